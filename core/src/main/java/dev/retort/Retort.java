@@ -1,0 +1,278 @@
+package dev.retort;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.retort.dialect.PostgresDialect;
+import dev.retort.report.RevisionStatus;
+import dev.retort.revision.MigrationScanner;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.RevisionScript;
+import dev.retort.runtime.AppliedStep;
+import dev.retort.runtime.Engine;
+import dev.retort.runtime.LoggingListener;
+import dev.retort.runtime.MigrationListener;
+import dev.retort.runtime.RunResult;
+import dev.retort.runtime.RuntimeSettings;
+
+/**
+ * Retort's entry point, shared by applications that migrate on boot, the Maven plugin and the CLI.
+ *
+ * <pre>{@code
+ * try (Retort retort = Retort.configure().dataSource(ds).load()) {
+ *     retort.upgrade();
+ * }
+ * }</pre>
+ *
+ * Loading scans and validates the migrations; nothing connects to the database until a command runs.
+ */
+public final class Retort implements AutoCloseable {
+
+    /** The package migrations live in unless configured otherwise. */
+    public static final String DEFAULT_PACKAGE = "db.migrations";
+
+    private final DataSource dataSource;
+    private final HikariDataSource ownedPool;
+    private final RevisionGraph graph;
+    private final Engine engine;
+
+    private Retort(DataSource dataSource, HikariDataSource ownedPool, RevisionGraph graph, Engine engine) {
+        this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+        this.graph = graph;
+        this.engine = engine;
+    }
+
+    /** Starts a configuration. */
+    public static Builder configure() {
+        return new Builder();
+    }
+
+    /** The validated revision graph. */
+    public RevisionGraph graph() {
+        return graph;
+    }
+
+    /** The data source runs use. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Upgrades to the single head. */
+    public RunResult upgrade() {
+        return upgrade("head");
+    }
+
+    /** Upgrades to a target in Alembic's syntax ({@code head}, {@code heads}, an id or prefix, {@code +2}, {@code ae10+1}). */
+    public RunResult upgrade(String target) {
+        return engine.upgrade(target);
+    }
+
+    /** Downgrades to a target ({@code -1}, {@code base}, an id or prefix, {@code ae10-1}). */
+    public RunResult downgrade(String target) {
+        return engine.downgrade(target);
+    }
+
+    /** Writes the target to the version table without running migrations. */
+    public RunResult stamp(String target) {
+        return engine.stamp(target, false);
+    }
+
+    /** Like {@link #stamp(String)}; with {@code purge}, rows the migrations do not know are cleared first. */
+    public RunResult stamp(String target, boolean purge) {
+        return engine.stamp(target, purge);
+    }
+
+    /** The SQL an upgrade from the database's current revision to the target would run. Executes nothing. */
+    public String upgradeSql(String target) {
+        return engine.upgradeScript(target);
+    }
+
+    /** The SQL a downgrade from the database's current revision to the target would run. Executes nothing. */
+    public String downgradeSql(String target) {
+        return engine.downgradeScript(target);
+    }
+
+    /** The SQL of an upgrade from the given revisions (empty for base); needs no database. */
+    public String upgradeSql(Set<String> from, String target) {
+        return engine.upgradeScript(from, target);
+    }
+
+    /** The database's current heads; empty at base. */
+    public Set<String> currentHeads() {
+        return engine.currentHeads();
+    }
+
+    /** Every revision, oldest first, with what the database says of it. */
+    public List<RevisionStatus> status() {
+        Set<String> current = engine.currentHeads();
+        Set<String> applied = current.stream().allMatch(graph::contains) ? graph.ancestorsInclusive(current) : Set.of();
+        Map<String, Instant> appliedAt = new HashMap<>();
+        for (AppliedStep step : engine.log()) {
+            if (step.success() && "up".equals(step.direction())) {
+                appliedAt.put(step.revision(), step.appliedAt());
+            }
+        }
+        Set<String> heads = Set.copyOf(graph.heads());
+        List<RevisionStatus> statuses = new ArrayList<>(graph.size());
+        for (RevisionScript script : graph.revisions()) {
+            String id = script.id();
+            statuses.add(new RevisionStatus(script, heads.contains(id), current.contains(id), applied.contains(id),
+                    graph.isBranchPoint(id), graph.isMergePoint(id), applied.contains(id) ? appliedAt.get(id) : null));
+        }
+        return statuses;
+    }
+
+    /** The history table, oldest first. */
+    public List<AppliedStep> log() {
+        return engine.log();
+    }
+
+    /** The SHA-256 of the SQL a revision's upgrade renders to. */
+    public String checksum(String revision) {
+        return engine.checksum(graph.resolve(revision));
+    }
+
+    /** Closes the connection pool Retort made for a URL; a data source passed in is left open. */
+    @Override
+    public void close() {
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+    }
+
+    /** Configuration of a {@link Retort}. */
+    public static final class Builder {
+        private DataSource dataSource;
+        private String url;
+        private String user;
+        private String password;
+        private String migrationsPackage = DEFAULT_PACKAGE;
+        private ClassLoader classLoader;
+        private Collection<RevisionScript> revisions;
+        private RuntimeSettings settings = RuntimeSettings.defaults();
+        private MigrationListener listener;
+
+        private Builder() {
+        }
+
+        /** The database, as a data source the application already has. */
+        public Builder dataSource(DataSource value) {
+            this.dataSource = value;
+            return this;
+        }
+
+        /** The database as a URL ({@code jdbc:postgresql://…} or {@code postgresql://user:pass@host/db}); Retort pools it with HikariCP. */
+        public Builder url(String value) {
+            this.url = value;
+            return this;
+        }
+
+        /** The user for {@link #url}; overrides one given in the URL. */
+        public Builder user(String value) {
+            this.user = value;
+            return this;
+        }
+
+        /** The password for {@link #url}; overrides one given in the URL. Never printed. */
+        public Builder password(String value) {
+            this.password = value;
+            return this;
+        }
+
+        /** The package holding the migration classes (sub-packages included); default {@code db.migrations}. */
+        public Builder migrationsPackage(String value) {
+            this.migrationsPackage = value;
+            return this;
+        }
+
+        /** The class loader to find migrations with; default the thread's context class loader. */
+        public Builder classLoader(ClassLoader value) {
+            this.classLoader = value;
+            return this;
+        }
+
+        /** Uses these revisions instead of scanning a package. */
+        public Builder revisions(Collection<RevisionScript> value) {
+            this.revisions = List.copyOf(value);
+            return this;
+        }
+
+        /** The schema of Retort's version and history tables; default the connection's search path. */
+        public Builder schema(String value) {
+            this.settings = settings.withSchema(value);
+            return this;
+        }
+
+        /** How long a run waits for another run's lock; default one minute. */
+        public Builder lockTimeout(Duration value) {
+            this.settings = settings.withLockTimeout(value);
+            return this;
+        }
+
+        /** Receives progress; default logs through {@code System.Logger} "dev.retort". */
+        public Builder listener(MigrationListener value) {
+            this.listener = value;
+            return this;
+        }
+
+        /**
+         * Finds and validates the migrations and prepares the connection; does not connect yet.
+         *
+         * @throws RetortException when the configuration or the revision graph is not valid
+         */
+        public Retort load() {
+            RevisionGraph graph = RevisionGraph.of(revisions != null ? revisions
+                    : new MigrationScanner(classLoader != null ? classLoader : contextClassLoader()).scan(migrationsPackage));
+            HikariDataSource pool = null;
+            DataSource ds = dataSource;
+            if (ds == null) {
+                pool = pool();
+                ds = pool;
+            }
+            Engine engine = new Engine(ds, graph, new PostgresDialect(), settings,
+                    listener != null ? listener : new LoggingListener());
+            return new Retort(ds, pool, graph, engine);
+        }
+
+        private static ClassLoader contextClassLoader() {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            return loader != null ? loader : Retort.class.getClassLoader();
+        }
+
+        private HikariDataSource pool() {
+            if (url == null) {
+                throw new RetortException("No database is configured; give Retort a DataSource or a URL.");
+            }
+            DatabaseUrl parsed = DatabaseUrl.parse(url);
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(parsed.jdbcUrl());
+            String effectiveUser = user != null ? user : parsed.user();
+            String effectivePassword = password != null ? password : parsed.password();
+            if (effectiveUser != null) {
+                config.setUsername(effectiveUser);
+            }
+            if (effectivePassword != null) {
+                config.setPassword(effectivePassword);
+            }
+            config.setPoolName("retort");
+            config.setMaximumPoolSize(2);
+            config.setMinimumIdle(0);
+            // Connect lazily, so loading never needs the database and connection errors surface in the command.
+            config.setInitializationFailTimeout(-1);
+            config.setConnectionTimeout(10_000);
+            return new HikariDataSource(config);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.retort.report;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The text of {@code current}, {@code heads} and {@code history}, shared by the plugin, the CLI and tests. */
+public final class Reports {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private Reports() {
+    }
+
+    /**
+     * One line per current head, {@code <id> (head)} when no revision follows it; {@code base} when none is
+     * applied. With {@code verbose}, a last line says whether the database is at head and what is pending.
+     */
+    public static List<String> current(List<RevisionStatus> revisions, boolean verbose) {
+        List<String> lines = new ArrayList<>();
+        List<RevisionStatus> current = revisions.stream().filter(RevisionStatus::current).toList();
+        if (current.isEmpty()) {
+            lines.add("base (no revision applied)");
+        }
+        for (RevisionStatus status : current) {
+            lines.add(status.revision().id() + (status.head() ? " (head)" : "") + message(status));
+        }
+        if (verbose) {
+            List<String> pending = revisions.stream().filter(s -> !s.applied()).map(s -> s.revision().id()).toList();
+            lines.add(pending.isEmpty()
+                    ? "The database is at head."
+                    : "The database is not at head: " + pending.size() + " revision(s) pending (" + String.join(", ", pending) + ").");
+        }
+        return lines;
+    }
+
+    /** One line per head of the graph, marked {@code (current)} or {@code (pending)}. */
+    public static List<String> heads(List<RevisionStatus> revisions) {
+        List<String> lines = new ArrayList<>();
+        for (RevisionStatus status : revisions) {
+            if (status.head()) {
+                lines.add(status.revision().id() + (status.current() ? " (current)" : " (pending)") + message(status));
+            }
+        }
+        if (lines.isEmpty()) {
+            lines.add("No revisions yet.");
+        }
+        return lines;
+    }
+
+    /** An aligned table of every revision, newest first, with parents, state, time applied and message. */
+    public static List<String> history(List<RevisionStatus> oldestFirst) {
+        TextTable table = new TextTable("Revision", "Parents", "State", "Applied at (UTC)", "Message");
+        for (int i = oldestFirst.size() - 1; i >= 0; i--) {
+            RevisionStatus status = oldestFirst.get(i);
+            List<String> parents = status.revision().parents();
+            table.row(status.revision().id(), parents.isEmpty() ? "<base>" : String.join(", ", parents),
+                    state(status), status.appliedAt() == null ? "" : TIME.format(status.appliedAt()),
+                    (status.revision().message() + " " + markers(status)).strip());
+        }
+        return table.lines();
+    }
+
+    private static String state(RevisionStatus status) {
+        if (status.current()) {
+            return "current";
+        }
+        return status.applied() ? "applied" : "pending";
+    }
+
+    private static String markers(RevisionStatus status) {
+        StringBuilder out = new StringBuilder();
+        if (status.head()) {
+            out.append("(head) ");
+        }
+        if (status.branchPoint()) {
+            out.append("(branchpoint) ");
+        }
+        if (status.mergePoint()) {
+            out.append("(mergepoint)");
+        }
+        return out.toString().strip();
+    }
+
+    private static String message(RevisionStatus status) {
+        return status.revision().message().isEmpty() ? "" : ", " + status.revision().message();
+    }
+}

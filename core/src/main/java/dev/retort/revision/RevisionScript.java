@@ -1,0 +1,40 @@
+package dev.retort.revision;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import dev.retort.Migration;
+
+/**
+ * One revision as the graph sees it: its declaration and a way to obtain the migration.
+ *
+ * @param id            the revision id
+ * @param parents       parent ids: empty for a root, two or more for a merge
+ * @param message       the one-line description
+ * @param created       creation time as written on the class (ISO-8601), possibly empty
+ * @param transactional whether it runs in one transaction with its version-table update
+ * @param source        where it was declared, for messages (normally the class name)
+ * @param migration     creates the migration instance
+ */
+public record RevisionScript(String id, List<String> parents, String message, String created, boolean transactional,
+                             String source, Supplier<Migration> migration) {
+
+    public RevisionScript {
+        parents = List.copyOf(parents);
+    }
+
+    /** Whether this revision joins two or more branches. */
+    public boolean isMerge() {
+        return parents.size() > 1;
+    }
+
+    /** Whether this revision has no parent. */
+    public boolean isRoot() {
+        return parents.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return id + (message.isEmpty() ? "" : " (" + message + ")");
+    }
+}

@@ -1,0 +1,275 @@
+package dev.retort.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import dev.retort.RetortException;
+import dev.retort.dialect.Dialect;
+import dev.retort.revision.RevisionGraph;
+
+/**
+ * Runs upgrades, downgrades and stamps against a database: under the advisory lock, one
+ * transaction per revision together with its version-table update, progress to a listener.
+ */
+public final class Engine {
+
+    private final DataSource dataSource;
+    private final RevisionGraph graph;
+    private final RuntimeSettings settings;
+    private final MigrationListener listener;
+    private final VersionTables tables;
+    private final StepRenderer renderer;
+    private final Planner planner;
+
+    /** An engine over a graph; nothing touches the database until a run starts. */
+    public Engine(DataSource dataSource, RevisionGraph graph, Dialect dialect, RuntimeSettings settings, MigrationListener listener) {
+        this.dataSource = dataSource;
+        this.graph = graph;
+        this.settings = settings;
+        this.listener = listener;
+        this.tables = new VersionTables(dialect, settings);
+        this.renderer = new StepRenderer(dialect, tables);
+        this.planner = new Planner(graph);
+    }
+
+    /** Applies every revision up to the target ({@code head} by default in the callers). */
+    public RunResult upgrade(String target) {
+        return run(Direction.UP, current -> renderAll(planner.upgrade(target, current)));
+    }
+
+    /** Reverts every applied revision the target does not keep. */
+    public RunResult downgrade(String target) {
+        return run(Direction.DOWN, current -> renderAll(planner.downgrade(target, current)));
+    }
+
+    /** Writes the target to the version table without running migrations; {@code purge} first clears unknown rows. */
+    public RunResult stamp(String target, boolean purge) {
+        return run(Direction.STAMP, current -> {
+            Step step = planner.stamp(target, current, purge);
+            return step.headsAfter().equals(step.headsBefore()) ? List.of() : List.of(renderer.render(step));
+        });
+    }
+
+    /** The SQL an upgrade from the database's current heads to the target would run, executing nothing. */
+    public String upgradeScript(String target) {
+        return OfflineScript.write(tables, renderAll(planner.upgrade(target, currentHeads())));
+    }
+
+    /** The SQL a downgrade from the database's current heads to the target would run, executing nothing. */
+    public String downgradeScript(String target) {
+        return OfflineScript.write(tables, renderAll(planner.downgrade(target, currentHeads())));
+    }
+
+    /** The SQL of an upgrade from the given heads (no database needed). */
+    public String upgradeScript(Set<String> from, String target) {
+        return OfflineScript.write(tables, renderAll(planner.upgrade(target, from)));
+    }
+
+    /** The SQL of a downgrade from the given heads (no database needed). */
+    public String downgradeScript(Set<String> from, String target) {
+        return OfflineScript.write(tables, renderAll(planner.downgrade(target, from)));
+    }
+
+    /** The SHA-256 checksum of the SQL a revision's upgrade renders to. */
+    public String checksum(String revision) {
+        return renderer.checksum(graph.get(revision));
+    }
+
+    /** The database's current heads; empty when Retort's tables do not exist yet. Reads only. */
+    public Set<String> currentHeads() {
+        try (Connection c = dataSource.getConnection()) {
+            return readHeads(c);
+        } catch (SQLException e) {
+            throw new RetortException("Cannot read the current revision: " + e.getMessage(), e);
+        }
+    }
+
+    /** The history table's rows, oldest first; empty when it does not exist yet. Reads only. */
+    public List<AppliedStep> log() {
+        try (Connection c = dataSource.getConnection()) {
+            if (!exists(c, tables.historyTable())) {
+                return List.of();
+            }
+            List<AppliedStep> rows = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(tables.selectHistory())) {
+                while (rs.next()) {
+                    long ms = rs.getLong(8);
+                    rows.add(new AppliedStep(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getTimestamp(7).toInstant(), rs.wasNull() ? null : ms, rs.getBoolean(9)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new RetortException("Cannot read " + tables.historyTable() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<RenderedStep> renderAll(List<Step> steps) {
+        List<RenderedStep> rendered = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            rendered.add(renderer.render(step));
+        }
+        return rendered;
+    }
+
+    private RunResult run(Direction direction, Function<Set<String>, List<RenderedStep>> plan) {
+        long start = System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(true);
+            try (AdvisoryLock ignored = AdvisoryLock.acquire(c, tables.lockKey(), settings.lockTimeout(), listener)) {
+                for (var statement : tables.create()) {
+                    execute(c, null, new Action.Sql(statement, statement.sql()));
+                }
+                Set<String> before = readHeads(c);
+                List<RenderedStep> steps = plan.apply(before);
+                List<RunResult.StepResult> done = new ArrayList<>();
+                for (RenderedStep step : steps) {
+                    done.add(new StepRunner(c, step).run());
+                }
+                Set<String> after = steps.isEmpty() ? before : steps.get(steps.size() - 1).step().headsAfter();
+                RunResult result = new RunResult(direction, done, before, after, Duration.ofNanos(System.nanoTime() - start));
+                listener.runFinished(result);
+                return result;
+            } finally {
+                if (!c.isClosed()) {
+                    c.setAutoCommit(autoCommit);
+                }
+            }
+        } catch (SQLException e) {
+            throw new RetortException("The migration run could not talk to the database: " + e.getMessage(), e);
+        }
+    }
+
+    private Set<String> readHeads(Connection c) throws SQLException {
+        if (!exists(c, tables.versionTable())) {
+            return Set.of();
+        }
+        Set<String> heads = new TreeSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(tables.selectHeads())) {
+            while (rs.next()) {
+                heads.add(rs.getString(1));
+            }
+        }
+        return heads;
+    }
+
+    private static boolean exists(Connection c, String qualifiedTable) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            s.setString(1, qualifiedTable);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private void execute(Connection c, Step step, Action.Sql action) throws SQLException {
+        var statement = action.statement();
+        if (statement.parameters().isEmpty()) {
+            try (Statement s = c.createStatement()) {
+                s.execute(statement.sql());
+            }
+        } else {
+            try (PreparedStatement s = c.prepareStatement(statement.sql())) {
+                for (int i = 0; i < statement.parameters().size(); i++) {
+                    s.setObject(i + 1, statement.parameters().get(i));
+                }
+                s.execute();
+            }
+        }
+        listener.statementExecuted(step, action.text());
+    }
+
+    /** Runs one rendered step with the transaction shape its revision asks for. */
+    private final class StepRunner {
+        private final Connection c;
+        private final RenderedStep rendered;
+        private final Step step;
+        private String current;
+
+        StepRunner(Connection c, RenderedStep rendered) {
+            this.c = c;
+            this.rendered = rendered;
+            this.step = rendered.step();
+        }
+
+        RunResult.StepResult run() throws SQLException {
+            listener.stepStarting(step);
+            long start = System.nanoTime();
+            try {
+                if (step.transactional()) {
+                    inTransaction(rendered.opening(), rendered.body(), rendered.closing());
+                } else {
+                    perform(rendered.opening());
+                    perform(rendered.body());
+                    inTransaction(rendered.closing());
+                }
+            } catch (SQLException | RuntimeException e) {
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                MigrationFailedException failure = new MigrationFailedException(step, current, e);
+                if (step.transactional() && step.revision() != null) {
+                    recordFailure(millis, failure);
+                }
+                throw failure;
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            listener.stepFinished(step, elapsed);
+            return new RunResult.StepResult(step, elapsed);
+        }
+
+        @SafeVarargs
+        private void inTransaction(List<Action>... parts) throws SQLException {
+            c.setAutoCommit(false);
+            try {
+                for (List<Action> part : parts) {
+                    perform(part);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+
+        private void perform(List<Action> actions) throws SQLException {
+            for (Action action : actions) {
+                if (action instanceof Action.Sql sql) {
+                    current = sql.text();
+                    execute(c, step, sql);
+                } else if (action instanceof Action.Callback callback) {
+                    current = null;
+                    callback.operation().work().run(c);
+                }
+            }
+            current = null;
+        }
+
+        private void recordFailure(long millis, MigrationFailedException failure) {
+            var revision = step.revision();
+            try (Statement s = c.createStatement()) {
+                s.execute(tables.historyFailure(revision.id(), step.direction(), revision.message(),
+                        renderer.checksum(revision), millis).sql());
+            } catch (SQLException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.retort.runtime;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import dev.retort.Migration;
+import dev.retort.RetortException;
+import dev.retort.dialect.Dialect;
+import dev.retort.dialect.SqlStatement;
+import dev.retort.operation.Operation;
+import dev.retort.operation.Operations;
+import dev.retort.revision.RevisionScript;
+
+/** Turns a step into its actions: the migration's rendered operations between the history and version-table statements. */
+final class StepRenderer {
+
+    private final Dialect dialect;
+    private final VersionTables tables;
+
+    StepRenderer(Dialect dialect, VersionTables tables) {
+        this.dialect = dialect;
+        this.tables = tables;
+    }
+
+    RenderedStep render(Step step) {
+        if (step.revision() == null) {
+            return renderStamp(step);
+        }
+        RevisionScript script = step.revision();
+        List<Action> upgrade = actions(script, Direction.UP);
+        List<Action> body = step.direction() == Direction.UP ? upgrade : actions(script, Direction.DOWN);
+        String checksum = checksum(upgrade);
+        boolean tx = script.transactional();
+        List<Action> opening = List.of(sql(tables.historyStart(script.id(), step.direction(), script.message(), checksum, tx)));
+        List<Action> closing = new ArrayList<>();
+        tables.move(step.headsBefore(), step.headsAfter()).forEach(s -> closing.add(sql(s)));
+        closing.add(sql(tables.historyFinish(script.id())));
+        return new RenderedStep(step, opening, body, closing);
+    }
+
+    private RenderedStep renderStamp(Step step) {
+        List<Action> closing = new ArrayList<>();
+        closing.add(sql(tables.purge()));
+        tables.move(java.util.Set.of(), step.headsAfter()).forEach(s -> closing.add(sql(s)));
+        String recorded = step.headsAfter().isEmpty() ? "base" : String.join(",", new java.util.TreeSet<>(step.headsAfter()));
+        closing.add(sql(tables.historyStart(recorded, Direction.STAMP, "stamp", null, true)));
+        return new RenderedStep(step, List.of(), List.of(), closing);
+    }
+
+    /** The SHA-256 of the SQL a revision's upgrade renders to (hex), as stored in the history table. */
+    String checksum(RevisionScript script) {
+        return checksum(actions(script, Direction.UP));
+    }
+
+    private List<Action> actions(RevisionScript script, Direction direction) {
+        Operations op = new Operations();
+        try {
+            Migration migration = script.migration().get();
+            if (direction == Direction.UP) {
+                migration.upgrade(op);
+            } else {
+                migration.downgrade(op);
+            }
+        } catch (RetortException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RetortException("Revision " + script.id() + " (" + script.source() + ") failed while recording its "
+                    + direction.label() + "grade operations: " + e + ". Nothing was executed for it.", e);
+        }
+        List<Action> actions = new ArrayList<>();
+        for (Operation operation : op.recorded()) {
+            if (operation instanceof Operation.RunJdbc callback) {
+                actions.add(new Action.Callback(callback));
+            } else {
+                dialect.render(operation).forEach(s -> actions.add(sql(s)));
+            }
+        }
+        return actions;
+    }
+
+    private Action sql(SqlStatement statement) {
+        return new Action.Sql(statement, dialect.inline(statement));
+    }
+
+    private static String checksum(List<Action> actions) {
+        StringBuilder text = new StringBuilder();
+        for (Action action : actions) {
+            if (action instanceof Action.Sql sql) {
+                text.append(sql.text()).append(";\n");
+            } else if (action instanceof Action.Callback callback) {
+                text.append("-- JDBC: ").append(callback.operation().description()).append('\n');
+            }
+        }
+        return HexFormat.of().formatHex(Sha256.digest(text.toString()));
+    }
+}

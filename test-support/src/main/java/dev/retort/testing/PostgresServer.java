@@ -1,0 +1,189 @@
+package dev.retort.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The one PostgreSQL server a test JVM uses, chosen once: {@code RETORT_TEST_JDBC_URL}, then
+ * {@code 127.0.0.1:5432} as {@code postgres}, then a Testcontainers container.
+ * {@code RETORT_TEST_DB=url|local|container} forces a source. Nothing reachable is an error, never a skip.
+ */
+public final class PostgresServer {
+
+    /** The image used when {@code RETORT_TEST_IMAGE} is not set. */
+    public static final String DEFAULT_IMAGE = "postgres:17";
+
+    private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^/?]*)/([^?]*)(\\?.*)?");
+    private static final String HOW_TO_PROVIDE = "Provide a PostgreSQL server for the tests: set RETORT_TEST_JDBC_URL "
+            + "(with RETORT_TEST_USER and RETORT_TEST_PASSWORD), start one on 127.0.0.1:5432 that accepts user postgres, "
+            + "or make Docker available so Testcontainers can start one (image from RETORT_TEST_IMAGE, default "
+            + DEFAULT_IMAGE + ").";
+
+    private static PostgresServer instance;
+
+    private final ServerSource source;
+    private final String adminUrl;
+    private final String user;
+    private final String password;
+
+    private PostgresServer(ServerSource source, String adminUrl, String user, String password) {
+        this.source = source;
+        this.adminUrl = adminUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The server for this JVM, located (and, for containers, started) on first use. */
+    public static synchronized PostgresServer get() {
+        if (instance == null) {
+            instance = locate(System.getenv());
+        }
+        return instance;
+    }
+
+    static PostgresServer locate(Map<String, String> env) {
+        String forced = env.getOrDefault("RETORT_TEST_DB", "").trim().toLowerCase(Locale.ROOT);
+        return switch (forced) {
+            case "url" -> fromUrl(env).orElseThrow("RETORT_TEST_DB=url but RETORT_TEST_JDBC_URL is not set. " + HOW_TO_PROVIDE);
+            case "local" -> local(env).orElseThrow("RETORT_TEST_DB=local but no PostgreSQL answers on 127.0.0.1:5432 as user postgres. " + HOW_TO_PROVIDE);
+            case "container" -> container(env);
+            case "" -> {
+                Attempt url = fromUrl(env);
+                if (url.server != null) {
+                    yield url.server;
+                }
+                Attempt local = local(env);
+                if (local.server != null) {
+                    yield local.server;
+                }
+                if (!dockerAvailable()) {
+                    throw new IllegalStateException("No PostgreSQL for the tests (" + local.failure + "; Docker is not available). " + HOW_TO_PROVIDE);
+                }
+                yield container(env);
+            }
+            default -> throw new IllegalStateException("RETORT_TEST_DB is '" + forced + "'; use url, local or container.");
+        };
+    }
+
+    private record Attempt(PostgresServer server, String failure) {
+        PostgresServer orElseThrow(String message) {
+            if (server == null) {
+                throw new IllegalStateException(message + (failure == null ? "" : " (" + failure + ")"));
+            }
+            return server;
+        }
+    }
+
+    private static Attempt fromUrl(Map<String, String> env) {
+        String url = env.get("RETORT_TEST_JDBC_URL");
+        if (url == null || url.isBlank()) {
+            return new Attempt(null, null);
+        }
+        PostgresServer server = new PostgresServer(ServerSource.URL, url.trim(),
+                env.getOrDefault("RETORT_TEST_USER", "postgres"), env.getOrDefault("RETORT_TEST_PASSWORD", ""));
+        server.checkReachable();
+        return new Attempt(server, null);
+    }
+
+    private static Attempt local(Map<String, String> env) {
+        PostgresServer server = new PostgresServer(ServerSource.LOCAL, LOCAL_URL, "postgres", env.getOrDefault("PGPASSWORD", ""));
+        try (Connection ignored = server.adminConnection()) {
+            return new Attempt(server, null);
+        } catch (SQLException e) {
+            return new Attempt(null, "127.0.0.1:5432: " + e.getMessage());
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static PostgresServer container(Map<String, String> env) {
+        String image = env.getOrDefault("RETORT_TEST_IMAGE", DEFAULT_IMAGE);
+        if (!dockerAvailable()) {
+            throw new IllegalStateException("RETORT_TEST_DB=container but Docker is not available. " + HOW_TO_PROVIDE);
+        }
+        @SuppressWarnings("resource") // stopped by the shutdown hook below, when the test JVM ends
+        PostgreSQLContainer container = new PostgreSQLContainer(
+                DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"));
+        long started = System.nanoTime();
+        container.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "retort-test-postgres-stop"));
+        System.err.printf("retort-test-support: started PostgreSQL container %s (%s) in %d ms%n",
+                container.getContainerName(), image, (System.nanoTime() - started) / 1_000_000);
+        return new PostgresServer(ServerSource.CONTAINER, container.getJdbcUrl(), container.getUsername(), container.getPassword());
+    }
+
+    /** Where this server came from. */
+    public ServerSource source() {
+        return source;
+    }
+
+    /** Creates a fresh, empty database whose name starts with a sanitised form of {@code hint}. */
+    public TestDatabase createDatabase(String hint) {
+        String base = hint.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        if (base.length() > 40) {
+            base = base.substring(base.length() - 40);
+        }
+        String name = "rt_" + base + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+        adminExecute("create database " + name);
+        return new TestDatabase(name, urlFor(name), user, password, source);
+    }
+
+    /** Drops a database made by {@link #createDatabase}, ending any session still connected to it. */
+    public void dropDatabase(TestDatabase database) {
+        adminExecute("drop database if exists " + database.name() + " with (force)");
+    }
+
+    String urlFor(String database) {
+        Matcher m = JDBC_URL.matcher(adminUrl);
+        if (!m.matches()) {
+            throw new IllegalStateException("Cannot read the test database URL " + adminUrl.replaceAll("password=[^&]*", "password=***")
+                    + "; expected jdbc:postgresql://host[:port]/database[?params].");
+        }
+        return "jdbc:postgresql://" + m.group(1) + "/" + database + (m.group(3) == null ? "" : m.group(3));
+    }
+
+    private void checkReachable() {
+        try (Connection ignored = adminConnection()) {
+            // reachable
+        } catch (SQLException e) {
+            throw new IllegalStateException("RETORT_TEST_JDBC_URL cannot be reached: " + e.getMessage() + ". " + HOW_TO_PROVIDE, e);
+        }
+    }
+
+    private Connection adminConnection() throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        if (password != null && !password.isEmpty()) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("connectTimeout", "5");
+        return DriverManager.getConnection(adminUrl, props);
+    }
+
+    private void adminExecute(String sql) {
+        try (Connection c = adminConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test database administration failed (" + sql + "): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.retort.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A fresh PostgreSQL database created for one test class and dropped after it.
+ *
+ * @param name     the database's name
+ * @param jdbcUrl  a JDBC URL that connects to it
+ * @param user     the user to connect as
+ * @param password the password, possibly empty
+ * @param source   where the server came from
+ */
+public record TestDatabase(String name, String jdbcUrl, String user, String password, ServerSource source) {
+
+    /** Opens a new connection (auto-commit on); the caller closes it. */
+    public Connection connect() throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        if (password != null && !password.isEmpty()) {
+            props.setProperty("password", password);
+        }
+        return DriverManager.getConnection(jdbcUrl, props);
+    }
+
+    /** Runs one statement on a fresh connection. */
+    public void execute(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test SQL failed: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the first column of every row of a query, as strings (null stays null). */
+    public List<String> column(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test query failed: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the single value of a query, or null when it returns no row. */
+    public String value(String sql) {
+        List<String> rows = column(sql);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** Whether a table of that name exists in the public schema. */
+    public boolean tableExists(String table) {
+        return "t".equals(value("select (to_regclass('public.\"" + table.replace("\"", "\"\"") + "\"') is not null)::text::char"));
+    }
+
+    /** Drops every object in the public schema, so a test can start from an empty database again. */
+    public void reset() {
+        execute("drop schema public cascade; create schema public");
+    }
+}
