@@ -129,11 +129,15 @@ public final class Engine {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true);
             try (AdvisoryLock ignored = AdvisoryLock.acquire(c, tables.lockKey(), settings.lockTimeout(), listener)) {
-                for (var statement : tables.create()) {
-                    execute(c, null, new Action.Sql(statement, statement.sql()));
-                }
+                // Plan and render everything before the first write, so a bad target or a broken
+                // migration leaves the database exactly as it was, Retort's own tables included.
                 Set<String> before = readHeads(c);
                 List<RenderedStep> steps = plan.apply(before);
+                if (!steps.isEmpty()) {
+                    for (var statement : tables.create()) {
+                        execute(c, null, new Action.Sql(statement, statement.sql()));
+                    }
+                }
                 List<RunResult.StepResult> done = new ArrayList<>();
                 for (RenderedStep step : steps) {
                     done.add(new StepRunner(c, step).run());
