@@ -9,6 +9,7 @@ import java.lang.reflect.Modifier;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.URLConnection;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -110,16 +111,42 @@ public final class MigrationScanner {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list package " + packageName + ": " + e.getMessage(), e);
         }
+        boolean found = roots.hasMoreElements();
         while (roots.hasMoreElements()) {
             URL root = roots.nextElement();
             switch (root.getProtocol()) {
                 case "file" -> listDirectory(toPath(root), packageName, names);
-                case "jar" -> listJar(root, path, names);
+                case "jar" -> listJar(jarFile(root), path, names);
                 default -> throw new RevisionGraphException("Cannot scan migrations at " + root
                         + ": only class directories and jar files are supported.");
             }
         }
+        if (!found) {
+            // Jars written without directory entries hide their packages from getResources(); look inside them.
+            for (File jar : classPathJars()) {
+                listJar(jar, path, names);
+            }
+        }
         return names;
+    }
+
+    private List<File> classPathJars() {
+        List<File> jars = new ArrayList<>();
+        for (ClassLoader loader = classLoader; loader != null; loader = loader.getParent()) {
+            if (loader instanceof URLClassLoader urlLoader) {
+                for (URL url : urlLoader.getURLs()) {
+                    if ("file".equals(url.getProtocol()) && url.getPath().endsWith(".jar")) {
+                        jars.add(toPath(url).toFile());
+                    }
+                }
+            }
+        }
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (entry.endsWith(".jar")) {
+                jars.add(new File(entry));
+            }
+        }
+        return jars;
     }
 
     private static Path toPath(URL url) {
@@ -141,25 +168,33 @@ public final class MigrationScanner {
         }
     }
 
-    private static void listJar(URL root, String path, TreeSet<String> names) {
+    private static File jarFile(URL root) {
         try {
             URLConnection connection = root.openConnection();
-            connection.setUseCaches(false);
             if (!(connection instanceof JarURLConnection jarConnection)) {
                 throw new RevisionGraphException("Cannot scan migrations at " + root + ": not a jar.");
             }
-            try (JarFile jar = new JarFile(new File(jarConnection.getJarFileURL().toURI()))) {
-                String prefix = path + "/";
-                Enumeration<JarEntry> entries = jar.entries();
-                while (entries.hasMoreElements()) {
-                    String entry = entries.nextElement().getName();
-                    if (entry.startsWith(prefix) && entry.endsWith(".class")) {
-                        addClassName(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'), names);
-                    }
+            return new File(jarConnection.getJarFileURL().toURI());
+        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+            throw new RevisionGraphException("Cannot read migrations from " + root + ": " + e.getMessage());
+        }
+    }
+
+    private static void listJar(File file, String path, TreeSet<String> names) {
+        if (!file.isFile()) {
+            return;
+        }
+        try (JarFile jar = new JarFile(file)) {
+            String prefix = path + "/";
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                String entry = entries.nextElement().getName();
+                if (entry.startsWith(prefix) && entry.endsWith(".class")) {
+                    addClassName(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'), names);
                 }
             }
-        } catch (IOException | URISyntaxException e) {
-            throw new RevisionGraphException("Cannot read migrations from " + root + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new RevisionGraphException("Cannot read migrations from " + file + ": " + e.getMessage());
         }
     }
 
