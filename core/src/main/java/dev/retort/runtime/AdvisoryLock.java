@@ -39,7 +39,7 @@ final class AdvisoryLock implements AutoCloseable {
             }
             if (System.nanoTime() >= deadline) {
                 throw new RetortException("Another migration run holds Retort's lock on this database" + holder(connection, key)
-                        + "; gave up after " + timeout.toSeconds() + "s. Wait for it to finish, or raise the lock timeout.");
+                        + "; gave up after " + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + "s") + ". Wait for it to finish, or raise the lock timeout.");
             }
             try {
                 Thread.sleep(pause);

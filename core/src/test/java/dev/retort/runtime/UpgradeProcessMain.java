@@ -1,0 +1,18 @@
+package dev.retort.runtime;
+
+import dev.retort.Retort;
+
+/** One upgrader in its own JVM, for the concurrency test: prints how many revisions it applied. */
+public final class UpgradeProcessMain {
+
+    private UpgradeProcessMain() {
+    }
+
+    public static void main(String[] args) {
+        try (Retort retort = Retort.configure().url(args[0]).user(args[1]).password(args.length > 2 ? args[2] : null)
+                .migrationsPackage("dev.retort.fixtures.concurrent").listener(MigrationListener.none()).load()) {
+            RunResult result = retort.upgrade();
+            System.out.println("applied=" + result.steps().size());
+        }
+    }
+}
