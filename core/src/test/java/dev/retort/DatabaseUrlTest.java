@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -23,22 +25,23 @@ class DatabaseUrlTest {
     }
 
     @Test
-    void postgresqlFormCarriesCredentialsAndConnects() {
-        String jdbc = db.jdbcUrl();
-        String hostAndDb = jdbc.substring("jdbc:postgresql://".length());
-        String url = "postgresql://" + db.user() + ":s%40cret@" + hostAndDb;
-        DatabaseUrl parsed = DatabaseUrl.parse(url);
-        assertEquals(jdbc, parsed.jdbcUrl());
-        assertEquals(db.user(), parsed.user());
+    void postgresqlFormIsReadIntoJdbcUrlUserAndDecodedPassword() {
+        DatabaseUrl parsed = DatabaseUrl.parse("postgresql://app:s%40cret@db.example.com:6432/shop?sslmode=require");
+        assertEquals("jdbc:postgresql://db.example.com:6432/shop?sslmode=require", parsed.jdbcUrl());
+        assertEquals("app", parsed.user());
         assertEquals("s@cret", parsed.password());
         assertFalse(parsed.toString().contains("s@cret"));
-        if (db.password().isEmpty()) {
-            // The server trusts this user, so the URL's password is not checked: the connection proves the parse.
-            try (Retort retort = Retort.configure().url(url).revisions(Revs.graph().rev("url001").scripts())
-                    .listener(MigrationListener.none()).load()) {
-                retort.upgrade();
-                assertEquals(Set.of("url001"), retort.currentHeads());
-            }
+        assertEquals("jdbc:postgresql://h/db", DatabaseUrl.parse("postgres://h/db").jdbcUrl());
+    }
+
+    @Test
+    void postgresqlFormConnectsWithItsCredentials() {
+        String hostAndDb = db.jdbcUrl().substring("jdbc:postgresql://".length());
+        String credentials = db.user() + (db.password().isEmpty() ? "" : ":" + URLEncoder.encode(db.password(), StandardCharsets.UTF_8));
+        try (Retort retort = Retort.configure().url("postgresql://" + credentials + "@" + hostAndDb)
+                .revisions(Revs.graph().rev("url001").scripts()).listener(MigrationListener.none()).load()) {
+            retort.upgrade();
+            assertEquals(Set.of("url001"), retort.currentHeads());
         }
         assertEquals("url001", db.value("select version_num from retort_version"));
     }
@@ -64,7 +67,7 @@ class DatabaseUrlTest {
         try (Retort retort = Retort.configure().url("postgresql://app:hunter2@127.0.0.1:1/nowhere").revisions(Revs.graph().rev("x00001").scripts())
                 .listener(MigrationListener.none()).load()) {
             RetortException e = assertThrows(RetortException.class, retort::upgrade);
-            assertTrue(e.getMessage().startsWith("The migration run could not talk to the database: "), e.getMessage());
+            assertTrue(e.getMessage().startsWith("Cannot connect to the database: "), e.getMessage());
             assertFalse(e.getMessage().contains("hunter2"));
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
         }

@@ -52,7 +52,11 @@ public final class Revs {
 
     /** A Retort over a test database with these revisions, quiet. */
     public Retort retort(dev.retort.testing.TestDatabase db) {
-        return Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password()).revisions(scripts)
-                .listener(dev.retort.runtime.MigrationListener.none()).load();
+        return configure(db).revisions(scripts).listener(dev.retort.runtime.MigrationListener.none()).load();
+    }
+
+    /** A configuration connected to the test database (URL, user and password). */
+    public static Retort.Builder configure(dev.retort.testing.TestDatabase db) {
+        return Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password());
     }
 }

@@ -88,7 +88,7 @@ public final class Engine {
 
     /** The database's current heads; empty when Retort's tables do not exist yet. Reads only. */
     public Set<String> currentHeads() {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connect()) {
             return readHeads(c);
         } catch (SQLException e) {
             throw new RetortException("Cannot read the current revision: " + e.getMessage(), e);
@@ -97,7 +97,7 @@ public final class Engine {
 
     /** The history table's rows, oldest first; empty when it does not exist yet. Reads only. */
     public List<AppliedStep> log() {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connect()) {
             if (!exists(c, tables.historyTable())) {
                 return List.of();
             }
@@ -125,7 +125,7 @@ public final class Engine {
 
     private RunResult run(Direction direction, Function<Set<String>, List<RenderedStep>> plan) {
         long start = System.nanoTime();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connect()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true);
             try (AdvisoryLock ignored = AdvisoryLock.acquire(c, tables.lockKey(), settings.lockTimeout(), listener)) {
@@ -153,6 +153,21 @@ public final class Engine {
             }
         } catch (SQLException e) {
             throw new RetortException("The migration run could not talk to the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection, or an error that says why there is none (a pool's own timeout message hides the cause). */
+    private Connection connect() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String reason = root.getMessage() == null ? root.toString() : root.getMessage();
+            throw new RetortException("Cannot connect to the database: " + reason.strip().replaceAll("\\s*\\R\\s*", " ")
+                    + (reason.strip().endsWith(".") ? "" : "."), e);
         }
     }
 

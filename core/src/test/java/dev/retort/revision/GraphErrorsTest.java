@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.retort.Retort;
+import dev.retort.Revs;
 import dev.retort.testing.PostgresTest;
 import dev.retort.testing.TestDatabase;
 
@@ -31,7 +32,7 @@ class GraphErrorsTest {
             """)
     void brokenMigrationSetsAreRefusedWithAMessageNamingTheProblem(String fixture, String expected) {
         RevisionGraphException e = assertThrows(RevisionGraphException.class, () -> {
-            try (Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user())
+            try (Retort retort = Revs.configure(db)
                     .migrationsPackage("dev.retort.fixtures." + fixture).load()) {
                 retort.upgrade();
             }

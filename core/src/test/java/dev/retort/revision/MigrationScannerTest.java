@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.retort.Retort;
+import dev.retort.Revs;
 import dev.retort.runtime.MigrationListener;
 import dev.retort.testing.PostgresTest;
 import dev.retort.testing.TestDatabase;
@@ -51,7 +52,7 @@ class MigrationScannerTest {
         assertEquals("2026-11-21T10:00:00Z", email.created());
         assertEquals("dev.retort.fixtures.linear.M0002_AddEmail", email.source());
 
-        try (Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).migrationsPackage(PACKAGE)
+        try (Retort retort = Revs.configure(db).migrationsPackage(PACKAGE)
                 .listener(MigrationListener.none()).load()) {
             assertEquals(3, retort.upgrade().steps().size());
         }
@@ -73,7 +74,7 @@ class MigrationScannerTest {
             Class<?> loaded = Class.forName(scripts.get(0).source(), false, loader);
             assertTrue(loaded.getProtectionDomain().getCodeSource().getLocation().toString().endsWith("app.jar"),
                     "migrations must come from the jar, not the class directory");
-            try (Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).classLoader(loader).migrationsPackage(PACKAGE)
+            try (Retort retort = Revs.configure(db).classLoader(loader).migrationsPackage(PACKAGE)
                     .listener(MigrationListener.none()).load()) {
                 retort.upgrade();
             }
@@ -84,7 +85,7 @@ class MigrationScannerTest {
     @Test
     void anEmptyOrMissingPackageHasNoRevisions() {
         assertEquals(List.of(), new MigrationScanner(getClass().getClassLoader()).scan("dev.retort.fixtures.nothing_here"));
-        try (Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).migrationsPackage("dev.retort.fixtures.nothing_here")
+        try (Retort retort = Revs.configure(db).migrationsPackage("dev.retort.fixtures.nothing_here")
                 .listener(MigrationListener.none()).load()) {
             RevisionGraphException e = org.junit.jupiter.api.Assertions.assertThrows(RevisionGraphException.class, retort::upgrade);
             assertEquals("There are no revisions yet; create one with generate.", e.getMessage());

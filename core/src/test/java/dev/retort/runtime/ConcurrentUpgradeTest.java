@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.retort.Retort;
+import dev.retort.Revs;
 import dev.retort.testing.PostgresTest;
 import dev.retort.testing.TestDatabase;
 
@@ -56,7 +57,7 @@ class ConcurrentUpgradeTest {
             List<Future<RunResult>> runs = new ArrayList<>();
             for (int i = 0; i < UPGRADERS; i++) {
                 runs.add(pool.submit(() -> {
-                    try (Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+                    try (Retort retort = Revs.configure(db)
                             .migrationsPackage("dev.retort.fixtures.concurrent").lockTimeout(Duration.ofSeconds(60))
                             .listener(new MigrationListener() {
                                 @Override
@@ -112,7 +113,7 @@ class ConcurrentUpgradeTest {
     void aRunThatCannotGetTheLockInTimeFailsSayingWhoHoldsIt() throws Exception {
         try (var holder = db.connect(); var s = holder.createStatement()) {
             long key;
-            try (Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).migrationsPackage("dev.retort.fixtures.concurrent")
+            try (Retort retort = Revs.configure(db).migrationsPackage("dev.retort.fixtures.concurrent")
                     .listener(MigrationListener.none()).lockTimeout(Duration.ofMillis(300)).load()) {
                 key = new VersionTables(new dev.retort.dialect.PostgresDialect(), RuntimeSettings.defaults()).lockKey();
                 s.execute("select pg_advisory_lock(" + key + ")");

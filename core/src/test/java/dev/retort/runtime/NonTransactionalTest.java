@@ -32,7 +32,7 @@ class NonTransactionalTest {
     @Test
     void aNonTransactionalRevisionRunsOutsideATransactionAndSaysSo() {
         List<Boolean> transactional = new ArrayList<>();
-        try (Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).migrationsPackage("dev.retort.fixtures.linear")
+        try (Retort retort = Revs.configure(db).migrationsPackage("dev.retort.fixtures.linear")
                 .listener(new MigrationListener() {
                     @Override
                     public void stepStarting(Step step) {

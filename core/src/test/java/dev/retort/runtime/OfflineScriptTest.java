@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.retort.Retort;
+import dev.retort.Revs;
 import dev.retort.testing.PostgresTest;
 import dev.retort.testing.TestDatabase;
 
@@ -31,7 +32,7 @@ class OfflineScriptTest {
     }
 
     private Retort retort(MigrationListener listener) {
-        return Retort.configure().url(db.jdbcUrl()).user(db.user()).migrationsPackage("dev.retort.fixtures.linear")
+        return Revs.configure(db).migrationsPackage("dev.retort.fixtures.linear")
                 .listener(listener).load();
     }
 
