@@ -28,15 +28,16 @@ public final class PostgresDialect implements Dialect {
             "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window",
             "with");
 
+    private final PostgresRenderer renderer = new PostgresRenderer(this);
+
     @Override
     public List<SqlStatement> render(Operation operation) {
-        if (operation instanceof Operation.ExecuteSql sql) {
-            return List.of(new SqlStatement(stripTerminator(sql.sql()), sql.parameters()));
-        }
-        if (operation instanceof Operation.RunJdbc) {
-            return List.of();
-        }
-        throw new IllegalArgumentException("PostgreSQL cannot render " + operation.getClass().getSimpleName() + ".");
+        return renderer.render(operation);
+    }
+
+    /** The SQL name of a type, e.g. {@code varchar(320)} or {@code timestamp(3) with time zone}. */
+    public String type(dev.retort.operation.DataType type) {
+        return renderer.type(type);
     }
 
     @Override
@@ -94,13 +95,5 @@ public final class PostgresDialect implements Dialect {
             return statement.sql();
         }
         return SqlText.replaceParameterMarkers(statement.sql(), statement.parameters(), this::literal);
-    }
-
-    private static String stripTerminator(String sql) {
-        String trimmed = sql.strip();
-        while (trimmed.endsWith(";")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1).stripTrailing();
-        }
-        return trimmed;
     }
 }

@@ -3,19 +3,446 @@ package dev.retort.operation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * The DSL a migration's {@code upgrade} and {@code downgrade} write to. Each call records an
- * {@link Operation}; nothing touches the database until the runtime renders and runs them.
+ * The DSL a migration's {@code upgrade} and {@code downgrade} write to, like Alembic's {@code op}.
+ * Each call records an {@link Operation}; nothing touches the database until the runtime renders
+ * and runs them. Calls that have options return a handle to refine the operation just recorded:
+ * {@code op.createIndex("ix_author_email", "author", "email").unique()}.
  */
 public final class Operations {
 
-    private final List<Operation> recorded = new ArrayList<>();
+    private final List<Operation> recorded;
+    private final String schema;
 
-    /** Creates an empty recorder. */
+    /** Creates an empty recorder working on the search path. */
     public Operations() {
+        this(new ArrayList<>(), null);
     }
+
+    private Operations(List<Operation> recorded, String schema) {
+        this.recorded = recorded;
+        this.schema = schema;
+    }
+
+    /** The same recorder, with every following call made through the result aimed at the given schema. */
+    public Operations inSchema(String schemaName) {
+        return new Operations(recorded, schemaName);
+    }
+
+    /** The operations recorded so far, in call order. */
+    public List<Operation> recorded() {
+        return Collections.unmodifiableList(recorded);
+    }
+
+    /** Records an operation built elsewhere (generated code and extensions end here). */
+    public Operations add(Operation operation) {
+        recorded.add(operation);
+        return this;
+    }
+
+    private <T extends Operation> Handle<T> record(T operation) {
+        recorded.add(operation);
+        return new Handle<>(recorded, recorded.size() - 1, operation);
+    }
+
+    /** Access to an operation just recorded, to replace it with a refined copy. */
+    private static final class Handle<T extends Operation> {
+        private final List<Operation> list;
+        private final int position;
+        private T current;
+
+        Handle(List<Operation> list, int position, T operation) {
+            this.list = list;
+            this.position = position;
+            this.current = operation;
+        }
+
+        void update(UnaryOperator<T> change) {
+            current = change.apply(current);
+            list.set(position, current);
+        }
+    }
+
+    // ---- tables -------------------------------------------------------------------------------
+
+    /** {@code CREATE TABLE name (columns and constraints)}. */
+    public TableHandle createTable(String name, TableElement... elements) {
+        List<Column> columns = new ArrayList<>();
+        List<Constraint> constraints = new ArrayList<>();
+        for (TableElement element : elements) {
+            if (element instanceof Column column) {
+                columns.add(column);
+            } else if (element instanceof Constraint constraint) {
+                constraints.add(constraint);
+            }
+        }
+        return new TableHandle(record(new Operation.CreateTable(schema, name, columns, constraints, null)));
+    }
+
+    /** Refines a {@code createTable}. */
+    public static final class TableHandle {
+        private final Handle<Operation.CreateTable> handle;
+
+        TableHandle(Handle<Operation.CreateTable> handle) {
+            this.handle = handle;
+        }
+
+        /** {@code COMMENT ON TABLE}. */
+        public TableHandle comment(String text) {
+            handle.update(t -> new Operation.CreateTable(t.schema(), t.name(), t.columns(), t.constraints(), text));
+            return this;
+        }
+    }
+
+    /** {@code DROP TABLE name}. */
+    public Operations dropTable(String name) {
+        return add(new Operation.DropTable(schema, name, null));
+    }
+
+    /** {@code ALTER TABLE from RENAME TO to}. */
+    public Operations renameTable(String from, String to) {
+        return add(new Operation.RenameTable(schema, from, to));
+    }
+
+    /** {@code COMMENT ON TABLE table IS 'comment'}. */
+    public Operations setTableComment(String table, String comment) {
+        return add(new Operation.SetTableComment(schema, table, comment, null));
+    }
+
+    /** {@code COMMENT ON TABLE table IS NULL}. */
+    public Operations dropTableComment(String table) {
+        return add(new Operation.SetTableComment(schema, table, null, null));
+    }
+
+    // ---- columns ------------------------------------------------------------------------------
+
+    /** {@code ALTER TABLE table ADD COLUMN …}. */
+    public Operations addColumn(String table, Column column) {
+        return add(new Operation.AddColumn(schema, table, column));
+    }
+
+    /** {@code ALTER TABLE table DROP COLUMN name}. */
+    public Operations dropColumn(String table, String name) {
+        return add(new Operation.DropColumn(schema, table, name, null));
+    }
+
+    /** {@code ALTER TABLE table DROP COLUMN}, carrying the definition so the drop can be reversed. */
+    public Operations dropColumn(String table, Column definition) {
+        return add(new Operation.DropColumn(schema, table, definition.name(), definition));
+    }
+
+    /** {@code ALTER TABLE table RENAME COLUMN from TO to}. */
+    public Operations renameColumn(String table, String from, String to) {
+        return add(new Operation.RenameColumn(schema, table, from, to));
+    }
+
+    /** {@code ALTER TABLE table ALTER COLUMN column TYPE type}; refine with {@code .using(…)} and {@code .from(…)}. */
+    public TypeHandle alterColumnType(String table, String column, DataType type) {
+        return new TypeHandle(record(new Operation.AlterColumnType(schema, table, column, type, null, null)));
+    }
+
+    /** Refines an {@code alterColumnType}. */
+    public static final class TypeHandle {
+        private final Handle<Operation.AlterColumnType> handle;
+
+        TypeHandle(Handle<Operation.AlterColumnType> handle) {
+            this.handle = handle;
+        }
+
+        /** {@code USING expression}, to convert values PostgreSQL cannot cast implicitly. */
+        public TypeHandle using(String expression) {
+            handle.update(a -> new Operation.AlterColumnType(a.schema(), a.table(), a.column(), a.type(), expression, a.previousType()));
+            return this;
+        }
+
+        /** The type before the change, so the operation can be reversed. */
+        public TypeHandle from(DataType previousType) {
+            handle.update(a -> new Operation.AlterColumnType(a.schema(), a.table(), a.column(), a.type(), a.using(), previousType));
+            return this;
+        }
+    }
+
+    /** {@code ALTER TABLE table ALTER COLUMN column SET NOT NULL}. */
+    public Operations setNotNull(String table, String column) {
+        return add(new Operation.SetNullable(schema, table, column, false));
+    }
+
+    /** {@code ALTER TABLE table ALTER COLUMN column DROP NOT NULL}. */
+    public Operations dropNotNull(String table, String column) {
+        return add(new Operation.SetNullable(schema, table, column, true));
+    }
+
+    /** {@code ALTER TABLE table ALTER COLUMN column SET DEFAULT expression}. */
+    public Operations setDefault(String table, String column, String expression) {
+        return add(new Operation.SetDefault(schema, table, column, expression, null));
+    }
+
+    /** {@code ALTER TABLE table ALTER COLUMN column DROP DEFAULT}. */
+    public Operations dropDefault(String table, String column) {
+        return add(new Operation.SetDefault(schema, table, column, null, null));
+    }
+
+    /** {@code ALTER TABLE table ALTER COLUMN column ADD GENERATED BY DEFAULT AS IDENTITY}. */
+    public Operations addIdentity(String table, String column) {
+        return addIdentity(table, column, Identity.generatedByDefault());
+    }
+
+    /** Adds the given identity generation to a NOT NULL column. */
+    public Operations addIdentity(String table, String column, Identity identity) {
+        return add(new Operation.AddIdentity(schema, table, column, identity));
+    }
+
+    /** {@code ALTER TABLE table ALTER COLUMN column DROP IDENTITY}. */
+    public Operations dropIdentity(String table, String column) {
+        return add(new Operation.DropIdentity(schema, table, column, null));
+    }
+
+    /** {@code COMMENT ON COLUMN table.column IS 'comment'}. */
+    public Operations setColumnComment(String table, String column, String comment) {
+        return add(new Operation.SetColumnComment(schema, table, column, comment, null));
+    }
+
+    /** {@code COMMENT ON COLUMN table.column IS NULL}. */
+    public Operations dropColumnComment(String table, String column) {
+        return add(new Operation.SetColumnComment(schema, table, column, null, null));
+    }
+
+    // ---- constraints --------------------------------------------------------------------------
+
+    /** {@code ALTER TABLE table ADD CONSTRAINT …} for any constraint built with {@link Types}. */
+    public Operations addConstraint(String table, Constraint constraint) {
+        return add(new Operation.AddConstraint(schema, table, constraint));
+    }
+
+    /** {@code ALTER TABLE table ADD CONSTRAINT name PRIMARY KEY (columns)}. */
+    public Operations addPrimaryKey(String table, String name, String... columns) {
+        return addConstraint(table, Types.primaryKey(name, columns));
+    }
+
+    /** {@code ALTER TABLE table ADD CONSTRAINT … FOREIGN KEY …}; {@code foreignKey.notValid()} skips checking existing rows. */
+    public Operations addForeignKey(String table, Constraint.ForeignKey foreignKey) {
+        return addConstraint(table, foreignKey);
+    }
+
+    /** {@code ALTER TABLE table ADD CONSTRAINT name UNIQUE (columns)}. */
+    public Operations addUnique(String table, String name, String... columns) {
+        return addConstraint(table, Types.unique(name, columns));
+    }
+
+    /** {@code ALTER TABLE table ADD CONSTRAINT name CHECK (expression)}. */
+    public Operations addCheck(String table, String name, String expression) {
+        return addConstraint(table, Types.check(name, expression));
+    }
+
+    /** {@code ALTER TABLE table DROP CONSTRAINT name}. */
+    public Operations dropConstraint(String table, String name) {
+        return add(new Operation.DropConstraint(schema, table, name, null));
+    }
+
+    /** {@code ALTER TABLE table VALIDATE CONSTRAINT name}, for a foreign key or check added {@code NOT VALID}. */
+    public Operations validateConstraint(String table, String name) {
+        return add(new Operation.ValidateConstraint(schema, table, name));
+    }
+
+    // ---- indexes ------------------------------------------------------------------------------
+
+    /** {@code CREATE INDEX name ON table (columns)}; refine with {@code .unique()}, {@code .using("gin")}, {@code .where(…)}, … */
+    public IndexHandle createIndex(String name, String table, String... columns) {
+        return new IndexHandle(record(new Operation.CreateIndex(
+                new Index(schema, name, table, Index.columns(columns), false, null, null, false), false)));
+    }
+
+    /** {@code CREATE INDEX name ON table (elements)} with expressions and sort orders: {@code expression("lower(email)")}. */
+    public IndexHandle createIndex(String name, String table, Index.Element... elements) {
+        return new IndexHandle(record(new Operation.CreateIndex(
+                new Index(schema, name, table, Arrays.asList(elements), false, null, null, false), false)));
+    }
+
+    /** Refines a {@code createIndex}. */
+    public static final class IndexHandle {
+        private final Handle<Operation.CreateIndex> handle;
+
+        IndexHandle(Handle<Operation.CreateIndex> handle) {
+            this.handle = handle;
+        }
+
+        private IndexHandle change(UnaryOperator<Index> change) {
+            handle.update(c -> new Operation.CreateIndex(change.apply(c.index()), c.ifNotExists()));
+            return this;
+        }
+
+        /** {@code UNIQUE}. */
+        public IndexHandle unique() {
+            return change(i -> i.with(i.elements(), true, i.method(), i.where(), i.concurrently()));
+        }
+
+        /** {@code USING method}: {@code btree}, {@code gin}, {@code gist}, {@code hash}, {@code brin}. */
+        public IndexHandle using(String method) {
+            return change(i -> i.with(i.elements(), i.unique(), method, i.where(), i.concurrently()));
+        }
+
+        /** {@code WHERE predicate}: a partial index. */
+        public IndexHandle where(String predicate) {
+            return change(i -> i.with(i.elements(), i.unique(), i.method(), predicate, i.concurrently()));
+        }
+
+        /** {@code CONCURRENTLY}: builds without blocking writes; the revision must be {@code transactional = false}. */
+        public IndexHandle concurrently() {
+            return change(i -> i.with(i.elements(), i.unique(), i.method(), i.where(), true));
+        }
+
+        /** {@code IF NOT EXISTS}. */
+        public IndexHandle ifNotExists() {
+            handle.update(c -> new Operation.CreateIndex(c.index(), true));
+            return this;
+        }
+    }
+
+    /** {@code DROP INDEX name}; refine with {@code .concurrently()} or {@code .ifExists()}. */
+    public DropIndexHandle dropIndex(String name) {
+        return new DropIndexHandle(record(new Operation.DropIndex(schema, name, false, false, null)));
+    }
+
+    /** Refines a {@code dropIndex}. */
+    public static final class DropIndexHandle {
+        private final Handle<Operation.DropIndex> handle;
+
+        DropIndexHandle(Handle<Operation.DropIndex> handle) {
+            this.handle = handle;
+        }
+
+        /** {@code CONCURRENTLY}; the revision must be {@code transactional = false}. */
+        public DropIndexHandle concurrently() {
+            handle.update(d -> new Operation.DropIndex(d.schema(), d.name(), true, d.ifExists(), d.definition()));
+            return this;
+        }
+
+        /** {@code IF EXISTS}. */
+        public DropIndexHandle ifExists() {
+            handle.update(d -> new Operation.DropIndex(d.schema(), d.name(), d.concurrently(), true, d.definition()));
+            return this;
+        }
+    }
+
+    // ---- sequences ----------------------------------------------------------------------------
+
+    /** {@code CREATE SEQUENCE name} with PostgreSQL's defaults. */
+    public Operations createSequence(String name) {
+        return createSequence(name, SequenceOptions.NONE);
+    }
+
+    /** {@code CREATE SEQUENCE name …options}. */
+    public Operations createSequence(String name, SequenceOptions options) {
+        return add(new Operation.CreateSequence(new Sequence(schema, name, options, null)));
+    }
+
+    /** {@code CREATE SEQUENCE name …options OWNED BY table.column}. */
+    public Operations createSequence(String name, SequenceOptions options, String ownerTable, String ownerColumn) {
+        return add(new Operation.CreateSequence(new Sequence(schema, name, options, ownerTable + "." + ownerColumn)));
+    }
+
+    /** {@code ALTER SEQUENCE name …changes}. */
+    public Operations alterSequence(String name, SequenceOptions changes) {
+        return add(new Operation.AlterSequence(schema, name, changes, null));
+    }
+
+    /** {@code DROP SEQUENCE name}. */
+    public Operations dropSequence(String name) {
+        return add(new Operation.DropSequence(schema, name, null));
+    }
+
+    // ---- enum types ---------------------------------------------------------------------------
+
+    /** {@code CREATE TYPE name AS ENUM (values)}. */
+    public Operations createEnum(String name, String... values) {
+        Set<String> distinct = new LinkedHashSet<>(Arrays.asList(values));
+        if (distinct.size() != values.length) {
+            throw new IllegalArgumentException("Enum type " + name + " lists a value twice: " + Arrays.toString(values));
+        }
+        return add(new Operation.CreateEnum(schema, name, List.of(values)));
+    }
+
+    /** {@code ALTER TYPE name ADD VALUE 'value'}; refine with {@code .before(…)}, {@code .after(…)}, {@code .ifNotExists()}. */
+    public EnumValueHandle addEnumValue(String name, String value) {
+        return new EnumValueHandle(record(new Operation.AddEnumValue(schema, name, value, null, null, false)));
+    }
+
+    /** Refines an {@code addEnumValue}. */
+    public static final class EnumValueHandle {
+        private final Handle<Operation.AddEnumValue> handle;
+
+        EnumValueHandle(Handle<Operation.AddEnumValue> handle) {
+            this.handle = handle;
+        }
+
+        /** {@code BEFORE 'existing'}. */
+        public EnumValueHandle before(String existing) {
+            handle.update(a -> new Operation.AddEnumValue(a.schema(), a.name(), a.value(), existing, null, a.ifNotExists()));
+            return this;
+        }
+
+        /** {@code AFTER 'existing'}. */
+        public EnumValueHandle after(String existing) {
+            handle.update(a -> new Operation.AddEnumValue(a.schema(), a.name(), a.value(), null, existing, a.ifNotExists()));
+            return this;
+        }
+
+        /** {@code IF NOT EXISTS}. */
+        public EnumValueHandle ifNotExists() {
+            handle.update(a -> new Operation.AddEnumValue(a.schema(), a.name(), a.value(), a.before(), a.after(), true));
+            return this;
+        }
+    }
+
+    /** {@code ALTER TYPE name RENAME VALUE 'from' TO 'to'}. */
+    public Operations renameEnumValue(String name, String from, String to) {
+        return add(new Operation.RenameEnumValue(schema, name, from, to));
+    }
+
+    /** {@code DROP TYPE name}. */
+    public Operations dropEnum(String name) {
+        return add(new Operation.DropEnum(schema, name, null));
+    }
+
+    // ---- schemas and extensions ---------------------------------------------------------------
+
+    /** {@code CREATE SCHEMA IF NOT EXISTS name}. */
+    public Operations createSchema(String name) {
+        return add(new Operation.CreateSchema(name, true));
+    }
+
+    /** {@code DROP SCHEMA IF EXISTS name} (refuses when it still contains objects). */
+    public Operations dropSchema(String name) {
+        return add(new Operation.DropSchema(name, true, false));
+    }
+
+    /** {@code DROP SCHEMA IF EXISTS name CASCADE}: drops everything in it; cannot be reversed. */
+    public Operations dropSchemaCascade(String name) {
+        return add(new Operation.DropSchema(name, true, true));
+    }
+
+    /** {@code CREATE EXTENSION IF NOT EXISTS name}. */
+    public Operations createExtension(String name) {
+        return add(new Operation.CreateExtension(name, null, true));
+    }
+
+    /** {@code CREATE EXTENSION IF NOT EXISTS name SCHEMA schemaName}. */
+    public Operations createExtension(String name, String schemaName) {
+        return add(new Operation.CreateExtension(name, schemaName, true));
+    }
+
+    /** {@code DROP EXTENSION IF EXISTS name}. */
+    public Operations dropExtension(String name) {
+        return add(new Operation.DropExtension(name, true));
+    }
+
+    // ---- data ---------------------------------------------------------------------------------
 
     /**
      * Runs literal SQL. Values for {@code ?} markers are bound as parameters online and written as
@@ -23,6 +450,32 @@ public final class Operations {
      */
     public Operations execute(String sql, Object... parameters) {
         return add(new Operation.ExecuteSql(sql, parameters == null ? List.of() : Arrays.asList(parameters)));
+    }
+
+    /** Inserts rows, each a list of values in the order of {@code columns}. */
+    public Operations bulkInsert(String table, List<String> columns, List<List<Object>> rows) {
+        return add(new Operation.BulkInsert(schema, table, columns, rows));
+    }
+
+    /** Inserts rows given as column-to-value maps (all rows must name the same columns). */
+    public Operations bulkInsert(String table, List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("bulkInsert into " + table + " needs at least one row.");
+        }
+        List<String> columns = new ArrayList<>(rows.get(0).keySet());
+        List<List<Object>> values = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            if (!row.keySet().equals(new LinkedHashSet<>(columns))) {
+                throw new IllegalArgumentException("bulkInsert into " + table + ": every row must name the same columns " + columns
+                        + "; one names " + row.keySet() + ".");
+            }
+            List<Object> rowValues = new ArrayList<>();
+            for (String column : columns) {
+                rowValues.add(row.get(column));
+            }
+            values.add(rowValues);
+        }
+        return bulkInsert(table, columns, values);
     }
 
     /** Runs JDBC code on the migration's connection, for data migrations SQL alone cannot express. */
@@ -36,16 +489,5 @@ public final class Operations {
     /** Same as {@link #run(String, JdbcWork)} with a generic description. */
     public Operations run(JdbcWork work) {
         return run("JDBC callback", work);
-    }
-
-    /** Records an operation built elsewhere (the typed DSL methods all end here). */
-    public Operations add(Operation operation) {
-        recorded.add(operation);
-        return this;
-    }
-
-    /** The operations recorded so far, in call order. */
-    public List<Operation> recorded() {
-        return Collections.unmodifiableList(recorded);
     }
 }

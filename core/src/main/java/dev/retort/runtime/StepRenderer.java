@@ -72,9 +72,21 @@ final class StepRenderer {
         for (Operation operation : op.recorded()) {
             if (operation instanceof Operation.RunJdbc callback) {
                 actions.add(new Action.Callback(callback));
-            } else {
-                dialect.render(operation).forEach(s -> actions.add(sql(s)));
+                continue;
             }
+            List<SqlStatement> statements;
+            try {
+                statements = dialect.render(operation);
+            } catch (IllegalArgumentException e) {
+                throw new RetortException("Revision " + script.id() + " (" + script.source() + ") has an operation that cannot be "
+                        + "rendered: " + e.getMessage() + " Nothing was executed.", e);
+            }
+            if (script.transactional() && operation.requiresNoTransaction()) {
+                throw new RetortException("Revision " + script.id() + " (" + script.source() + ") runs `"
+                        + dialect.inline(statements.get(0)) + "`, which PostgreSQL cannot run inside a transaction; declare the "
+                        + "revision with @Revision(..., transactional = false). Nothing was executed.");
+            }
+            statements.forEach(s -> actions.add(sql(s)));
         }
         return actions;
     }
