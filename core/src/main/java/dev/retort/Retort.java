@@ -1,5 +1,8 @@
 package dev.retort;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +17,10 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.retort.codegen.MigrationSource;
 import dev.retort.dialect.PostgresDialect;
+import dev.retort.diff.Comparison;
+import dev.retort.diff.SchemaDiffer;
 import dev.retort.report.RevisionStatus;
 import dev.retort.revision.MigrationScanner;
 import dev.retort.revision.RevisionGraph;
@@ -25,6 +31,8 @@ import dev.retort.runtime.LoggingListener;
 import dev.retort.runtime.MigrationListener;
 import dev.retort.runtime.RunResult;
 import dev.retort.runtime.RuntimeSettings;
+import dev.retort.schema.PostgresIntrospector;
+import dev.retort.schema.SchemaModel;
 
 /**
  * Retort's entry point, shared by applications that migrate on boot, the Maven plugin and the CLI.
@@ -142,6 +150,84 @@ public final class Retort implements AutoCloseable {
     /** The SHA-256 of the SQL a revision's upgrade renders to. */
     public String checksum(String revision) {
         return engine.checksum(graph.resolve(revision));
+    }
+
+    /**
+     * Reads the live schema of the target's schemas (Retort's own tables excluded), in a fixed
+     * number of catalog queries.
+     */
+    public SchemaModel introspect(Set<String> schemas) {
+        try (Connection c = dataSource.getConnection()) {
+            return PostgresIntrospector.excludingRetortTables().read(c, schemas);
+        } catch (SQLException e) {
+            throw new RetortException("Cannot read the database schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** What it takes to bring the database's schema to the target model. Reads only. */
+    public Comparison compare(SchemaModel target) {
+        return SchemaDiffer.compare(target, introspect(target.schemas()));
+    }
+
+    /**
+     * Autogenerate: compares the target model with the database and writes the difference as a new
+     * revision whose parent is the current head. The database must be at head, as the new revision
+     * is computed from its schema.
+     *
+     * @param target      the schema the entities describe
+     * @param message     the revision message
+     * @param sourceRoot  where to write the file ({@code src/main/java})
+     * @param packageName the migrations package
+     * @return the result; {@link Generated#file()} is null when no change was detected
+     * @throws RetortException when the database is not at head or the graph has several heads
+     */
+    public Generated generate(SchemaModel target, String message, Path sourceRoot, String packageName) {
+        List<String> parents = requireAtHead();
+        Comparison comparison = compare(target);
+        if (comparison.isEmpty()) {
+            return new Generated(null, null, comparison);
+        }
+        MigrationSource source = MigrationSource.write(packageName, MigrationSource.newRevisionId(), parents, message, comparison);
+        return new Generated(source, source.writeTo(sourceRoot), comparison);
+    }
+
+    /** Writes an empty revision on top of the current head(s), to fill in by hand. Needs no database. */
+    public Generated generateEmpty(String message, Path sourceRoot, String packageName) {
+        MigrationSource source = MigrationSource.write(packageName, MigrationSource.newRevisionId(), graph.heads(), message,
+                new Comparison(List.of()));
+        return new Generated(source, source.writeTo(sourceRoot), new Comparison(List.of()));
+    }
+
+    private List<String> requireAtHead() {
+        List<String> heads = graph.heads();
+        if (heads.size() > 1) {
+            throw new RetortException("There are " + heads.size() + " heads (" + String.join(", ", heads) + "); merge them before "
+                    + "generating a new revision.");
+        }
+        Set<String> current = engine.currentHeads();
+        if (!current.equals(Set.copyOf(heads))) {
+            Set<String> applied = current.stream().allMatch(graph::contains) ? graph.ancestorsInclusive(current) : Set.of();
+            List<String> pending = graph.revisions().stream().map(RevisionScript::id).filter(id -> !applied.contains(id)).toList();
+            throw new RetortException("The database is not at head: " + (pending.isEmpty() ? "it is at " + current
+                    : pending.size() + " revision(s) pending (" + String.join(", ", pending) + ")")
+                    + ". Run upgrade first, so the new revision is computed from the latest schema.");
+        }
+        return heads;
+    }
+
+    /**
+     * What {@link #generate} produced.
+     *
+     * @param source     the new migration, or null when nothing changed
+     * @param file       where it was written, or null
+     * @param comparison the changes found
+     */
+    public record Generated(MigrationSource source, Path file, Comparison comparison) {
+
+        /** Whether no change was detected (and no file written). */
+        public boolean nothingToDo() {
+            return file == null;
+        }
     }
 
     /** Closes the connection pool Retort made for a URL; a data source passed in is left open. */

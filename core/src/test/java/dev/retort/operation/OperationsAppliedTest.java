@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.retort.testing.PostgresTest;
+import dev.retort.testing.Catalog;
 import dev.retort.testing.TestDatabase;
 
 /** Every operation applied to PostgreSQL, checked in the catalog, then reversed and checked again. */

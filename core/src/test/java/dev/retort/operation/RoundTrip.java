@@ -13,6 +13,7 @@ import dev.retort.Retort;
 import dev.retort.Revs;
 import dev.retort.revision.RevisionScript;
 import dev.retort.runtime.MigrationListener;
+import dev.retort.testing.Catalog;
 import dev.retort.testing.TestDatabase;
 
 /**

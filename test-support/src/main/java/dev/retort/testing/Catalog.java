@@ -1,12 +1,10 @@
-package dev.retort.operation;
+package dev.retort.testing;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.retort.testing.TestDatabase;
-
 /** A readable snapshot of every user object in the database, as PostgreSQL's catalog describes it. */
-final class Catalog {
+public final class Catalog {
 
     private static final String USER_SCHEMAS = "n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast') and n.nspname not like 'pg_temp%'";
     private static final String NOT_RETORT = "c.relname not like 'retort\\_%'";
@@ -14,7 +12,8 @@ final class Catalog {
     private Catalog() {
     }
 
-    static List<String> snapshot(TestDatabase db) {
+    /** One line per object: schemas, extensions, tables, columns, constraints, indexes, sequences, enum types; Retort's own tables left out. */
+    public static List<String> snapshot(TestDatabase db) {
         List<String> lines = new ArrayList<>();
         lines.addAll(db.column("select 'schema ' || nspname from pg_namespace n where " + USER_SCHEMAS + " order by 1"));
         lines.addAll(db.column("select 'extension ' || extname || ' in ' || n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace "

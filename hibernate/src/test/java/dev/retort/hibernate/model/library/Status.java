@@ -1,0 +1,5 @@
+package dev.retort.hibernate.model.library;
+
+public enum Status {
+    DRAFT, PUBLISHED, RETIRED
+}
