@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * Compares SQL expressions the way PostgreSQL may have rewritten them. PostgreSQL stores defaults,
  * checks and index predicates in its own canonical form ({@code status IN ('A','B')} comes back as
  * {@code (status)::text = ANY ((ARRAY['A'::character varying, …])::text[])}), so expressions are
- * compared by a fingerprint: their literals and the names they mention, without casts, type names,
- * operators, keywords or parentheses.
+ * compared by a fingerprint: the set of literals and names they mention, without casts, type names,
+ * operators, keywords or parentheses ({@code a BETWEEN 0 AND 2} and {@code (a >= 0) AND (a <= 2)} agree).
  */
 final class Expressions {
 
@@ -49,7 +49,7 @@ final class Expressions {
                 }
             }
         }
-        return tokens.stream().sorted().toList();
+        return tokens.stream().distinct().sorted().toList();
     }
 
     private static String stripZeros(String number) {

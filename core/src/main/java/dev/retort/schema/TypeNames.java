@@ -27,6 +27,9 @@ public final class TypeNames {
         if (text.endsWith("[]")) {
             return Types.arrayOf(parse(text.substring(0, text.length() - 2)));
         }
+        if (text.endsWith(" array")) {
+            return Types.arrayOf(parse(text.substring(0, text.length() - " array".length())));
+        }
         String base = text;
         Integer precision = null;
         Integer scale = null;

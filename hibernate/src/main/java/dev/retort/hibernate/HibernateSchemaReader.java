@@ -15,11 +15,12 @@ import java.util.regex.Pattern;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.dialect.Dialect;
-import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.mapping.CheckConstraint;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.UniqueKey;
@@ -56,11 +57,12 @@ public final class HibernateSchemaReader {
      */
     public static SchemaModel read(Collection<Class<?>> entityClasses, Map<String, Object> settings) {
         Map<String, Object> all = new HashMap<>();
-        all.put("hibernate.dialect", PostgreSQLDialect.class.getName());
+        // Resolve Hibernate's PostgreSQL dialect without connecting anywhere.
+        all.put("jakarta.persistence.database-product-name", "PostgreSQL");
         all.put("hibernate.boot.allow_jdbc_metadata_access", "false");
         all.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
         all.putAll(settings);
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(all).build();
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap(entityClasses)).applySettings(all).build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             entityClasses.forEach(sources::addAnnotatedClass);
@@ -76,6 +78,13 @@ public final class HibernateSchemaReader {
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
         }
+    }
+
+    /** A bootstrap registry that loads classes through the entities' own class loaders (a project's, not Retort's). */
+    static BootstrapServiceRegistry bootstrap(Collection<Class<?>> entityClasses) {
+        BootstrapServiceRegistryBuilder builder = new BootstrapServiceRegistryBuilder();
+        entityClasses.stream().map(Class::getClassLoader).filter(java.util.Objects::nonNull).distinct().forEach(builder::applyClassLoader);
+        return builder.build();
     }
 
     /** Walks one metadata model. */
@@ -140,7 +149,7 @@ public final class HibernateSchemaReader {
             }
             for (CheckConstraint check : table.getChecks()) {
                 String name = check.isNamed() ? name(check.getName(), false)
-                        : PostgresNames.unique(PostgresNames.objectName(tableName, firstColumn(check.getConstraint(), columns), "check"), usedNames);
+                        : PostgresNames.unique(PostgresNames.objectName(tableName, onlyColumn(check.getConstraint(), columns), "check"), usedNames);
                 usedNames.add(name);
                 checks.add(new Constraint.Check(name, check.getConstraint(), false));
             }
@@ -211,17 +220,18 @@ public final class HibernateSchemaReader {
             return name(column.getName(), column.isQuoted());
         }
 
-        /** The first identifier of a check expression that names a column: PostgreSQL names the constraint after it. */
-        private static String firstColumn(String expression, List<Column> columns) {
+        /** The one column a check expression refers to, or null for none or several: PostgreSQL names the constraint after it. */
+        private static String onlyColumn(String expression, List<Column> columns) {
+            Set<String> referenced = new LinkedHashSet<>();
             Matcher m = IDENTIFIER.matcher(expression.replaceAll("'(?:[^']|'')*'", "''"));
             while (m.find()) {
                 String token = m.group();
                 String candidate = token.startsWith("\"") ? token.substring(1, token.length() - 1) : token.toLowerCase(Locale.ROOT);
                 if (columns.stream().anyMatch(c -> c.name().equals(candidate))) {
-                    return candidate;
+                    referenced.add(candidate);
                 }
             }
-            return null;
+            return referenced.size() == 1 ? referenced.iterator().next() : null;
         }
     }
 

@@ -63,8 +63,13 @@ public record TestDatabase(String name, String jdbcUrl, String user, String pass
         return "t".equals(value("select (to_regclass('public.\"" + table.replace("\"", "\"\"") + "\"') is not null)::text::char"));
     }
 
-    /** Drops every object in the public schema, so a test can start from an empty database again. */
+    /** Drops every schema but the system ones and recreates an empty {@code public}, so a test starts from an empty database again. */
     public void reset() {
-        execute("drop schema public cascade; create schema public");
+        StringBuilder sql = new StringBuilder();
+        for (String schema : column("select quote_ident(nspname) from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema'")) {
+            sql.append("drop schema ").append(schema).append(" cascade;");
+        }
+        sql.append("create schema public");
+        execute(sql.toString());
     }
 }
