@@ -12,6 +12,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.MappedSuperclass;
+
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.relational.Namespace;
@@ -26,6 +30,7 @@ import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.UniqueKey;
 
 import dev.retort.RetortException;
+import dev.retort.revision.PackageClasses;
 import dev.retort.operation.Column;
 import dev.retort.operation.Constraint;
 import dev.retort.operation.DataType;
@@ -47,6 +52,34 @@ public final class HibernateSchemaReader {
     private static final Pattern IDENTIFIER = Pattern.compile("\"(?:[^\"]|\"\")*\"|[A-Za-z_][A-Za-z0-9_$]*");
 
     private HibernateSchemaReader() {
+    }
+
+    /**
+     * Finds the entities ({@code @Entity}, {@code @Embeddable}, {@code @MappedSuperclass}) in the given
+     * packages, sub-packages included, and reads the schema they describe.
+     *
+     * @throws RetortException when the packages hold no entity
+     */
+    public static SchemaModel scan(ClassLoader loader, Collection<String> packages, Map<String, Object> settings) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (String packageName : packages) {
+            for (String className : PackageClasses.list(loader, packageName)) {
+                try {
+                    Class<?> type = Class.forName(className, false, loader);
+                    if (type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(Embeddable.class)
+                            || type.isAnnotationPresent(MappedSuperclass.class)) {
+                        classes.add(type);
+                    }
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw new RetortException("Cannot load class " + className + " while looking for entities: " + e + ".", e);
+                }
+            }
+        }
+        if (classes.stream().noneMatch(c -> c.isAnnotationPresent(Entity.class))) {
+            throw new RetortException("No @Entity class was found in package(s) " + String.join(", ", packages)
+                    + "; check the entity packages setting and that the project is compiled.");
+        }
+        return read(classes, settings);
     }
 
     /**

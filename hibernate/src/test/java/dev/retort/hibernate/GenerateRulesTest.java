@@ -49,6 +49,18 @@ class GenerateRulesTest {
     }
 
     @Test
+    void entitiesFoundByPackageScanDescribeTheSameSchema() {
+        SchemaModel scanned = HibernateSchemaReader.scan(getClass().getClassLoader(), List.of("dev.retort.hibernate.model.library"), Map.of());
+        assertEquals(library(), scanned);
+        RetortException none = assertThrows(RetortException.class,
+                () -> HibernateSchemaReader.scan(getClass().getClassLoader(), List.of("com.example.nothing"), Map.of()));
+        assertEquals("No @Entity class was found in package(s) com.example.nothing; check the entity packages setting and that the "
+                + "project is compiled.", none.getMessage());
+        db.reset();
+        assertTrue(db.column("select tablename from pg_tables where schemaname = 'public'").isEmpty());
+    }
+
+    @Test
     void refusesWhenTheDatabaseIsNotAtHeadAndNamesThePendingRevisions(@TempDir Path work) throws IOException {
         db.reset();
         Convergence c = new Convergence(db, work);
