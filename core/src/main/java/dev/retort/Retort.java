@@ -1,8 +1,6 @@
 package dev.retort;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,11 +155,7 @@ public final class Retort implements AutoCloseable {
      * number of catalog queries.
      */
     public SchemaModel introspect(Set<String> schemas) {
-        try (Connection c = dataSource.getConnection()) {
-            return PostgresIntrospector.excludingRetortTables().read(c, schemas);
-        } catch (SQLException e) {
-            throw new RetortException("Cannot read the database schema: " + e.getMessage(), e);
-        }
+        return engine.read("the database schema", c -> PostgresIntrospector.excludingRetortTables().read(c, schemas));
     }
 
     /** What it takes to bring the database's schema to the target model. Reads only. */

@@ -41,6 +41,22 @@ public final class Revs {
                 }));
     }
 
+    /** A revision written with the operations DSL. */
+    public static RevisionScript script(String id, List<String> parents, boolean transactional,
+                                        java.util.function.Consumer<Operations> up, java.util.function.Consumer<Operations> down) {
+        return new RevisionScript(id, parents, "create " + id, "", transactional, "test " + id, () -> new Migration() {
+            @Override
+            public void upgrade(Operations op) {
+                up.accept(op);
+            }
+
+            @Override
+            public void downgrade(Operations op) {
+                down.accept(op);
+            }
+        });
+    }
+
     public Revs add(RevisionScript script) {
         scripts.add(script);
         return this;

@@ -127,34 +127,18 @@ public final class SchemaDiffer {
                 add(Phase.CREATE_TYPES, "create sequence " + key, new Operation.CreateSequence(sequence), null);
                 return;
             }
-            SequenceOptions changes = SequenceOptions.NONE;
-            SequenceOptions previous = SequenceOptions.NONE;
+            // Only the options the entities set are compared; the rest keep whatever the database has.
             SequenceOptions w = sequence.options();
             SequenceOptions e = existing.options();
-            if (w.start() != null && !w.start().equals(e.start())) {
-                changes = changes.start(w.start());
-                previous = previous.start(e.start());
-            }
-            if (w.increment() != null && !w.increment().equals(e.increment())) {
-                changes = changes.increment(w.increment());
-                previous = previous.increment(e.increment());
-            }
-            if (w.minValue() != null && !w.minValue().equals(e.minValue())) {
-                changes = changes.minValue(w.minValue());
-                previous = previous.minValue(e.minValue());
-            }
-            if (w.maxValue() != null && !w.maxValue().equals(e.maxValue())) {
-                changes = changes.maxValue(w.maxValue());
-                previous = previous.maxValue(e.maxValue());
-            }
-            if (w.cache() != null && !w.cache().equals(e.cache())) {
-                changes = changes.cache(w.cache());
-                previous = previous.cache(e.cache());
-            }
-            if (w.cycle() != null && !w.cycle().equals(e.cycle())) {
-                changes = changes.cycle(w.cycle());
-                previous = previous.cycle(e.cycle());
-            }
+            SequenceOptions[] diff = {SequenceOptions.NONE, SequenceOptions.NONE};
+            option(diff, w.start(), e.start(), SequenceOptions::start);
+            option(diff, w.increment(), e.increment(), SequenceOptions::increment);
+            option(diff, w.minValue(), e.minValue(), SequenceOptions::minValue);
+            option(diff, w.maxValue(), e.maxValue(), SequenceOptions::maxValue);
+            option(diff, w.cache(), e.cache(), SequenceOptions::cache);
+            option(diff, w.cycle(), e.cycle(), SequenceOptions::cycle);
+            SequenceOptions changes = diff[0];
+            SequenceOptions previous = diff[1];
             if (!changes.isEmpty()) {
                 add(Phase.CREATE_TYPES, "alter sequence " + key, new Operation.AlterSequence(sequence.schema(), sequence.name(), changes, previous), null);
             }
@@ -165,6 +149,16 @@ public final class SchemaDiffer {
                         new Review(Review.Kind.DATA_LOSS, "dropping sequence " + key + " loses its current value."));
             }
         });
+    }
+
+    /** Records in {@code diff} = {changes, previous} an option the target sets to something else than the database has. */
+    private static <T> void option(SequenceOptions[] diff, T wanted, T existing, java.util.function.BiFunction<SequenceOptions, T, SequenceOptions> with) {
+        if (wanted != null && !wanted.equals(existing)) {
+            diff[0] = with.apply(diff[0], wanted);
+            if (existing != null) {
+                diff[1] = with.apply(diff[1], existing);
+            }
+        }
     }
 
     // ---- tables -------------------------------------------------------------------------------

@@ -86,33 +86,42 @@ public final class Engine {
         return renderer.checksum(graph.get(revision));
     }
 
+    /** Reads from the database on a connection of its own; {@code what} names the read in an error. */
+    public <T> T read(String what, SqlReader<T> reader) {
+        try (Connection c = connect()) {
+            return reader.read(c);
+        } catch (SQLException e) {
+            throw new RetortException("Cannot read " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Work that reads through a connection. */
+    @FunctionalInterface
+    public interface SqlReader<T> {
+        /** Reads; the connection is closed afterwards. */
+        T read(Connection connection) throws SQLException;
+    }
+
     /** The database's current heads; empty when Retort's tables do not exist yet. Reads only. */
     public Set<String> currentHeads() {
-        try (Connection c = connect()) {
-            return readHeads(c);
-        } catch (SQLException e) {
-            throw new RetortException("Cannot read the current revision: " + e.getMessage(), e);
-        }
+        return read("the current revision", this::readHeads);
     }
 
     /** The history table's rows, oldest first; empty when it does not exist yet. Reads only. */
     public List<AppliedStep> log() {
-        try (Connection c = connect()) {
+        return read(tables.historyTable(), c -> {
             if (!exists(c, tables.historyTable())) {
                 return List.of();
             }
             List<AppliedStep> rows = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(tables.selectHistory())) {
                 while (rs.next()) {
-                    long ms = rs.getLong(8);
                     rows.add(new AppliedStep(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getTimestamp(7).toInstant(), rs.wasNull() ? null : ms, rs.getBoolean(9)));
+                            rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getObject(8, Long.class), rs.getBoolean(9)));
                 }
             }
             return rows;
-        } catch (SQLException e) {
-            throw new RetortException("Cannot read " + tables.historyTable() + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     private List<RenderedStep> renderAll(List<Step> steps) {

@@ -71,14 +71,7 @@ public final class PostgresIntrospector {
     public SchemaModel read(Connection connection, Set<String> schemas) throws SQLException {
         Array schemaArray = connection.createArrayOf("text", schemas.toArray());
         Set<String> existing = new TreeSet<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT nspname FROM pg_namespace WHERE nspname = ANY (?)")) {
-            s.setArray(1, schemaArray);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    existing.add(rs.getString(1));
-                }
-            }
-        }
+        query(connection, "SELECT nspname FROM pg_namespace WHERE nspname = ANY (?)", schemaArray, rs -> existing.add(rs.getString(1)));
         Map<Long, TableBuilder> tables = readTables(connection, schemaArray);
         readColumns(connection, schemaArray, tables);
         readConstraints(connection, schemaArray, tables);
@@ -88,6 +81,24 @@ public final class PostgresIntrospector {
         return new SchemaModel(existing, tables.values().stream().map(TableBuilder::build).toList(), sequences, enums);
     }
 
+    /** Receives one result row. */
+    @FunctionalInterface
+    private interface Row {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a catalog query whose only parameter is the schema list, handing over each row. */
+    private static void query(Connection c, String sql, Array schemas, Row row) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setArray(1, schemas);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
+            }
+        }
+    }
+
     private Map<Long, TableBuilder> readTables(Connection c, Array schemas) throws SQLException {
         Map<Long, TableBuilder> tables = new LinkedHashMap<>();
         String sql = """
@@ -95,16 +106,11 @@ public final class PostgresIntrospector {
                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?)
                 ORDER BY n.nspname, c.relname""";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, schemas);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    if (tableFilter.test(rs.getString(3))) {
-                        tables.put(rs.getLong(1), new TableBuilder(rs.getString(2), rs.getString(3), rs.getString(4)));
-                    }
-                }
+        query(c, sql, schemas, rs -> {
+            if (tableFilter.test(rs.getString(3))) {
+                tables.put(rs.getLong(1), new TableBuilder(rs.getString(2), rs.getString(3), rs.getString(4)));
             }
-        }
+        });
         return tables;
     }
 
@@ -122,31 +128,26 @@ public final class PostgresIntrospector {
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                 WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND n.nspname = ANY (?)
                 ORDER BY a.attrelid, a.attnum""";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, schemas);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    TableBuilder table = tables.get(rs.getLong(1));
-                    if (table == null) {
-                        continue;
-                    }
-                    DataType type;
-                    if ("e".equals(rs.getString(8))) {
-                        DataType enumType = new DataType.UserDefined(rs.getString(9), rs.getString(10));
-                        type = rs.getBoolean(11) ? new DataType.ArrayOf(enumType) : enumType;
-                    } else {
-                        type = TypeNames.parse(rs.getString(3));
-                    }
-                    String identity = rs.getString(6);
-                    Identity generation = switch (identity == null ? "" : identity) {
-                        case "a" -> Identity.generatedAlways();
-                        case "d" -> Identity.generatedByDefault();
-                        default -> null;
-                    };
-                    table.columns.add(new Column(rs.getString(2), type, !rs.getBoolean(4), rs.getString(5), generation, rs.getString(7)));
-                }
+        query(c, sql, schemas, rs -> {
+            TableBuilder table = tables.get(rs.getLong(1));
+            if (table == null) {
+                return;
             }
-        }
+            DataType type;
+            if ("e".equals(rs.getString(8))) {
+                DataType enumType = new DataType.UserDefined(rs.getString(9), rs.getString(10));
+                type = rs.getBoolean(11) ? new DataType.ArrayOf(enumType) : enumType;
+            } else {
+                type = TypeNames.parse(rs.getString(3));
+            }
+            String identity = rs.getString(6);
+            Identity generation = switch (identity == null ? "" : identity) {
+                case "a" -> Identity.generatedAlways();
+                case "d" -> Identity.generatedByDefault();
+                default -> null;
+            };
+            table.columns.add(new Column(rs.getString(2), type, !rs.getBoolean(4), rs.getString(5), generation, rs.getString(7)));
+        });
     }
 
     private static void readConstraints(Connection c, Array schemas, Map<Long, TableBuilder> tables) throws SQLException {
@@ -166,28 +167,23 @@ public final class PostgresIntrospector {
                 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
                 WHERE k.contype IN ('p', 'f', 'u', 'c') AND n.nspname = ANY (?)
                 ORDER BY k.conrelid, k.conname""";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, schemas);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    TableBuilder table = tables.get(rs.getLong(1));
-                    if (table == null) {
-                        continue;
-                    }
-                    String name = rs.getString(2);
-                    List<String> columns = strings(rs.getArray(4));
-                    switch (rs.getString(3)) {
-                        case "p" -> table.primaryKey = new Constraint.PrimaryKey(name, columns);
-                        case "u" -> table.uniques.add(new Constraint.Unique(name, columns));
-                        case "c" -> table.checks.add(new Constraint.Check(name, rs.getString(13), !rs.getBoolean(12)));
-                        case "f" -> table.foreignKeys.add(new Constraint.ForeignKey(name, columns, rs.getString(5), rs.getString(6),
-                                strings(rs.getArray(7)), action(rs.getString(8)), action(rs.getString(9)), rs.getBoolean(10),
-                                rs.getBoolean(11), !rs.getBoolean(12)));
-                        default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(3));
-                    }
-                }
+        query(c, sql, schemas, rs -> {
+            TableBuilder table = tables.get(rs.getLong(1));
+            if (table == null) {
+                return;
             }
-        }
+            String name = rs.getString(2);
+            List<String> columns = strings(rs.getArray(4));
+            switch (rs.getString(3)) {
+                case "p" -> table.primaryKey = new Constraint.PrimaryKey(name, columns);
+                case "u" -> table.uniques.add(new Constraint.Unique(name, columns));
+                case "c" -> table.checks.add(new Constraint.Check(name, rs.getString(13), !rs.getBoolean(12)));
+                case "f" -> table.foreignKeys.add(new Constraint.ForeignKey(name, columns, rs.getString(5), rs.getString(6),
+                        strings(rs.getArray(7)), action(rs.getString(8)), action(rs.getString(9)), rs.getBoolean(10),
+                        rs.getBoolean(11), !rs.getBoolean(12)));
+                default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(3));
+            }
+        });
     }
 
     private static Constraint.Action action(String code) {
@@ -214,29 +210,24 @@ public final class PostgresIntrospector {
                 WHERE n.nspname = ANY (?)
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x'))
                 ORDER BY i.indrelid, ic.relname""";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, schemas);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    TableBuilder table = tables.get(rs.getLong(1));
-                    if (table == null) {
-                        continue;
-                    }
-                    List<String> texts = strings(rs.getArray(6));
-                    Boolean[] expressions = (Boolean[]) rs.getArray(7).getArray();
-                    Boolean[] descending = (Boolean[]) rs.getArray(8).getArray();
-                    List<Index.Element> elements = new ArrayList<>();
-                    for (int i = 0; i < texts.size(); i++) {
-                        String text = texts.get(i);
-                        Index.Element element = expressions[i] ? Index.Element.expression(unwrap(text)) : Index.Element.column(unquote(text));
-                        elements.add(descending[i] ? element.desc() : element);
-                    }
-                    String method = rs.getString(4);
-                    table.indexes.add(new Index(table.schema, rs.getString(2), table.name, elements, rs.getBoolean(3),
-                            "btree".equals(method) ? null : method, rs.getString(5), false));
-                }
+        query(c, sql, schemas, rs -> {
+            TableBuilder table = tables.get(rs.getLong(1));
+            if (table == null) {
+                return;
             }
-        }
+            List<String> texts = strings(rs.getArray(6));
+            Boolean[] expressions = (Boolean[]) rs.getArray(7).getArray();
+            Boolean[] descending = (Boolean[]) rs.getArray(8).getArray();
+            List<Index.Element> elements = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                String text = texts.get(i);
+                Index.Element element = expressions[i] ? Index.Element.expression(unwrap(text)) : Index.Element.column(unquote(text));
+                elements.add(descending[i] ? element.desc() : element);
+            }
+            String method = rs.getString(4);
+            table.indexes.add(new Index(table.schema, rs.getString(2), table.name, elements, rs.getBoolean(3),
+                    "btree".equals(method) ? null : method, rs.getString(5), false));
+        });
     }
 
     private static List<Sequence> readSequences(Connection c, Array schemas) throws SQLException {
@@ -253,17 +244,12 @@ public final class PostgresIntrospector {
                 WHERE n.nspname = ANY (?) AND (d.deptype IS NULL OR d.deptype <> 'i')
                 ORDER BY n.nspname, c.relname""";
         List<Sequence> sequences = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, schemas);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    SequenceOptions options = new SequenceOptions(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
-                            rs.getBoolean(8));
-                    String owner = rs.getString(9) == null ? null : rs.getString(9) + "." + rs.getString(10);
-                    sequences.add(new Sequence(rs.getString(1), rs.getString(2), options, owner));
-                }
-            }
-        }
+        query(c, sql, schemas, rs -> {
+            SequenceOptions options = new SequenceOptions(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                    rs.getBoolean(8));
+            String owner = rs.getString(9) == null ? null : rs.getString(9) + "." + rs.getString(10);
+            sequences.add(new Sequence(rs.getString(1), rs.getString(2), options, owner));
+        });
         return sequences;
     }
 
@@ -275,14 +261,9 @@ public final class PostgresIntrospector {
                 GROUP BY n.nspname, t.typname
                 ORDER BY n.nspname, t.typname""";
         List<EnumType> enums = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, schemas);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    enums.add(new EnumType(rs.getString(1), rs.getString(2), strings(rs.getArray(3))));
-                }
-            }
-        }
+        query(c, sql, schemas, rs -> {
+            enums.add(new EnumType(rs.getString(1), rs.getString(2), strings(rs.getArray(3))));
+        });
         return enums;
     }
 

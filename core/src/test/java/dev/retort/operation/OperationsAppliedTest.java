@@ -331,15 +331,6 @@ class OperationsAppliedTest {
     }
 
     static dev.retort.revision.RevisionScript script(String message, java.util.function.Consumer<Operations> upgrade) {
-        return new dev.retort.revision.RevisionScript("op0001", List.of(), message, "", true, "test " + message, () -> new dev.retort.Migration() {
-            @Override
-            public void upgrade(Operations op) {
-                upgrade.accept(op);
-            }
-
-            @Override
-            public void downgrade(Operations op) {
-            }
-        });
+        return dev.retort.Revs.script("op0001", List.of(), true, upgrade, op -> { });
     }
 }

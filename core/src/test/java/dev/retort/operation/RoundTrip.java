@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
-import dev.retort.Migration;
 import dev.retort.Retort;
 import dev.retort.Revs;
 import dev.retort.revision.RevisionScript;
@@ -40,17 +39,7 @@ final class RoundTrip {
         }
         Collections.reverse(downgrade);
         boolean transactional = upgrade.stream().noneMatch(Operation::requiresNoTransaction);
-        RevisionScript script = new RevisionScript("rt0001", List.of(), "round trip", "", transactional, "round trip", () -> new Migration() {
-            @Override
-            public void upgrade(Operations op) {
-                upgrade.forEach(op::add);
-            }
-
-            @Override
-            public void downgrade(Operations op) {
-                downgrade.forEach(op::add);
-            }
-        });
+        RevisionScript script = Revs.script("rt0001", List.of(), transactional, op -> upgrade.forEach(op::add), op -> downgrade.forEach(op::add));
         try (Retort retort = Revs.configure(db).revisions(List.of(script)).listener(MigrationListener.none()).load()) {
             retort.upgrade();
             afterUpgrade.accept(db);

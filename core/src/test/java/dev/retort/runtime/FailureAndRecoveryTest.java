@@ -64,17 +64,9 @@ class FailureAndRecoveryTest {
 
     @Test
     void migrationCodeThatThrowsWhileRecordingFailsBeforeAnythingRuns() {
-        Revs revs = Revs.graph().rev("ok0001").add(new dev.retort.revision.RevisionScript("bad001", List.of("ok0001"), "bad", "", true,
-                "test bad001", () -> new dev.retort.Migration() {
-                    @Override
-                    public void upgrade(dev.retort.operation.Operations op) {
-                        throw new IllegalStateException("boom");
-                    }
-
-                    @Override
-                    public void downgrade(dev.retort.operation.Operations op) {
-                    }
-                }));
+        Revs revs = Revs.graph().rev("ok0001").add(Revs.script("bad001", List.of("ok0001"), true, op -> {
+            throw new IllegalStateException("boom");
+        }, op -> { }));
         try (Retort retort = revs.retort(db)) {
             RetortException e = assertThrows(RetortException.class, retort::upgrade);
             assertTrue(e.getMessage().contains("Revision bad001 (test bad001) failed while recording its upgrade operations"), e.getMessage());
@@ -84,24 +76,15 @@ class FailureAndRecoveryTest {
 
     @Test
     void aFailingJdbcCallbackRollsBackItsRevision() {
-        Revs revs = Revs.graph().rev("cb0001").add(new dev.retort.revision.RevisionScript("cb0002", List.of("cb0001"), "callback", "",
-                true, "test cb0002", () -> new dev.retort.Migration() {
-                    @Override
-                    public void upgrade(dev.retort.operation.Operations op) {
-                        op.execute("create table t_cb0002 (id int)");
-                        op.run("copy rows", c -> {
-                            try (var s = c.createStatement()) {
-                                s.execute("insert into t_cb0002 values (1)");
-                                s.execute("select 1/0");
-                            }
-                        });
-                    }
-
-                    @Override
-                    public void downgrade(dev.retort.operation.Operations op) {
-                        op.execute("drop table t_cb0002");
-                    }
-                }));
+        Revs revs = Revs.graph().rev("cb0001").add(Revs.script("cb0002", List.of("cb0001"), true, op -> {
+            op.execute("create table t_cb0002 (id int)");
+            op.run("copy rows", c -> {
+                try (var s = c.createStatement()) {
+                    s.execute("insert into t_cb0002 values (1)");
+                    s.execute("select 1/0");
+                }
+            });
+        }, op -> op.execute("drop table t_cb0002")));
         try (Retort retort = revs.retort(db)) {
             MigrationFailedException e = assertThrows(MigrationFailedException.class, retort::upgrade);
             assertEquals(null, e.statement());

@@ -60,19 +60,10 @@ class NonTransactionalTest {
 
     @Test
     void aFailedNonTransactionalRevisionLeavesItsFailureInHistoryAndTheVersionUnchanged() {
-        Revs revs = Revs.graph().rev("nt0001").add(new dev.retort.revision.RevisionScript("nt0002", List.of("nt0001"), "half", "", false,
-                "test nt0002", () -> new dev.retort.Migration() {
-                    @Override
-                    public void upgrade(dev.retort.operation.Operations op) {
-                        op.execute("create table t_nt0002 (id int)");
-                        op.execute("select * from missing_table");
-                    }
-
-                    @Override
-                    public void downgrade(dev.retort.operation.Operations op) {
-                        op.execute("drop table if exists t_nt0002");
-                    }
-                }));
+        Revs revs = Revs.graph().rev("nt0001").add(Revs.script("nt0002", List.of("nt0001"), false, op -> {
+            op.execute("create table t_nt0002 (id int)");
+            op.execute("select * from missing_table");
+        }, op -> op.execute("drop table if exists t_nt0002")));
         try (Retort retort = revs.retort(db)) {
             MigrationFailedException e = assertThrows(MigrationFailedException.class, retort::upgrade);
             assertTrue(e.getMessage().contains("is non-transactional, so statements before the failing one stay applied; "
