@@ -308,7 +308,9 @@ public final class Retort implements AutoCloseable {
         }
 
         /**
-         * Finds and validates the migrations and prepares the connection; does not connect yet.
+         * Finds and validates the migrations and prepares the connection; does not connect yet. Without a
+         * data source or URL, only what needs no database works (the graph, offline SQL from given revisions,
+         * empty revisions); the rest fails saying that no database is configured.
          *
          * @throws RetortException when the configuration or the revision graph is not valid
          */
@@ -317,7 +319,7 @@ public final class Retort implements AutoCloseable {
                     : new MigrationScanner(classLoader != null ? classLoader : contextClassLoader()).scan(migrationsPackage));
             HikariDataSource pool = null;
             DataSource ds = dataSource;
-            if (ds == null) {
+            if (ds == null && url != null) {
                 pool = pool();
                 ds = pool;
             }
@@ -332,9 +334,6 @@ public final class Retort implements AutoCloseable {
         }
 
         private HikariDataSource pool() {
-            if (url == null) {
-                throw new RetortException("No database is configured; give Retort a DataSource or a URL.");
-            }
             DatabaseUrl parsed = DatabaseUrl.parse(url);
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(parsed.jdbcUrl());

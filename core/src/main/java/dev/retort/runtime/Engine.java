@@ -32,7 +32,7 @@ public final class Engine {
     private final StepRenderer renderer;
     private final Planner planner;
 
-    /** An engine over a graph; nothing touches the database until a run starts. */
+    /** An engine over a graph; nothing touches the database until a run starts. A null data source allows offline work only. */
     public Engine(DataSource dataSource, RevisionGraph graph, Dialect dialect, RuntimeSettings settings, MigrationListener listener) {
         this.dataSource = dataSource;
         this.graph = graph;
@@ -167,6 +167,9 @@ public final class Engine {
 
     /** A connection, or an error that says why there is none (a pool's own timeout message hides the cause). */
     private Connection connect() {
+        if (dataSource == null) {
+            throw new RetortException("No database is configured; give Retort a DataSource or a URL.");
+        }
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {

@@ -1,7 +1,6 @@
 package dev.retort.testing;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -176,7 +175,19 @@ public final class PostgresServer {
             props.setProperty("password", password);
         }
         props.setProperty("connectTimeout", "5");
-        return DriverManager.getConnection(adminUrl, props);
+        return open(adminUrl, props);
+    }
+
+    /**
+     * Connects through the driver itself rather than DriverManager, whose driver list depends on the
+     * class loader that first touched it (in a Maven build, often not the one that holds the driver).
+     */
+    static Connection open(String url, Properties props) throws SQLException {
+        Connection connection = new org.postgresql.Driver().connect(url, props);
+        if (connection == null) {
+            throw new SQLException("Not a PostgreSQL JDBC URL: " + url.replaceAll("password=[^&]*", "password=***"));
+        }
+        return connection;
     }
 
     private void adminExecute(String sql) {

@@ -1,7 +1,6 @@
 package dev.retort.testing;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,7 +26,7 @@ public record TestDatabase(String name, String jdbcUrl, String user, String pass
         if (password != null && !password.isEmpty()) {
             props.setProperty("password", password);
         }
-        return DriverManager.getConnection(jdbcUrl, props);
+        return PostgresServer.open(jdbcUrl, props);
     }
 
     /** Runs one statement on a fresh connection. */

@@ -1,0 +1,15 @@
+import static dev.retort.testing.InvokerSupport.*
+
+try {
+    def log = buildLog(basedir)
+    check(log.contains("The project's classes are not compiled"), "a missing compile must be named")
+    check(log.contains("Cannot connect to the database: "), "an unreachable host must be named")
+    check(log.contains("no_such_role_here"), "an unknown user must be named")
+    check(log.contains("No revision matches 'zzz'"), "an unknown target must be named")
+    check(log.contains("Revision prefix 'aa' is ambiguous: it matches aaa111111111, aab222222222."), "an ambiguous prefix must list the candidates")
+    check(!log.contains("hunter2"), "a password must never be printed")
+    check(column(basedir, "select to_regclass('retort_version')::text") == [null], "nothing may be applied")
+    check(column(basedir, "select count(*) from pg_tables where tablename in ('a', 'b')") == ["0"], "nothing may be applied")
+} finally {
+    dropDatabase(basedir)
+}

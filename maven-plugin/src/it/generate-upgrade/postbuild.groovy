@@ -1,0 +1,13 @@
+import static dev.retort.testing.InvokerSupport.*
+
+try {
+    def generated = new File(basedir, "src/main/java/db/migrations").listFiles()
+    check(generated != null && generated.length == 1, "one migration file must be generated")
+    check(column(basedir, "select to_regclass('author')::text") == ["author"], "table author must exist")
+    check(column(basedir, "select count(*) from retort_version") == ["1"], "retort_version must hold the head")
+    def log = buildLog(basedir)
+    check(log.contains("create table public.author"), "generate must list the change")
+    check(log.contains("Upgraded 1 revision"), "upgrade must print its summary")
+} finally {
+    dropDatabase(basedir)
+}

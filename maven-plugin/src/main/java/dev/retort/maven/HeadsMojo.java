@@ -1,0 +1,25 @@
+package dev.retort.maven;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+import dev.retort.Retort;
+import dev.retort.report.Reports;
+
+/** Lists the heads of the revision graph, marked {@code (current)} or {@code (pending)}. Several heads need a merge. */
+@Mojo(name = "heads", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class HeadsMojo extends AbstractRetortMojo {
+
+    @Override
+    protected String goal() {
+        return "heads";
+    }
+
+    @Override
+    protected void run() throws MojoFailureException {
+        try (Retort retort = openRetort()) {
+            Reports.heads(retort.status()).forEach(getLog()::info);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.retort.maven;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+import dev.retort.Retort;
+import dev.retort.report.Reports;
+
+/** Lists every revision, newest first, with its parents, state, time applied and message, in aligned columns. */
+@Mojo(name = "history", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class HistoryMojo extends AbstractRetortMojo {
+
+    @Override
+    protected String goal() {
+        return "history";
+    }
+
+    @Override
+    protected void run() throws MojoFailureException {
+        try (Retort retort = openRetort()) {
+            Reports.history(retort.status()).forEach(getLog()::info);
+        }
+    }
+}

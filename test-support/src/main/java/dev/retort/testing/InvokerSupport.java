@@ -1,0 +1,117 @@
+package dev.retort.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What Maven Invoker integration tests share, called from their one-line {@code prebuild.groovy} and
+ * {@code postbuild.groovy}: a fresh database per IT from the same source as the unit tests, handed to
+ * the IT's builds as {@code migrations.url}/{@code user}/{@code password}, and queries for assertions.
+ */
+public final class InvokerSupport {
+
+    private static final String STATE = "it-database.properties";
+
+    private InvokerSupport() {
+    }
+
+    /** Creates the IT's database and passes it to every build of the IT as user properties. */
+    public static void createDatabase(File basedir, Map<Object, Object> userProperties) {
+        TestDatabase db = PostgresServer.get().createDatabase("it_" + basedir.getName());
+        Properties state = new Properties();
+        state.setProperty("name", db.name());
+        state.setProperty("url", db.jdbcUrl());
+        state.setProperty("user", db.user());
+        state.setProperty("password", db.password());
+        try (var out = Files.newBufferedWriter(new File(basedir, STATE).toPath(), StandardCharsets.UTF_8)) {
+            state.store(out, "database of this integration test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        userProperties.put("migrations.url", db.jdbcUrl());
+        userProperties.put("migrations.user", db.user());
+        userProperties.put("migrations.password", db.password());
+    }
+
+    /** The database {@link #createDatabase} made for this IT. */
+    public static TestDatabase database(File basedir) {
+        Properties state = new Properties();
+        try (var in = Files.newBufferedReader(new File(basedir, STATE).toPath(), StandardCharsets.UTF_8)) {
+            state.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new TestDatabase(state.getProperty("name"), state.getProperty("url"), state.getProperty("user"),
+                state.getProperty("password"), PostgresServer.get().source());
+    }
+
+    /** The first column of a query on the IT's database. */
+    public static List<String> column(File basedir, String sql) {
+        return database(basedir).column(sql);
+    }
+
+    /** Runs SQL on the IT's database (to prepare a schema by hand). */
+    public static void execute(File basedir, String sql) {
+        database(basedir).execute(sql);
+    }
+
+    /** Sets (or, with a null value, removes) a user property of the IT's following builds. */
+    public static void property(Map<Object, Object> userProperties, String key, String value) {
+        if (value == null) {
+            userProperties.remove(key);
+        } else {
+            userProperties.put(key, value);
+        }
+    }
+
+    /**
+     * Adds a {@code <server>} with the database's credentials to the settings file the IT builds use
+     * ({@code interpolated-settings.xml} beside the cloned projects), replacing the file atomically so
+     * builds running in parallel always read a whole file.
+     */
+    public static void addServerToSettings(File basedir, String serverId) {
+        TestDatabase db = database(basedir);
+        File settings = new File(basedir.getParentFile(), "interpolated-settings.xml");
+        try {
+            String xml = Files.readString(settings.toPath(), StandardCharsets.UTF_8);
+            if (!xml.contains("<id>" + serverId + "</id>")) {
+                String server = "<servers><server><id>" + serverId + "</id><username>" + db.user() + "</username><password>"
+                        + db.password() + "</password></server></servers>";
+                xml = xml.replace("</settings>", server + "</settings>");
+                File temporary = new File(settings.getParentFile(), settings.getName() + "." + serverId + ".tmp");
+                Files.writeString(temporary.toPath(), xml, StandardCharsets.UTF_8);
+                Files.move(temporary.toPath(), settings.toPath(), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Drops the IT's database. */
+    public static void dropDatabase(File basedir) {
+        PostgresServer.get().dropDatabase(database(basedir));
+    }
+
+    /** The IT's build log, for assertions on output. */
+    public static String buildLog(File basedir) {
+        try {
+            return Files.readString(new File(basedir, "build.log").toPath(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fails with a message when the condition does not hold. */
+    public static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new AssertionError(message);
+        }
+    }
+}
