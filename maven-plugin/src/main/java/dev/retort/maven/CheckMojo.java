@@ -12,6 +12,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.retort.Retort;
+import dev.retort.RetortException;
 import dev.retort.diff.Change;
 import dev.retort.diff.Comparison;
 import dev.retort.revision.RevisionScript;
@@ -44,9 +45,14 @@ public class CheckMojo extends AbstractEntityMojo {
                 problems.add("the database is at " + (current.isEmpty() ? "base" : String.join(", ", current)) + ", not at head "
                         + heads.get(0) + "; run migrations:upgrade before checking the entities");
             } else if (heads.size() <= 1) {
-                Comparison drift = retort.compare(entities(projectClassLoader()));
-                for (Change change : drift.changes()) {
-                    problems.add("entities differ from the migrations: " + change.summary());
+                try {
+                    Comparison drift = retort.compare(entities(projectClassLoader()));
+                    for (Change change : drift.changes()) {
+                        problems.add("entities differ from the migrations: " + change.summary());
+                    }
+                } catch (RetortException e) {
+                    // Report it with the other problems rather than hide them.
+                    problems.add(e.getMessage());
                 }
             }
         }
