@@ -6,12 +6,12 @@ import static dev.retort.testing.InvokerSupport.*
 // The database was made before the builds (see ItDatabaseUrl), not by a pre-build script.
 def props = new Properties()
 new File(basedir, "../../it-database-url.properties").withReader { props.load(it) }
-def db = new TestDatabase(props["retort.it.databaseUrl.name"], props["retort.it.databaseUrl.jdbc"], "", "", PostgresServer.get().source())
+def db = new TestDatabase(props["retort.it.databaseUrl.name"], props["retort.it.databaseUrl.jdbc"], "", "", PostgresServer.forIntegrationTests().source())
 try {
     def log = buildLog(basedir)
     check(log.contains("Upgraded 1 revision"), "upgrade must run against DATABASE_URL")
     def password = props["retort.it.databaseUrl"].replaceAll(/^postgresql:\/\/[^:@]*:?([^@]*)@.*$/, '$1')
     check(password.isEmpty() || !log.contains(password), "the password must not be printed")
 } finally {
-    PostgresServer.get().dropDatabase(db)
+    PostgresServer.forIntegrationTests().dropDatabase(db)
 }

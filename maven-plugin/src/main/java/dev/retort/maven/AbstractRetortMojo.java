@@ -111,12 +111,20 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         return true;
     }
 
-    /** A Retort over the configured database and the project's migrations. */
+    /** A Retort over the configured database (when the goal needs one or one is configured) and the project's migrations. */
     protected Retort openRetort() throws MojoFailureException {
+        return open(needsDatabase() || databaseConfigured() ? connection() : null);
+    }
+
+    /** A Retort over another database (a dev database) and the project's migrations. */
+    protected Retort openRetort(String jdbcUrl, String databaseUser, String databasePassword) throws MojoFailureException {
+        return open(new Connection(jdbcUrl, databaseUser, databasePassword));
+    }
+
+    private Retort open(Connection connection) throws MojoFailureException {
         Retort.Builder builder = Retort.configure().migrationsPackage(packageName).schema(schema).lockTimeout(Duration.ofSeconds(lockTimeout))
                 .listener(new MavenListener(getLog()));
-        if (needsDatabase() || databaseConfigured()) {
-            Connection connection = connection();
+        if (connection != null) {
             getLog().info("Database: " + DatabaseUrl.mask(connection.jdbcUrl) + (connection.user == null ? "" : " as " + connection.user));
             builder.dataSource(dataSource(connection));
         }
@@ -141,7 +149,8 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         return ds;
     }
 
-    private boolean databaseConfigured() {
+    /** Whether a database URL is configured, by parameter or {@code DATABASE_URL}. */
+    protected boolean databaseConfigured() {
         return url != null && !url.isBlank() || System.getenv("DATABASE_URL") != null && !System.getenv("DATABASE_URL").isBlank();
     }
 

@@ -32,27 +32,37 @@ public class CheckMojo extends AbstractEntityMojo {
     }
 
     @Override
+    protected boolean needsDatabase() {
+        return !usesDevDatabase();
+    }
+
+    @Override
     protected void run() throws MojoFailureException {
         List<String> problems = new ArrayList<>();
-        try (Retort retort = openRetort()) {
-            List<String> heads = retort.graph().heads();
-            if (heads.size() > 1) {
-                problems.add("there are " + heads.size() + " heads (" + String.join(", ", heads) + "); merge them with migrations:merge");
+        if (usesDevDatabase()) {
+            // The migrations are applied to a throwaway database; the configured one, if any, is only read for edits.
+            if (databaseConfigured()) {
+                try (Retort retort = openRetort()) {
+                    problems.addAll(editedMigrations(retort));
+                }
             }
-            problems.addAll(editedMigrations(retort));
-            Set<String> current = retort.currentHeads();
-            if (heads.size() == 1 && !current.equals(Set.copyOf(heads))) {
-                problems.add("the database is at " + (current.isEmpty() ? "base" : String.join(", ", current)) + ", not at head "
-                        + heads.get(0) + "; run migrations:upgrade before checking the entities");
-            } else if (heads.size() <= 1) {
-                try {
-                    Comparison drift = retort.compare(entities(projectClassLoader()));
-                    for (Change change : drift.changes()) {
-                        problems.add("entities differ from the migrations: " + change.summary());
-                    }
-                } catch (RetortException e) {
-                    // Report it with the other problems rather than hide them.
-                    problems.add(e.getMessage());
+            try (DevDatabase dev = startDevDatabase(); Retort retort = devRetort(dev)) {
+                if (!checkHeads(retort, problems)) {
+                    upgradeDevToHead(retort);
+                    checkEntities(retort, problems);
+                }
+            }
+        } else {
+            try (Retort retort = openRetort()) {
+                boolean severalHeads = checkHeads(retort, problems);
+                problems.addAll(editedMigrations(retort));
+                List<String> heads = retort.graph().heads();
+                Set<String> current = retort.currentHeads();
+                if (!severalHeads && !current.equals(Set.copyOf(heads))) {
+                    problems.add("the database is at " + (current.isEmpty() ? "base" : String.join(", ", current)) + ", not at head "
+                            + String.join(", ", heads) + "; run migrations:upgrade before checking the entities");
+                } else if (!severalHeads) {
+                    checkEntities(retort, problems);
                 }
             }
         }
@@ -62,6 +72,28 @@ public class CheckMojo extends AbstractEntityMojo {
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more, listed above)" : "") + ".");
         }
         getLog().info("Migrations check passed: one head, no edited migration, entities match the schema.");
+    }
+
+    /** Adds a problem when the graph has several heads; returns whether it has. */
+    private static boolean checkHeads(Retort retort, List<String> problems) {
+        List<String> heads = retort.graph().heads();
+        if (heads.size() > 1) {
+            problems.add("there are " + heads.size() + " heads (" + String.join(", ", heads) + "); merge them with migrations:merge");
+            return true;
+        }
+        return false;
+    }
+
+    private void checkEntities(Retort retort, List<String> problems) throws MojoFailureException {
+        try {
+            Comparison drift = retort.compare(entities(projectClassLoader()));
+            for (Change change : drift.changes()) {
+                problems.add("entities differ from the migrations: " + change.summary());
+            }
+        } catch (RetortException e) {
+            // Report it with the other problems rather than hide them.
+            problems.add(e.getMessage());
+        }
     }
 
     private static List<String> editedMigrations(Retort retort) {

@@ -38,7 +38,7 @@ public class GenerateMojo extends AbstractEntityMojo {
 
     @Override
     protected boolean needsDatabase() {
-        return !empty;
+        return !empty && !usesDevDatabase();
     }
 
     @Override
@@ -46,24 +46,35 @@ public class GenerateMojo extends AbstractEntityMojo {
         if (message == null || message.isBlank()) {
             throw new MojoFailureException("migrations:generate needs a message: -Dmigrations.message=\"add email to author\".");
         }
-        try (Retort retort = openRetort()) {
-            Retort.Generated generated;
-            if (empty) {
+        Retort.Generated generated;
+        if (empty) {
+            try (Retort retort = openRetort()) {
                 generated = retort.generateEmpty(message, sourceDirectory.toPath(), packageName);
-            } else {
-                SchemaModel entities = entities(projectClassLoader());
+            }
+        } else if (usesDevDatabase()) {
+            SchemaModel entities = entities(projectClassLoader());
+            try (DevDatabase dev = startDevDatabase(); Retort retort = devRetort(dev)) {
+                upgradeDevToHead(retort);
                 generated = retort.generate(entities, message, sourceDirectory.toPath(), packageName);
             }
-            if (generated.nothingToDo()) {
-                getLog().info("No changes detected: the database matches the entities. Nothing written.");
-                return;
+        } else {
+            try (Retort retort = openRetort()) {
+                generated = retort.generate(entities(projectClassLoader()), message, sourceDirectory.toPath(), packageName);
             }
-            for (Change change : generated.comparison().changes()) {
-                getLog().info("  " + change.summary());
-            }
-            generated.comparison().reviews().forEach(review -> getLog().warn("REVIEW " + review));
-            getLog().info("Wrote " + project.getBasedir().toPath().relativize(generated.file()) + " (revision " + generated.source().revision()
-                    + "). Review it, compile, then run migrations:upgrade.");
         }
+        report(generated);
+    }
+
+    private void report(Retort.Generated generated) {
+        if (generated.nothingToDo()) {
+            getLog().info("No changes detected: the database matches the entities. Nothing written.");
+            return;
+        }
+        for (Change change : generated.comparison().changes()) {
+            getLog().info("  " + change.summary());
+        }
+        generated.comparison().reviews().forEach(review -> getLog().warn("REVIEW " + review));
+        getLog().info("Wrote " + project.getBasedir().toPath().relativize(generated.file()) + " (revision " + generated.source().revision()
+                + "). Review it, compile, then run migrations:upgrade.");
     }
 }

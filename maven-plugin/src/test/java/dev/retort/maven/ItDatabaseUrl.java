@@ -20,7 +20,7 @@ public final class ItDatabaseUrl {
     }
 
     public static void main(String[] args) throws IOException {
-        TestDatabase db = PostgresServer.get().createDatabase("it_database_url");
+        TestDatabase db = PostgresServer.forIntegrationTests().createDatabase("it_database_url");
         String hostAndDatabase = db.jdbcUrl().substring("jdbc:postgresql://".length());
         String credentials = URLEncoder.encode(db.user(), StandardCharsets.UTF_8)
                 + (db.password().isEmpty() ? "" : ":" + URLEncoder.encode(db.password(), StandardCharsets.UTF_8));

@@ -23,7 +23,7 @@ public final class InvokerSupport {
 
     /** Creates the IT's database and passes it to every build of the IT as user properties. */
     public static void createDatabase(File basedir, Map<Object, Object> userProperties) {
-        TestDatabase db = PostgresServer.get().createDatabase("it_" + basedir.getName());
+        TestDatabase db = PostgresServer.forIntegrationTests().createDatabase("it_" + basedir.getName());
         Properties state = new Properties();
         state.setProperty("name", db.name());
         state.setProperty("url", db.jdbcUrl());
@@ -48,7 +48,7 @@ public final class InvokerSupport {
             throw new UncheckedIOException(e);
         }
         return new TestDatabase(state.getProperty("name"), state.getProperty("url"), state.getProperty("user"),
-                state.getProperty("password"), PostgresServer.get().source());
+                state.getProperty("password"), PostgresServer.forIntegrationTests().source());
     }
 
     /** The first column of a query on the IT's database. */
@@ -96,7 +96,7 @@ public final class InvokerSupport {
 
     /** Drops the IT's database. */
     public static void dropDatabase(File basedir) {
-        PostgresServer.get().dropDatabase(database(basedir));
+        PostgresServer.forIntegrationTests().dropDatabase(database(basedir));
     }
 
     /** The IT's build log, for assertions on output. */

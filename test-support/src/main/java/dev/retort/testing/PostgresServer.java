@@ -53,6 +53,20 @@ public final class PostgresServer {
         return instance;
     }
 
+    /**
+     * The server for integration tests (Maven Invoker builds): as {@link #get()} when {@code RETORT_TEST_DB} is set,
+     * otherwise a container wherever Docker works — the real set-up of a project that has Docker but no database —
+     * and the usual order where it does not.
+     */
+    public static synchronized PostgresServer forIntegrationTests() {
+        if (instance == null) {
+            Map<String, String> env = System.getenv();
+            boolean forced = !env.getOrDefault("RETORT_TEST_DB", "").isBlank();
+            instance = !forced && dockerAvailable() ? container(env) : locate(env);
+        }
+        return instance;
+    }
+
     static PostgresServer locate(Map<String, String> env) {
         String forced = env.getOrDefault("RETORT_TEST_DB", "").trim().toLowerCase(Locale.ROOT);
         return switch (forced) {
@@ -124,10 +138,27 @@ public final class PostgresServer {
                 DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"));
         long started = System.nanoTime();
         container.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "retort-test-postgres-stop"));
+        String id = container.getContainerId();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(container, id), "retort-test-postgres-stop"));
         System.err.printf("retort-test-support: started PostgreSQL container %s (%s) in %d ms%n",
                 container.getContainerName(), image, (System.nanoTime() - started) / 1_000_000);
         return new PostgresServer(ServerSource.CONTAINER, container.getJdbcUrl(), container.getUsername(), container.getPassword());
+    }
+
+    /**
+     * Stops the container when the JVM ends. Inside Maven the class loader that started it may be gone
+     * by then, so Testcontainers cannot load what {@code stop()} needs; the Docker CLI is the fallback.
+     */
+    private static void stop(PostgreSQLContainer container, String id) {
+        try {
+            container.stop();
+        } catch (Throwable e) {
+            try {
+                new ProcessBuilder("docker", "rm", "-f", "-v", id).redirectErrorStream(true).start().waitFor();
+            } catch (Exception ignored) {
+                // nothing more can be done while the JVM shuts down
+            }
+        }
     }
 
     /** Where this server came from. */
