@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -95,8 +96,13 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         }
     }
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
+
     /** The goal's name, for messages. */
-    protected abstract String goal();
+    protected String goal() {
+        return mojoExecution.getGoal();
+    }
 
     /** The goal's work. */
     protected abstract void run() throws MojoExecutionException, MojoFailureException;

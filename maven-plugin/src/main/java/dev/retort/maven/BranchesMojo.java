@@ -15,11 +15,6 @@ import dev.retort.revision.RevisionScript;
 public class BranchesMojo extends AbstractRetortMojo {
 
     @Override
-    protected String goal() {
-        return "branches";
-    }
-
-    @Override
     protected boolean needsDatabase() {
         return false;
     }

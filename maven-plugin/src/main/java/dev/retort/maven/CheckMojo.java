@@ -27,11 +27,6 @@ import dev.retort.runtime.AppliedStep;
 public class CheckMojo extends AbstractEntityMojo {
 
     @Override
-    protected String goal() {
-        return "check";
-    }
-
-    @Override
     protected boolean needsDatabase() {
         return !usesDevDatabase();
     }

@@ -17,11 +17,6 @@ public class CurrentMojo extends AbstractRetortMojo {
     private boolean verbose;
 
     @Override
-    protected String goal() {
-        return "current";
-    }
-
-    @Override
     protected void run() throws MojoFailureException {
         try (Retort retort = openRetort()) {
             Reports.current(retort.status(), verbose).forEach(getLog()::info);

@@ -17,11 +17,6 @@ public class DowngradeMojo extends AbstractRetortMojo {
     private String target;
 
     @Override
-    protected String goal() {
-        return "downgrade";
-    }
-
-    @Override
     protected void run() throws MojoFailureException {
         if (target == null || target.isBlank()) {
             throw new MojoFailureException("migrations:downgrade needs a target: -Dmigrations.target=-1 (one back), base (everything), "

@@ -32,11 +32,6 @@ public class GenerateMojo extends AbstractEntityMojo {
     private File sourceDirectory;
 
     @Override
-    protected String goal() {
-        return "generate";
-    }
-
-    @Override
     protected boolean needsDatabase() {
         return !empty && !usesDevDatabase();
     }

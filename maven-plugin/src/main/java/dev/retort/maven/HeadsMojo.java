@@ -12,11 +12,6 @@ import dev.retort.report.Reports;
 public class HeadsMojo extends AbstractRetortMojo {
 
     @Override
-    protected String goal() {
-        return "heads";
-    }
-
-    @Override
     protected void run() throws MojoFailureException {
         try (Retort retort = openRetort()) {
             Reports.heads(retort.status()).forEach(getLog()::info);

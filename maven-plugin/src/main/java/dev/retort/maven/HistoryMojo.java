@@ -12,11 +12,6 @@ import dev.retort.report.Reports;
 public class HistoryMojo extends AbstractRetortMojo {
 
     @Override
-    protected String goal() {
-        return "history";
-    }
-
-    @Override
     protected void run() throws MojoFailureException {
         try (Retort retort = openRetort()) {
             Reports.history(retort.status()).forEach(getLog()::info);

@@ -23,11 +23,6 @@ public class MergeMojo extends AbstractRetortMojo {
     private File sourceDirectory;
 
     @Override
-    protected String goal() {
-        return "merge";
-    }
-
-    @Override
     protected boolean needsDatabase() {
         return false;
     }

@@ -20,11 +20,6 @@ public class ShowMojo extends AbstractRetortMojo {
     private String target;
 
     @Override
-    protected String goal() {
-        return "show";
-    }
-
-    @Override
     protected boolean needsDatabase() {
         return false;
     }

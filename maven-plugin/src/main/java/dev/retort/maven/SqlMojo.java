@@ -38,11 +38,6 @@ public class SqlMojo extends AbstractRetortMojo {
     private File output;
 
     @Override
-    protected String goal() {
-        return "sql";
-    }
-
-    @Override
     protected boolean needsDatabase() {
         return from == null || from.isBlank();
     }

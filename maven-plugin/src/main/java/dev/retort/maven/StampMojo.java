@@ -21,11 +21,6 @@ public class StampMojo extends AbstractRetortMojo {
     private boolean purge;
 
     @Override
-    protected String goal() {
-        return "stamp";
-    }
-
-    @Override
     protected void run() throws MojoFailureException {
         if (target == null || target.isBlank()) {
             throw new MojoFailureException("migrations:stamp needs a target, e.g. -Dmigrations.target=head.");

@@ -22,11 +22,6 @@ public class UpgradeMojo extends AbstractRetortMojo {
     private String target;
 
     @Override
-    protected String goal() {
-        return "upgrade";
-    }
-
-    @Override
     protected void run() throws MojoFailureException {
         try (Retort retort = openRetort()) {
             getLog().info(Summary.of(retort.upgrade(target)));
