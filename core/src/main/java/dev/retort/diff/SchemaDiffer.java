@@ -34,7 +34,8 @@ public final class SchemaDiffer {
 
     /** Changes collected per phase; the phases run in declaration order. */
     private enum Phase {
-        CREATE_SCHEMAS, CREATE_TYPES, DROP_FOREIGN_KEYS, DROP_CONSTRAINTS, CREATE_TABLES, RENAME_TABLES, COLUMNS, ADD_CONSTRAINTS,
+        // Renames come first: every later change of a renamed table names it by its new name.
+        CREATE_SCHEMAS, CREATE_TYPES, RENAME_TABLES, DROP_FOREIGN_KEYS, DROP_CONSTRAINTS, CREATE_TABLES, COLUMNS, ADD_CONSTRAINTS,
         ADD_FOREIGN_KEYS, DROP_TABLES, DROP_TYPES
     }
 

@@ -63,6 +63,12 @@ class ChangeScenariosTest {
         return Stream.of(
                 Arguments.of("add column", List.of(author("", "", "")), List.of(author("", "", email)),
                         List.of("add column public.author.email"), null),
+                Arguments.of("rename table with a renamed constraint",
+                        List.of(AUTHOR.replace("\"author\"", "\"writer\"").formatted(
+                                ", uniqueConstraints = @UniqueConstraint(name = \"uq_writer_name\", columnNames = \"name\")", "", "")),
+                        List.of(author(", uniqueConstraints = @UniqueConstraint(name = \"uq_author_name\", columnNames = \"name\")", "", "")),
+                        List.of("rename table public.writer to author", "drop unique constraint uq_writer_name on public.author",
+                                "add unique constraint uq_author_name on public.author"), Review.Kind.POSSIBLE_RENAME),
                 Arguments.of("drop column", List.of(author("", "", email)), List.of(author("", "", "")),
                         List.of("drop column public.author.email"), Review.Kind.DATA_LOSS),
                 Arguments.of("rename column", List.of(author("", "", "@Column(name = \"full_name\") String fullName;")),
