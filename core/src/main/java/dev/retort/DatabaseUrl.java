@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public record DatabaseUrl(String jdbcUrl, String user, String password) {
 
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&;]*");
-    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(://[^:/@?#]*:)[^@/?#]*@");
+    /** Masks up to the last {@code @}: a password may itself contain {@code @}, {@code /} or {@code ?}, and over-masking is safe. */
+    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(://[^:/@?#]*:).*@");
 
     /**
      * Reads a URL in either form.
@@ -57,8 +58,9 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
                 + "jdbc:postgresql://host:port/database or postgresql://user:password@host:port/database.");
     }
 
+    /** Percent-decoding only: unlike form decoding, a {@code +} in a password stays a {@code +}. */
     private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** The URL with any password replaced by {@code ***}, safe to print. */

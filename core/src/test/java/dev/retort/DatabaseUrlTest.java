@@ -47,6 +47,13 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void aPlusInAPasswordStaysAPlusAndOddPasswordsStayMasked() {
+        assertEquals("a+b", DatabaseUrl.parse("postgresql://app:a+b@h/db").password());
+        assertEquals("postgresql://app:***@h/db", DatabaseUrl.mask("postgresql://app:p@ss/w?rd@h/db"));
+        assertFalse(DatabaseUrl.mask("postgresql://app:se/cret@h/db").contains("cret"));
+    }
+
+    @Test
     void passwordsAreMaskedInBothForms() {
         assertEquals("postgresql://app:***@db.example.com:5432/shop", DatabaseUrl.mask("postgresql://app:hunter2@db.example.com:5432/shop"));
         assertEquals("jdbc:postgresql://h/db?user=app&password=***&ssl=true",

@@ -108,10 +108,19 @@ public final class SchemaDiffer {
                             + "so write this change by hand (create a new type and convert the columns).")));
             return;
         }
+        // Each new value goes after the nearest earlier value that exists by then, else before the nearest later one.
+        List<String> present = new ArrayList<>(existing.values());
         for (String value : added) {
             int position = wanted.values().indexOf(value);
-            String after = position > 0 ? wanted.values().get(position - 1) : null;
-            String before = after == null ? wanted.values().get(position + 1) : null;
+            String after = null;
+            for (int i = position - 1; i >= 0 && after == null; i--) {
+                after = present.contains(wanted.values().get(i)) ? wanted.values().get(i) : null;
+            }
+            String before = null;
+            for (int i = position + 1; after == null && i < wanted.values().size() && before == null; i++) {
+                before = present.contains(wanted.values().get(i)) ? wanted.values().get(i) : null;
+            }
+            present.add(value);
             Operation upgrade = new Operation.AddEnumValue(existing.schema(), existing.name(), value, before, after, false);
             phases.get(Phase.CREATE_TYPES).add(new Change("add value '" + value + "' to enum type " + existing.name(), List.of(upgrade),
                     List.of(), new Review(Review.Kind.IRREVERSIBLE, "PostgreSQL cannot remove value '" + value + "' from enum type "
@@ -232,14 +241,16 @@ public final class SchemaDiffer {
     }
 
     private void createTables(List<Table> added, SchemaModel current) {
+        // Tables a new table's foreign key can name inline: those created before it in this run, and
+        // existing ones whose referenced key already stands (a key added by this run comes later).
         Set<String> available = new HashSet<>();
-        current.tables().forEach(t -> available.add(t.qualifiedName()));
         List<Table> pending = new ArrayList<>(added);
         pending.sort(Comparator.comparing(Table::qualifiedName));
         while (!pending.isEmpty()) {
             // The first table whose foreign keys all point at tables that exist by now; on a cycle, the first table.
             Table next = pending.stream().filter(t -> t.foreignKeys().stream().allMatch(fk -> available.contains(referenced(fk))
-                    || referenced(fk).equals(t.qualifiedName()))).findFirst().orElse(pending.get(0));
+                    || referenced(fk).equals(t.qualifiedName()) || current.table(schemaOf(fk.referencedSchema()), fk.referencedTable()).isPresent()))
+                    .findFirst().orElse(pending.get(0));
             pending.remove(next);
             List<Constraint> inline = new ArrayList<>();
             if (next.primaryKey() != null) {
@@ -248,7 +259,7 @@ public final class SchemaDiffer {
             inline.addAll(next.uniques());
             inline.addAll(next.checks());
             for (Constraint.ForeignKey fk : next.foreignKeys()) {
-                if (available.contains(referenced(fk)) || referenced(fk).equals(next.qualifiedName())) {
+                if (available.contains(referenced(fk)) || referenced(fk).equals(next.qualifiedName()) || keyStands(fk, current)) {
                     inline.add(fk);
                 } else {
                     add(Phase.ADD_FOREIGN_KEYS, "add foreign key " + fk.name() + " on " + next.qualifiedName(),
@@ -262,6 +273,14 @@ public final class SchemaDiffer {
             }
             available.add(next.qualifiedName());
         }
+    }
+
+    /** Whether the key a foreign key references exists in the current database already. */
+    private static boolean keyStands(Constraint.ForeignKey fk, SchemaModel current) {
+        return current.table(schemaOf(fk.referencedSchema()), fk.referencedTable())
+                .map(t -> t.primaryKey() != null && t.primaryKey().columns().equals(fk.referencedColumns())
+                        || t.uniques().stream().anyMatch(u -> u.columns().equals(fk.referencedColumns())))
+                .orElse(false);
     }
 
     private static String referenced(Constraint.ForeignKey fk) {
@@ -445,7 +464,15 @@ public final class SchemaDiffer {
 
     private void alterColumn(String schema, String table, Column wanted, Column existing) {
         String where = table + "." + wanted.name();
-        if (!TypeNames.equivalent(wanted.type(), existing.type())) {
+        boolean typeChanges = !TypeNames.equivalent(wanted.type(), existing.type());
+        String currentDefault = existing.defaultValue();
+        if (typeChanges && currentDefault != null) {
+            // PostgreSQL converts a default with the column and refuses one it cannot cast: drop it first.
+            add(Phase.COLUMNS, "drop default of " + where + " for its type change",
+                    new Operation.SetDefault(schema, table, wanted.name(), null, Prior.of(currentDefault)), null);
+            currentDefault = null;
+        }
+        if (typeChanges) {
             Review review = narrowing(existing.type(), wanted.type())
                     ? new Review(Review.Kind.DATA_LOSS, "column " + where + " changes type from " + describe(existing.type()) + " to "
                     + describe(wanted.type()) + ", which may not hold every existing value.")
@@ -465,9 +492,9 @@ public final class SchemaDiffer {
                     new Operation.SetNullable(schema, table, wanted.name(), wanted.acceptsNull()), review);
         }
         if (wanted.identityGeneration() == null && existing.identityGeneration() == null
-                && !sameDefault(wanted.defaultValue(), existing.defaultValue())) {
+                && !sameDefault(wanted.defaultValue(), currentDefault)) {
             add(Phase.COLUMNS, "change default of " + where, new Operation.SetDefault(schema, table, wanted.name(), wanted.defaultValue(),
-                    Prior.of(existing.defaultValue())), null);
+                    Prior.of(currentDefault)), null);
         }
         if (identityChanged && wanted.identityGeneration() != null) {
             add(Phase.COLUMNS, "add identity to " + where, new Operation.AddIdentity(schema, table, wanted.name(), wanted.identityGeneration()), null);

@@ -26,6 +26,8 @@ public final class RevisionGraph {
 
     private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9_]+");
     private static final Set<String> RESERVED_IDS = Set.of("head", "heads", "base");
+    /** The width of {@code retort_version.version_num}. */
+    private static final int MAX_ID_LENGTH = 64;
 
     private final Map<String, RevisionScript> byId;
     private final Map<String, List<String>> children;
@@ -58,6 +60,9 @@ public final class RevisionGraph {
             if (!VALID_ID.matcher(script.id()).matches()) {
                 problems.add(script.source() + " declares revision id '" + script.id()
                         + "'; ids may contain only letters, digits and underscores");
+            } else if (script.id().length() > MAX_ID_LENGTH) {
+                problems.add(script.source() + " declares revision id '" + script.id() + "', longer than " + MAX_ID_LENGTH
+                        + " characters (the version table's limit)");
             } else if (RESERVED_IDS.contains(script.id())) {
                 problems.add(script.source() + " declares revision id '" + script.id() + "', which is a reserved target name");
             }

@@ -34,7 +34,12 @@ public final class Targets {
             throw new RevisionGraphException("Target '" + target + "' is not valid; use head, heads, base, a revision id "
                     + "or prefix, +N, -N, <rev>+N or <rev>-N.");
         }
-        int offset = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        int offset;
+        try {
+            offset = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        } catch (NumberFormatException e) {
+            throw new RevisionGraphException("Target '" + target + "' steps too far; use a revision id or a smaller number.");
+        }
         return new Parsed(m.group(1), offset);
     }
 
@@ -63,7 +68,7 @@ public final class Targets {
             throw new RevisionGraphException("Upgrade target '" + target + "' goes backwards; use downgrade for it.");
         }
         if (p.anchor.isEmpty()) {
-            return Set.of(forwardFromCurrent(current, p.offset, target));
+            return p.offset == 0 ? current : Set.of(forwardFromCurrent(current, p.offset, target));
         }
         Set<String> anchor = anchor(p.anchor, target);
         if (p.offset == 0) {

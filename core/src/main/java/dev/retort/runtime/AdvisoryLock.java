@@ -30,8 +30,14 @@ final class AdvisoryLock implements AutoCloseable {
         boolean told = false;
         while (true) {
             if (tryLock(connection, key)) {
-                listener.lockAcquired(Duration.ofNanos(System.nanoTime() - start));
-                return new AdvisoryLock(connection, key);
+                AdvisoryLock lock = new AdvisoryLock(connection, key);
+                try {
+                    listener.lockAcquired(Duration.ofNanos(System.nanoTime() - start));
+                } catch (RuntimeException e) {
+                    lock.close();
+                    throw e;
+                }
+                return lock;
             }
             if (!told) {
                 listener.lockWaiting(timeout);
@@ -79,8 +85,31 @@ final class AdvisoryLock implements AutoCloseable {
         return "";
     }
 
+    /**
+     * Releases the lock. A pooled connection keeps its session, so a lock left behind would block every
+     * later run: if the unlock fails (an aborted transaction), roll back and retry; failing that, abort
+     * the connection, which ends the session and with it the lock.
+     */
     @Override
     public void close() throws SQLException {
+        try {
+            unlock();
+        } catch (SQLException first) {
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+                unlock();
+            } catch (SQLException second) {
+                first.addSuppressed(second);
+                connection.abort(Runnable::run);
+                throw first;
+            }
+        }
+    }
+
+    private void unlock() throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
             s.setLong(1, key);
             s.execute();

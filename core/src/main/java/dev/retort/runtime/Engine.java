@@ -156,9 +156,7 @@ public final class Engine {
                 listener.runFinished(result);
                 return result;
             } finally {
-                if (!c.isClosed()) {
-                    c.setAutoCommit(autoCommit);
-                }
+                restoreAutoCommit(c, autoCommit);
             }
         } catch (SQLException e) {
             throw new RetortException("The migration run could not talk to the database: " + e.getMessage(), e);
@@ -180,6 +178,17 @@ public final class Engine {
             String reason = root.getMessage() == null ? root.toString() : root.getMessage();
             throw new RetortException("Cannot connect to the database: " + reason.strip().replaceAll("\\s*\\R\\s*", " ")
                     + (reason.strip().endsWith(".") ? "" : "."), e);
+        }
+    }
+
+    /** Puts the connection back as it was handed over; a broken connection must not hide the run's own error. */
+    private static void restoreAutoCommit(Connection c, boolean autoCommit) {
+        try {
+            if (!c.isClosed()) {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it, and the run's outcome is already decided
         }
     }
 
@@ -271,13 +280,13 @@ public final class Engine {
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
+                    c.setAutoCommit(true);
+                } catch (SQLException cleanup) {
+                    e.addSuppressed(cleanup);
                 }
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            c.setAutoCommit(true);
         }
 
         private void perform(List<Action> actions) throws SQLException {

@@ -20,6 +20,7 @@ final class OfflineScript {
         if (steps.isEmpty()) {
             out.append("-- Nothing to do: the database is already at the target.\n");
         }
+        steps.forEach(OfflineScript::refuseCallbacks);
         for (RenderedStep rendered : steps) {
             Step step = rendered.step();
             out.append("-- ").append(step.direction().label()).append(": ").append(step.describe());
@@ -43,11 +44,22 @@ final class OfflineScript {
         for (List<Action> part : parts) {
             for (Action action : part) {
                 if (action instanceof Action.Sql sql) {
-                    out.append(sql.text()).append(";\n");
-                } else if (action instanceof Action.Callback callback) {
-                    out.append("-- JDBC callback '").append(callback.operation().description())
-                            .append("' runs only online; it is not part of this script.\n");
+                    // A statement whose last line is a comment gets its semicolon on a line of its own.
+                    String last = sql.text().substring(sql.text().lastIndexOf('\n') + 1);
+                    out.append(sql.text()).append(last.contains("--") ? "\n;\n" : ";\n");
                 }
+            }
+        }
+    }
+
+    /** Refuses a step with JDBC code: the script would record the revision as applied without running it. */
+    private static void refuseCallbacks(RenderedStep rendered) {
+        for (Action action : rendered.body()) {
+            if (action instanceof Action.Callback callback) {
+                var revision = rendered.step().revision();
+                throw new dev.retort.RetortException("Revision " + revision.id() + " (" + revision.source() + ") runs JDBC code ('"
+                        + callback.operation().description() + "'), which cannot be written as SQL; a script without it would record "
+                        + "the revision as applied. Apply it online, or start the script after it.");
             }
         }
     }

@@ -43,8 +43,10 @@ final class StepRenderer {
         List<Action> closing = new ArrayList<>();
         closing.add(sql(tables.purge()));
         tables.move(java.util.Set.of(), step.headsAfter()).forEach(s -> closing.add(sql(s)));
-        String recorded = step.headsAfter().isEmpty() ? "base" : String.join(",", new java.util.TreeSet<>(step.headsAfter()));
-        closing.add(sql(tables.historyStart(recorded, Direction.STAMP, "stamp", null, true)));
+        // One history row per head stamped (or one for base), as each fits the revision column.
+        for (String head : step.headsAfter().isEmpty() ? java.util.Set.of("base") : new java.util.TreeSet<>(step.headsAfter())) {
+            closing.add(sql(tables.historyStart(head, Direction.STAMP, "stamp", null, true)));
+        }
         return new RenderedStep(step, List.of(), List.of(), closing);
     }
 

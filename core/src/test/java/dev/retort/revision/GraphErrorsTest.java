@@ -22,6 +22,16 @@ class GraphErrorsTest {
         this.db = db;
     }
 
+    @org.junit.jupiter.api.Test
+    void anIdLongerThanTheVersionTableHoldsIsRefused() {
+        String id = "a".repeat(65);
+        RevisionGraphException e = org.junit.jupiter.api.Assertions.assertThrows(RevisionGraphException.class,
+                () -> dev.retort.Revs.graph().rev(id).retort(db));
+        assertEquals("The revision graph is not valid: test " + id + " declares revision id '" + id
+                + "', longer than 64 characters (the version table's limit).", e.getMessage());
+        assertNull(db.value("select to_regclass('retort_version')::text"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             duplicate     | The revision graph is not valid: duplicate revision id aaaa00000001 in dev.retort.fixtures.duplicate.First and dev.retort.fixtures.duplicate.Second.

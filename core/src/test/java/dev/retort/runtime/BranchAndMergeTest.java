@@ -62,6 +62,11 @@ class BranchAndMergeTest {
             assertEquals(List.of("left01"), versionRows(), "<head>-1 takes back only that branch");
             retort.upgrade("heads");
             assertEquals(List.of("left01", "right1"), versionRows());
+            retort.stamp("root01");
+            retort.stamp("heads");
+            assertEquals(List.of("left01", "right1"), versionRows());
+            assertEquals(List.of("left01", "right1"),
+                    db.column("select revision from retort_history where direction = 'stamp' and revision <> 'root01' order by revision"));
         }
     }
 

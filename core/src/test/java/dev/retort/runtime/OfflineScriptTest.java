@@ -73,6 +73,33 @@ class OfflineScriptTest {
     }
 
     @Test
+    void aRevisionWithJdbcCodeIsRefusedRatherThanRecordedAsAppliedWithoutIt() {
+        var revs = dev.retort.Revs.graph().rev("jd0001").add(dev.retort.Revs.script("jd0002", List.of("jd0001"), true,
+                op -> op.run("copy prices", c -> { }), op -> { }));
+        try (Retort retort = revs.retort(db)) {
+            dev.retort.RetortException e = org.junit.jupiter.api.Assertions.assertThrows(dev.retort.RetortException.class,
+                    () -> retort.upgradeSql(Set.of(), "head"));
+            assertEquals("Revision jd0002 (test jd0002) runs JDBC code ('copy prices'), which cannot be written as SQL; a script without it "
+                    + "would record the revision as applied. Apply it online, or start the script after it.", e.getMessage());
+            assertTrue(retort.upgradeSql(Set.of(), "jd0001").contains("create table t_jd0001 (id int);"));
+        }
+    }
+
+    @Test
+    void aStatementEndingInACommentKeepsItsSemicolonOutOfTheComment() {
+        var revs = dev.retort.Revs.graph().sql("cm0001", "create table t_cm (id int) -- the comment", "drop table t_cm");
+        String script;
+        try (Retort retort = revs.retort(db)) {
+            script = retort.upgradeSql(Set.of(), "head");
+        }
+        assertTrue(script.contains("create table t_cm (id int) -- the comment\n;\n"), script);
+        for (String statement : statements(script)) {
+            db.execute(statement);
+        }
+        assertTrue(db.tableExists("t_cm"));
+    }
+
+    @Test
     void theScriptRunsWithPsqlSemanticsAndReachesTheSameState() {
         String script;
         try (Retort retort = retort(MigrationListener.none())) {

@@ -96,6 +96,9 @@ class UpgradeDowngradeTest {
             RevisionGraphException below = assertThrows(RevisionGraphException.class, () -> retort.downgrade("-2"));
             assertTrue(below.getMessage().contains("goes below base"), below.getMessage());
             assertThrows(RevisionGraphException.class, () -> retort.upgrade("-1"));
+            assertTrue(retort.upgrade("+0").nothingToDo());
+            RevisionGraphException far = assertThrows(RevisionGraphException.class, () -> retort.upgrade("+99999999999"));
+            assertEquals("Target '+99999999999' steps too far; use a revision id or a smaller number.", far.getMessage());
         }
         assertEquals(List.of("aaa111"), versionRows());
     }

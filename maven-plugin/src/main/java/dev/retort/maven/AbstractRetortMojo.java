@@ -93,6 +93,23 @@ abstract class AbstractRetortMojo extends AbstractMojo {
             run();
         } catch (RetortException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("migrations:" + goal() + " failed unexpectedly: " + e, e);
+        } finally {
+            closeProjectClassLoader();
+        }
+    }
+
+    private URLClassLoader projectLoader;
+
+    private void closeProjectClassLoader() {
+        if (projectLoader != null) {
+            try {
+                projectLoader.close();
+            } catch (java.io.IOException e) {
+                getLog().debug("Closing the project class loader: " + e);
+            }
+            projectLoader = null;
         }
     }
 
@@ -185,6 +202,10 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     }
 
     private record Connection(String jdbcUrl, String user, String password) {
+        @Override
+        public String toString() {
+            return DatabaseUrl.mask(jdbcUrl) + (user == null ? "" : " as " + user);
+        }
     }
 
     private Server server(String id) throws MojoFailureException {
@@ -204,6 +225,9 @@ abstract class AbstractRetortMojo extends AbstractMojo {
 
     /** The project's compiled classes and runtime dependencies, with the plugin's own classes (Retort, Hibernate) first. */
     protected ClassLoader projectClassLoader() throws MojoFailureException {
+        if (projectLoader != null) {
+            return projectLoader;
+        }
         File classes = new File(project.getBuild().getOutputDirectory());
         if (!classes.isDirectory() || isEmpty(classes)) {
             throw new MojoFailureException("The project's classes are not compiled (" + project.getBuild().getOutputDirectory()
@@ -217,7 +241,8 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         } catch (DependencyResolutionRequiredException | MalformedURLException e) {
             throw new MojoFailureException("Cannot build the project's class path: " + e.getMessage(), e);
         }
-        return new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
+        projectLoader = new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
+        return projectLoader;
     }
 
     private static boolean isEmpty(File directory) {

@@ -112,7 +112,13 @@ final class DevDatabase implements AutoCloseable {
     private static DevDatabase scratch(DatabaseUrl server, Log log) throws MojoFailureException {
         String name = "retort_dev_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
         execute(server, "CREATE DATABASE " + name);
-        String url = server.jdbcUrl().replaceFirst("(jdbc:postgresql://[^/]*/)[^?]*", "$1" + name);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?").matcher(server.jdbcUrl());
+        if (!m.matches()) {
+            execute(server, "DROP DATABASE IF EXISTS " + name);
+            throw new MojoFailureException("migrations.devDatabase " + DatabaseUrl.mask(server.jdbcUrl()) + " is not a server address; "
+                    + "use jdbc:postgresql://host:port/database.");
+        }
+        String url = m.group(1) + "/" + name + (m.group(3) == null ? "" : m.group(3));
         log.info("Created dev database " + name + " on " + DatabaseUrl.mask(server.jdbcUrl()) + ".");
         return new DevDatabase(url, server.user(), server.password(), () -> {
             try {
