@@ -123,7 +123,7 @@ public final class Retort implements AutoCloseable {
     /** Every revision, oldest first, with what the database says of it. */
     public List<RevisionStatus> status() {
         Set<String> current = engine.currentHeads();
-        Set<String> applied = current.stream().allMatch(graph::contains) ? graph.ancestorsInclusive(current) : Set.of();
+        Set<String> applied = applied(current);
         Map<String, Instant> appliedAt = new HashMap<>();
         for (AppliedStep step : engine.log()) {
             if (step.success() && "up".equals(step.direction())) {
@@ -192,6 +192,11 @@ public final class Retort implements AutoCloseable {
         return new Generated(source, source.writeTo(sourceRoot), new Comparison(List.of()));
     }
 
+    /** The revisions the current heads stand on; none when the version table names a revision the graph lacks. */
+    private Set<String> applied(Set<String> current) {
+        return current.stream().allMatch(graph::contains) ? graph.ancestorsInclusive(current) : Set.of();
+    }
+
     private List<String> requireAtHead() {
         List<String> heads = graph.heads();
         if (heads.size() > 1) {
@@ -200,7 +205,7 @@ public final class Retort implements AutoCloseable {
         }
         Set<String> current = engine.currentHeads();
         if (!current.equals(Set.copyOf(heads))) {
-            Set<String> applied = current.stream().allMatch(graph::contains) ? graph.ancestorsInclusive(current) : Set.of();
+            Set<String> applied = applied(current);
             List<String> pending = graph.revisions().stream().map(RevisionScript::id).filter(id -> !applied.contains(id)).toList();
             throw new RetortException("The database is not at head: " + (pending.isEmpty() ? "it is at " + current
                     : pending.size() + " revision(s) pending (" + String.join(", ", pending) + ")")

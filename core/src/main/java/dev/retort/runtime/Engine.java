@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import dev.retort.Messages;
 import dev.retort.RetortException;
 import dev.retort.dialect.Dialect;
 import dev.retort.revision.RevisionGraph;
@@ -171,13 +172,8 @@ public final class Engine {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String reason = root.getMessage() == null ? root.toString() : root.getMessage();
-            throw new RetortException("Cannot connect to the database: " + reason.strip().replaceAll("\\s*\\R\\s*", " ")
-                    + (reason.strip().endsWith(".") ? "" : "."), e);
+            String reason = Messages.rootMessage(e);
+            throw new RetortException("Cannot connect to the database: " + reason + (reason.endsWith(".") ? "" : "."), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.retort.runtime;
 
+import static dev.retort.Messages.oneLine;
+
 import dev.retort.RetortException;
 
 /** A revision failed while running; the message names it, the statement and PostgreSQL's error. */
@@ -31,11 +33,6 @@ public class MigrationFailedException extends RetortException {
     private static String reason(Throwable cause) {
         String message = cause.getMessage();
         return message == null ? cause.toString() : message;
-    }
-
-    private static String oneLine(String text) {
-        String flat = text.strip().replaceAll("\\s*\\R\\s*", " ");
-        return flat.length() > 500 ? flat.substring(0, 500) + "…" : flat;
     }
 
     /** The step that failed. */

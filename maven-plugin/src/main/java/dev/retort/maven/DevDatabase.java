@@ -20,6 +20,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 import dev.retort.DatabaseUrl;
+import dev.retort.Messages;
 
 /**
  * A throwaway database to upgrade to head and compare the entities with, so generate and check
@@ -66,7 +67,7 @@ final class DevDatabase implements AutoCloseable {
             container.start();
         } catch (RuntimeException e) {
             container.stop();
-            throw new MojoFailureException("The dev database container (" + image + ") did not start: " + rootMessage(e)
+            throw new MojoFailureException("The dev database container (" + image + ") did not start: " + Messages.rootMessage(e)
                     + ". Check that the image can be pulled, or set migrations.devImage.", e);
         }
         log.info(String.format("Started dev database %s (%s) in %.1f s.", image, container.getContainerName(),
@@ -142,16 +143,8 @@ final class DevDatabase implements AutoCloseable {
             s.execute(sql);
         } catch (SQLException | NullPointerException e) {
             throw new MojoFailureException("The dev database server " + DatabaseUrl.mask(server.jdbcUrl()) + " refused " + sql + ": "
-                    + rootMessage(e) + ". It must accept connections and let the user create databases.", e);
+                    + Messages.rootMessage(e) + ". It must accept connections and let the user create databases.", e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return String.valueOf(root.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     @Override
