@@ -63,6 +63,21 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
+    private static final Pattern JDBC_PARTS = Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?");
+
+    /**
+     * The same server and settings with another database, whether or not this URL names one.
+     *
+     * @throws RetortException when the JDBC URL has no recognisable server part
+     */
+    public DatabaseUrl withDatabase(String database) {
+        java.util.regex.Matcher m = JDBC_PARTS.matcher(jdbcUrl);
+        if (!m.matches()) {
+            throw new RetortException("The database URL " + mask(jdbcUrl) + " has no server part; use jdbc:postgresql://host:port/database.");
+        }
+        return new DatabaseUrl(m.group(1) + "/" + database + (m.group(3) == null ? "" : m.group(3)), user, password);
+    }
+
     /** The URL with any password replaced by {@code ***}, safe to print. */
     public static String mask(String url) {
         if (url == null) {

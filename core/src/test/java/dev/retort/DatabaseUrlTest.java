@@ -54,6 +54,15 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void anotherDatabaseOnTheSameServerKeepsHostAndSettings() {
+        assertEquals("jdbc:postgresql://h:5433/other?ssl=true", DatabaseUrl.parse("jdbc:postgresql://h:5433/shop?ssl=true").withDatabase("other").jdbcUrl());
+        assertEquals("jdbc:postgresql://h/other", DatabaseUrl.parse("postgresql://app:pw@h").withDatabase("other").jdbcUrl());
+        assertEquals("jdbc:postgresql://h:5432/other?ssl=true", DatabaseUrl.parse("jdbc:postgresql://h:5432?ssl=true").withDatabase("other").jdbcUrl());
+        String own = db.jdbcUrl().replaceAll("/[^/?]*(\\?.*)?$", "/postgres$1");
+        assertEquals(db.jdbcUrl(), DatabaseUrl.parse(own).withDatabase(db.name()).jdbcUrl());
+    }
+
+    @Test
     void passwordsAreMaskedInBothForms() {
         assertEquals("postgresql://app:***@db.example.com:5432/shop", DatabaseUrl.mask("postgresql://app:hunter2@db.example.com:5432/shop"));
         assertEquals("jdbc:postgresql://h/db?user=app&password=***&ssl=true",

@@ -31,7 +31,7 @@ public final class Demo {
             fail(e.getMessage());
             return;
         }
-        String demoUrl = url.jdbcUrl().replaceFirst("(jdbc:postgresql://[^/]*/)[^?]*", "$1retort_demo");
+        String demoUrl = url.withDatabase("retort_demo").jdbcUrl();
         System.out.println("Retort demo on " + DatabaseUrl.mask(demoUrl));
         recreateDemoDatabase(url);
 

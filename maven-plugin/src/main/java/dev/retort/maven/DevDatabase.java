@@ -113,13 +113,13 @@ final class DevDatabase implements AutoCloseable {
     private static DevDatabase scratch(DatabaseUrl server, Log log) throws MojoFailureException {
         String name = "retort_dev_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
         execute(server, "CREATE DATABASE " + name);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?").matcher(server.jdbcUrl());
-        if (!m.matches()) {
+        String url;
+        try {
+            url = server.withDatabase(name).jdbcUrl();
+        } catch (dev.retort.RetortException e) {
             execute(server, "DROP DATABASE IF EXISTS " + name);
-            throw new MojoFailureException("migrations.devDatabase " + DatabaseUrl.mask(server.jdbcUrl()) + " is not a server address; "
-                    + "use jdbc:postgresql://host:port/database.");
+            throw new MojoFailureException("migrations.devDatabase: " + e.getMessage());
         }
-        String url = m.group(1) + "/" + name + (m.group(3) == null ? "" : m.group(3));
         log.info("Created dev database " + name + " on " + DatabaseUrl.mask(server.jdbcUrl()) + ".");
         return new DevDatabase(url, server.user(), server.password(), () -> {
             try {
