@@ -1,7 +1,7 @@
 import java.util.Set;
 
+import dev.retort.MigrationListener;
 import dev.retort.Retort;
-import dev.retort.runtime.MigrationListener;
 
 /** Loads the generated migrations and upgrades (or prints the offline script), timing each phase. */
 public final class BenchMain {

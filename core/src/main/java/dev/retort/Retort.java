@@ -2,38 +2,49 @@ package dev.retort;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
-import dev.retort.codegen.MigrationSource;
-import dev.retort.dialect.PostgresDialect;
-import dev.retort.diff.Comparison;
-import dev.retort.diff.SchemaDiffer;
-import dev.retort.report.RevisionStatus;
-import dev.retort.revision.MigrationScanner;
+import dev.retort.command.AppliedStep;
+import dev.retort.command.CheckResult;
+import dev.retort.command.Direction;
+import dev.retort.command.Generated;
+import dev.retort.command.Plan;
+import dev.retort.command.Problem;
+import dev.retort.command.RevisionDetails;
+import dev.retort.command.RevisionStatus;
+import dev.retort.command.RunResult;
+import dev.retort.command.Script;
+import dev.retort.command.Summary;
+import dev.retort.command.Validation;
+import dev.retort.config.Setting;
+import dev.retort.config.Settings;
+import dev.retort.internal.command.Authoring;
+import dev.retort.internal.command.Inspection;
+import dev.retort.internal.command.Validator;
+import dev.retort.internal.diff.SchemaDiffer;
+import dev.retort.internal.jdbc.DriverDataSource;
+import dev.retort.internal.runtime.Engine;
+import dev.retort.internal.runtime.LoggingListener;
+import dev.retort.internal.runtime.RuntimeSettings;
+import dev.retort.platform.DevDatabase;
+import dev.retort.platform.Platform;
+import dev.retort.platform.Platforms;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionScript;
-import dev.retort.runtime.AppliedStep;
-import dev.retort.runtime.Engine;
-import dev.retort.runtime.LoggingListener;
-import dev.retort.runtime.MigrationListener;
-import dev.retort.runtime.RunResult;
-import dev.retort.runtime.RuntimeSettings;
-import dev.retort.schema.PostgresIntrospector;
+import dev.retort.revision.RevisionSource;
+import dev.retort.schema.Comparison;
 import dev.retort.schema.SchemaModel;
+import dev.retort.schema.SchemaSource;
 
 /**
- * Retort's entry point, shared by applications that migrate on boot, the Maven plugin and the CLI.
+ * Retort's entry point and its one set of commands, shared by applications that migrate on boot, the Maven
+ * plugin and the command line: each goal or command is one call here.
  *
  * <pre>{@code
  * try (Retort retort = Retort.configure().dataSource(ds).load()) {
@@ -41,23 +52,31 @@ import dev.retort.schema.SchemaModel;
  * }
  * }</pre>
  *
- * Loading scans and validates the migrations; nothing connects to the database until a command runs.
+ * Loading finds and validates the migrations; nothing connects to the database until a command needs it, and
+ * commands that need none (the graph, offline scripts from given revisions, {@code show}, {@code merge}) work
+ * without one.
  */
 public final class Retort implements AutoCloseable {
 
     /** The package migrations live in unless configured otherwise. */
     public static final String DEFAULT_PACKAGE = "db.migrations";
 
-    private final DataSource dataSource;
-    private final HikariDataSource ownedPool;
+    private static final String APPLICATION_NAME = "retort";
+
+    private final Settings settings;
     private final RevisionGraph graph;
+    private final Platform platform;
+    private final MigrationListener listener;
+    private final DataSource dataSource;
     private final Engine engine;
 
-    private Retort(DataSource dataSource, HikariDataSource ownedPool, RevisionGraph graph, Engine engine) {
-        this.dataSource = dataSource;
-        this.ownedPool = ownedPool;
+    private Retort(Settings settings, RevisionGraph graph, Platform platform, MigrationListener listener, DataSource dataSource) {
+        this.settings = settings;
         this.graph = graph;
-        this.engine = engine;
+        this.platform = platform;
+        this.listener = listener;
+        this.dataSource = dataSource;
+        this.engine = engine(dataSource);
     }
 
     /** Starts a configuration. */
@@ -65,15 +84,32 @@ public final class Retort implements AutoCloseable {
         return new Builder();
     }
 
+    private Engine engine(DataSource database) {
+        return new Engine(database, graph, platform, new RuntimeSettings(settings.schema(), "retort_version", "retort_history",
+                settings.lockTimeout()), listener);
+    }
+
     /** The validated revision graph. */
     public RevisionGraph graph() {
         return graph;
     }
 
-    /** The data source runs use. */
+    /** The settings this instance runs with. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The database platform. */
+    public Platform platform() {
+        return platform;
+    }
+
+    /** The data source runs use, or null when no database is configured. */
     public DataSource dataSource() {
         return dataSource;
     }
+
+    // ---- writing runs -------------------------------------------------------------------------
 
     /** Upgrades to the single head. */
     public RunResult upgrade() {
@@ -100,20 +136,41 @@ public final class Retort implements AutoCloseable {
         return engine.stamp(target, purge);
     }
 
+    // ---- planning and offline scripts ----------------------------------------------------------
+
+    /** The steps an upgrade or downgrade to the target would run from the database's current revision. Writes nothing. */
+    public Plan plan(Direction direction, String target) {
+        return engine.plan(direction, target, engine.currentHeads());
+    }
+
+    /** The steps an upgrade or downgrade to the target would run from the given revisions (empty for base). Needs no database. */
+    public Plan plan(Direction direction, Set<String> from, String target) {
+        Set<String> resolved = new java.util.TreeSet<>();
+        from.forEach(id -> resolved.add(graph.resolve(id)));
+        return engine.plan(direction, target, resolved);
+    }
+
+    /** A plan as a SQL script for review; executes nothing. */
+    public Script script(Plan plan) {
+        return engine.script(plan);
+    }
+
     /** The SQL an upgrade from the database's current revision to the target would run. Executes nothing. */
     public String upgradeSql(String target) {
-        return engine.upgradeScript(target);
+        return script(plan(Direction.UP, target)).sql();
     }
 
     /** The SQL a downgrade from the database's current revision to the target would run. Executes nothing. */
     public String downgradeSql(String target) {
-        return engine.downgradeScript(target);
+        return script(plan(Direction.DOWN, target)).sql();
     }
 
     /** The SQL of an upgrade from the given revisions (empty for base); needs no database. */
     public String upgradeSql(Set<String> from, String target) {
-        return engine.upgradeScript(from, target);
+        return script(plan(Direction.UP, from, target)).sql();
     }
+
+    // ---- looking -------------------------------------------------------------------------------
 
     /** The database's current heads; empty at base. */
     public Set<String> currentHeads() {
@@ -122,22 +179,7 @@ public final class Retort implements AutoCloseable {
 
     /** Every revision, oldest first, with what the database says of it. */
     public List<RevisionStatus> status() {
-        Set<String> current = engine.currentHeads();
-        Set<String> applied = applied(current);
-        Map<String, Instant> appliedAt = new HashMap<>();
-        for (AppliedStep step : engine.log()) {
-            if (step.success() && "up".equals(step.direction())) {
-                appliedAt.put(step.revision(), step.appliedAt());
-            }
-        }
-        Set<String> heads = Set.copyOf(graph.heads());
-        List<RevisionStatus> statuses = new ArrayList<>(graph.size());
-        for (RevisionScript script : graph.revisions()) {
-            String id = script.id();
-            statuses.add(new RevisionStatus(script, heads.contains(id), current.contains(id), applied.contains(id),
-                    graph.isBranchPoint(id), graph.isMergePoint(id), applied.contains(id) ? appliedAt.get(id) : null));
-        }
-        return statuses;
+        return new Inspection(graph, engine).status();
     }
 
     /** The history table, oldest first. */
@@ -145,140 +187,229 @@ public final class Retort implements AutoCloseable {
         return engine.log();
     }
 
+    /** One revision ({@code head}, an id or a unique prefix): its declaration, checksum and statements. Needs no database. */
+    public RevisionDetails show(String target) {
+        return new Inspection(graph, engine).show(target);
+    }
+
     /** The SHA-256 of the SQL a revision's upgrade renders to. */
     public String checksum(String revision) {
         return engine.checksum(graph.resolve(revision));
     }
 
+    // ---- validation ----------------------------------------------------------------------------
+
     /**
-     * Reads the live schema of the target's schemas (Retort's own tables excluded), in a fixed
-     * number of catalog queries.
+     * One head, no revision in the database the code does not know, no applied migration edited since it ran.
+     * Without a database, only the graph is checked.
      */
+    public Validation validate() {
+        Validator validator = new Validator(graph);
+        List<Problem> problems = new ArrayList<>(validator.heads());
+        if (dataSource != null) {
+            problems.addAll(validator.unknownRevisions(engine.currentHeads()));
+            problems.addAll(validator.editedMigrations(engine));
+        }
+        return new Validation(problems);
+    }
+
+    /**
+     * The CI gate: {@link #validate()}, the database at head, and the entities equal to the schema the migrations
+     * produce. With a dev database configured, the migrations are applied to it and the entities compared with it,
+     * and the configured database (if any) is only read for edited migrations.
+     */
+    public CheckResult check(SchemaSource entities) {
+        Validator validator = new Validator(graph);
+        List<Problem> problems = new ArrayList<>(validator.heads());
+        boolean severalHeads = !problems.isEmpty();
+        if (usesDevDatabase()) {
+            if (dataSource != null) {
+                problems.addAll(validator.editedMigrations(engine));
+            }
+            if (severalHeads) {
+                return new CheckResult(problems, List.of());
+            }
+            return onDevDatabase(dev -> drift(problems, entities, dev));
+        }
+        Set<String> current = engine.currentHeads();
+        problems.addAll(validator.unknownRevisions(current));
+        problems.addAll(validator.editedMigrations(engine));
+        if (severalHeads) {
+            return new CheckResult(problems, List.of());
+        }
+        List<Problem> notAtHead = validator.atHead(current);
+        if (!notAtHead.isEmpty()) {
+            problems.addAll(notAtHead);
+            return new CheckResult(problems, List.of());
+        }
+        return drift(problems, entities, engine);
+    }
+
+    private CheckResult drift(List<Problem> problems, SchemaSource entities, Engine database) {
+        try {
+            return Validator.withDrift(problems, compare(database, entities.read(platform)));
+        } catch (RetortException e) {
+            List<Problem> all = new ArrayList<>(problems);
+            all.add(Validator.unreadable(e));
+            return new CheckResult(all, List.of());
+        }
+    }
+
+    // ---- authoring -----------------------------------------------------------------------------
+
+    /**
+     * Autogenerate: compares the schema the source describes with the database at head (or, when configured, a
+     * dev database upgraded to head) and writes the difference as a new revision on top of the head, into the
+     * configured source directory and package.
+     *
+     * @return what was written; {@link Generated#nothingToDo()} when no change was found
+     * @throws RetortException when the graph has several heads or the database is not at head
+     */
+    public Generated generate(SchemaSource entities, String message) {
+        requireMessage(message);
+        Authoring authoring = authoring();
+        authoring.requireSingleHead();
+        SchemaModel target = entities.read(platform);
+        if (usesDevDatabase()) {
+            return onDevDatabase(dev -> authoring.write(message, compare(dev, target)));
+        }
+        authoring.requireAtHead(engine.currentHeads());
+        return authoring.write(message, compare(engine, target));
+    }
+
+    /** Writes an empty revision on top of the current head(s), to fill in by hand. Needs no database. */
+    public Generated generateEmpty(String message) {
+        requireMessage(message);
+        return authoring().empty(message);
+    }
+
+    /** Writes a merge revision whose parents are all current heads. Needs no database. */
+    public Generated merge(String message) {
+        requireMessage(message);
+        return authoring().merge(message);
+    }
+
+    private Authoring authoring() {
+        return new Authoring(graph, platform, settings.sourceDirectory(), settings.migrationsPackage());
+    }
+
+    private static void requireMessage(String message) {
+        if (message == null || message.isBlank()) {
+            throw new RetortException("A new revision needs a message, e.g. \"add email to author\".");
+        }
+        if (message.chars().anyMatch(Character::isISOControl)) {
+            throw new RetortException("A revision message is one line; this one holds a line break or another control character.");
+        }
+    }
+
+    // ---- schemas -------------------------------------------------------------------------------
+
+    /** Reads the live schema of the given schemas (Retort's own tables excluded), in a fixed number of catalog queries. */
     public SchemaModel introspect(Set<String> schemas) {
-        return engine.read("the database schema", c -> PostgresIntrospector.excludingRetortTables().read(c, schemas));
+        return introspect(engine, schemas);
     }
 
     /** What it takes to bring the database's schema to the target model. Reads only. */
     public Comparison compare(SchemaModel target) {
-        return SchemaDiffer.compare(target, introspect(target.schemas()));
+        return compare(engine, target);
     }
 
-    /**
-     * Autogenerate: compares the target model with the database and writes the difference as a new
-     * revision whose parent is the current head. The database must be at head, as the new revision
-     * is computed from its schema.
-     *
-     * @param target      the schema the entities describe
-     * @param message     the revision message
-     * @param sourceRoot  where to write the file ({@code src/main/java})
-     * @param packageName the migrations package
-     * @return the result; {@link Generated#file()} is null when no change was detected
-     * @throws RetortException when the database is not at head or the graph has several heads
-     */
-    public Generated generate(SchemaModel target, String message, Path sourceRoot, String packageName) {
-        List<String> parents = requireAtHead();
-        Comparison comparison = compare(target);
-        if (comparison.isEmpty()) {
-            return new Generated(null, null, comparison);
-        }
-        MigrationSource source = MigrationSource.write(packageName, MigrationSource.newRevisionId(), parents, message, comparison);
-        return new Generated(source, source.writeTo(sourceRoot), comparison);
+    private SchemaModel introspect(Engine database, Set<String> schemas) {
+        return database.read("the database schema", c -> platform.catalogReader(
+                name -> !name.equals("retort_version") && !name.equals("retort_history")).read(c, schemas));
     }
 
-    /** Writes an empty revision on top of the current head(s), to fill in by hand. Needs no database. */
-    public Generated generateEmpty(String message, Path sourceRoot, String packageName) {
-        MigrationSource source = MigrationSource.write(packageName, MigrationSource.newRevisionId(), graph.heads(), message,
-                new Comparison(List.of()));
-        return new Generated(source, source.writeTo(sourceRoot), new Comparison(List.of()));
+    private Comparison compare(Engine database, SchemaModel target) {
+        return SchemaDiffer.compare(platform, target, introspect(database, target.schemas()));
     }
 
-    /** The revisions the current heads stand on; none when the version table names a revision the graph lacks. */
-    private Set<String> applied(Set<String> current) {
-        return current.stream().allMatch(graph::contains) ? graph.ancestorsInclusive(current) : Set.of();
+    // ---- the dev database ----------------------------------------------------------------------
+
+    private boolean usesDevDatabase() {
+        return settings.devDatabase() != null;
     }
 
-    private List<String> requireAtHead() {
-        List<String> heads = graph.heads();
-        if (heads.size() > 1) {
-            throw new RetortException("There are " + heads.size() + " heads (" + String.join(", ", heads) + "); merge them before "
-                    + "generating a new revision.");
-        }
-        Set<String> current = engine.currentHeads();
-        if (!current.equals(Set.copyOf(heads))) {
-            Set<String> applied = applied(current);
-            List<String> pending = graph.revisions().stream().map(RevisionScript::id).filter(id -> !applied.contains(id)).toList();
-            throw new RetortException("The database is not at head: " + (pending.isEmpty() ? "it is at " + current
-                    : pending.size() + " revision(s) pending (" + String.join(", ", pending) + ")")
-                    + ". Run upgrade first, so the new revision is computed from the latest schema.");
-        }
-        return heads;
-    }
-
-    /**
-     * What {@link #generate} produced.
-     *
-     * @param source     the new migration, or null when nothing changed
-     * @param file       where it was written, or null
-     * @param comparison the changes found
-     */
-    public record Generated(MigrationSource source, Path file, Comparison comparison) {
-
-        /** Whether no change was detected (and no file written). */
-        public boolean nothingToDo() {
-            return file == null;
+    /** Runs work against a throwaway database upgraded to head, removing it afterwards. */
+    private <T> T onDevDatabase(Function<Engine, T> work) {
+        try (DevDatabase dev = platform.startDevDatabase(settings.devDatabase(), settings.devImage(), listener)) {
+            Engine devEngine = engine(new DriverDataSource(dev.jdbcUrl(), dev.user(), dev.password(),
+                    platform.connectionProperties(APPLICATION_NAME)));
+            if (!graph.isEmpty()) {
+                listener.note("Dev database: " + Summary.of(devEngine.upgrade("head")));
+            }
+            return work.apply(devEngine);
         }
     }
 
-    /** Closes the connection pool Retort made for a URL; a data source passed in is left open. */
+    /** Nothing to close: Retort opens connections per command and a data source passed in stays the caller's. */
     @Override
     public void close() {
-        if (ownedPool != null) {
-            ownedPool.close();
-        }
+        // connections are closed by each command
     }
 
     /** Configuration of a {@link Retort}. */
     public static final class Builder {
+        private Settings.Builder settings = Settings.builder();
         private DataSource dataSource;
-        private String url;
-        private String user;
-        private String password;
-        private String migrationsPackage = DEFAULT_PACKAGE;
         private ClassLoader classLoader;
-        private Collection<RevisionScript> revisions;
-        private RuntimeSettings settings = RuntimeSettings.defaults();
+        private RevisionSource revisions;
+        private Platform platform;
         private MigrationListener listener;
 
         private Builder() {
         }
 
-        /** The database, as a data source the application already has. */
+        /** Settings built elsewhere (from the environment, a properties file, Maven parameters); later calls here override them. */
+        public Builder settings(Settings value) {
+            this.settings = value.toBuilder();
+            return this;
+        }
+
+        /** The database, as a data source the application already has; Retort does not close it. */
         public Builder dataSource(DataSource value) {
             this.dataSource = value;
             return this;
         }
 
-        /** The database as a URL ({@code jdbc:postgresql://…} or {@code postgresql://user:pass@host/db}); Retort pools it with HikariCP. */
+        /** The database as a URL ({@code jdbc:postgresql://…} or {@code postgresql://user:pass@host/db}). */
         public Builder url(String value) {
-            this.url = value;
+            settings.set(Setting.URL, value);
             return this;
         }
 
         /** The user for {@link #url}; overrides one given in the URL. */
         public Builder user(String value) {
-            this.user = value;
+            settings.set(Setting.USER, value);
             return this;
         }
 
         /** The password for {@link #url}; overrides one given in the URL. Never printed. */
         public Builder password(String value) {
-            this.password = value;
+            settings.set(Setting.PASSWORD, value);
             return this;
         }
 
         /** The package holding the migration classes (sub-packages included); default {@code db.migrations}. */
         public Builder migrationsPackage(String value) {
-            this.migrationsPackage = value;
+            settings.set(Setting.PACKAGE, value);
+            return this;
+        }
+
+        /** Where generate and merge write new migrations; default {@code src/main/java}. */
+        public Builder sourceDirectory(Path value) {
+            settings.set(Setting.SOURCE_DIRECTORY, value == null ? null : value.toString());
+            return this;
+        }
+
+        /** The schema of Retort's version and history tables; default the connection's search path. */
+        public Builder schema(String value) {
+            settings.set(Setting.SCHEMA, value);
+            return this;
+        }
+
+        /** How long a run waits for another run's lock; default one minute. */
+        public Builder lockTimeout(Duration value) {
+            settings.set(Setting.LOCK_TIMEOUT, value == null ? null : value.toMillis() + "ms");
             return this;
         }
 
@@ -288,21 +419,20 @@ public final class Retort implements AutoCloseable {
             return this;
         }
 
+        /** Where the revisions come from, instead of scanning the migrations package. */
+        public Builder revisions(RevisionSource value) {
+            this.revisions = value;
+            return this;
+        }
+
         /** Uses these revisions instead of scanning a package. */
         public Builder revisions(Collection<RevisionScript> value) {
-            this.revisions = List.copyOf(value);
-            return this;
+            return revisions(RevisionSource.of(value));
         }
 
-        /** The schema of Retort's version and history tables; default the connection's search path. */
-        public Builder schema(String value) {
-            this.settings = settings.withSchema(value);
-            return this;
-        }
-
-        /** How long a run waits for another run's lock; default one minute. */
-        public Builder lockTimeout(Duration value) {
-            this.settings = settings.withLockTimeout(value);
+        /** The database platform; default: chosen from the URL, PostgreSQL for a data source. */
+        public Builder platform(Platform value) {
+            this.platform = value;
             return this;
         }
 
@@ -313,50 +443,29 @@ public final class Retort implements AutoCloseable {
         }
 
         /**
-         * Finds and validates the migrations and prepares the connection; does not connect yet. Without a
-         * data source or URL, only what needs no database works (the graph, offline SQL from given revisions,
-         * empty revisions); the rest fails saying that no database is configured.
+         * Finds and validates the migrations; does not connect. Without a data source or URL, only what needs no
+         * database works; the rest fails saying that no database is configured.
          *
          * @throws RetortException when the configuration or the revision graph is not valid
          */
         public Retort load() {
-            RevisionGraph graph = RevisionGraph.of(revisions != null ? revisions
-                    : new MigrationScanner(classLoader != null ? classLoader : contextClassLoader()).scan(migrationsPackage));
-            HikariDataSource pool = null;
+            Settings resolved = settings.build();
+            RevisionSource source = revisions != null ? revisions
+                    : RevisionSource.classPath(classLoader != null ? classLoader : contextClassLoader(), resolved.migrationsPackage());
+            RevisionGraph graph = RevisionGraph.of(source.revisions());
+            Platform chosen = platform != null ? platform : resolved.hasDatabase() && dataSource == null
+                    ? Platforms.forUrl(resolved.jdbcUrl()) : Platforms.defaultPlatform();
             DataSource ds = dataSource;
-            if (ds == null && url != null) {
-                pool = pool();
-                ds = pool;
+            if (ds == null && resolved.hasDatabase()) {
+                ds = new DriverDataSource(resolved.jdbcUrl(), resolved.user(), resolved.password(),
+                        chosen.connectionProperties(APPLICATION_NAME));
             }
-            Engine engine = new Engine(ds, graph, new PostgresDialect(), settings,
-                    listener != null ? listener : new LoggingListener());
-            return new Retort(ds, pool, graph, engine);
+            return new Retort(resolved, graph, chosen, listener != null ? listener : new LoggingListener(), ds);
         }
 
         private static ClassLoader contextClassLoader() {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             return loader != null ? loader : Retort.class.getClassLoader();
-        }
-
-        private HikariDataSource pool() {
-            DatabaseUrl parsed = DatabaseUrl.parse(url);
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(parsed.jdbcUrl());
-            String effectiveUser = user != null ? user : parsed.user();
-            String effectivePassword = password != null ? password : parsed.password();
-            if (effectiveUser != null) {
-                config.setUsername(effectiveUser);
-            }
-            if (effectivePassword != null) {
-                config.setPassword(effectivePassword);
-            }
-            config.setPoolName("retort");
-            config.setMaximumPoolSize(2);
-            config.setMinimumIdle(0);
-            // Connect lazily, so loading never needs the database and connection errors surface in the command.
-            config.setInitializationFailTimeout(-1);
-            config.setConnectionTimeout(10_000);
-            return new HikariDataSource(config);
         }
     }
 }

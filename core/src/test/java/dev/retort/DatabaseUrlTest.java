@@ -11,7 +11,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.retort.runtime.MigrationListener;
+import dev.retort.MigrationListener;
+import dev.retort.config.DatabaseUrl;
 import dev.retort.testing.PostgresTest;
 import dev.retort.testing.TestDatabase;
 

@@ -68,7 +68,17 @@ public final class Revs {
 
     /** A Retort over a test database with these revisions, quiet. */
     public Retort retort(dev.retort.testing.TestDatabase db) {
-        return configure(db).revisions(scripts).listener(dev.retort.runtime.MigrationListener.none()).load();
+        return configure(db).revisions(scripts).listener(dev.retort.MigrationListener.none()).load();
+    }
+
+    /** A Retort over these revisions with no database at all. */
+    public Retort retortWithoutDatabase() {
+        return configureWithoutDatabase().load();
+    }
+
+    /** A configuration of these revisions with no database, quiet. */
+    public Retort.Builder configureWithoutDatabase() {
+        return Retort.configure().revisions(scripts).listener(MigrationListener.none());
     }
 
     /** A configuration connected to the test database (URL, user and password). */

@@ -13,17 +13,18 @@ import java.util.Optional;
 public sealed interface Operation {
 
     /**
+     * Hands this operation to the visitor method for its type. Every consumer of operations (rendering,
+     * code generation, linting) is a visitor, so the compiler finds any that misses a new operation.
+     */
+    <R> R accept(OperationVisitor<R> visitor);
+
+    /**
      * The operation that undoes this one, if it can be derived: a drop carries the definition it
      * needs to be re-created; an operation without it, or one PostgreSQL cannot undo (adding an
      * enum value), has none and its downgrade must be written by hand.
      */
     default Optional<Operation> reverse() {
         return Optional.empty();
-    }
-
-    /** Whether PostgreSQL refuses this operation inside a transaction block ({@code CONCURRENTLY}). */
-    default boolean requiresNoTransaction() {
-        return false;
     }
 
     // ---- tables -------------------------------------------------------------------------------
@@ -39,6 +40,11 @@ public sealed interface Operation {
      */
     record CreateTable(String schema, String name, List<Column> columns, List<Constraint> constraints, String comment)
             implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         public CreateTable {
             Objects.requireNonNull(name, "table name");
             columns = List.copyOf(columns);
@@ -59,6 +65,11 @@ public sealed interface Operation {
      * @param definition the table as created, for the reverse; null if unknown
      */
     record DropTable(String schema, String name, CreateTable definition) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         public DropTable {
             Objects.requireNonNull(name, "table name");
         }
@@ -77,6 +88,11 @@ public sealed interface Operation {
      * @param to     new name
      */
     record RenameTable(String schema, String from, String to) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.of(new RenameTable(schema, to, from));
@@ -92,6 +108,11 @@ public sealed interface Operation {
      * @param previous the comment before, for the reverse; null if unknown
      */
     record SetTableComment(String schema, String table, String comment, Prior<String> previous) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return previous == null ? Optional.empty()
@@ -109,6 +130,11 @@ public sealed interface Operation {
      * @param column the column
      */
     record AddColumn(String schema, String table, Column column) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.of(new DropColumn(schema, table, column.name(), column));
@@ -124,6 +150,11 @@ public sealed interface Operation {
      * @param definition the column, for the reverse; null if unknown
      */
     record DropColumn(String schema, String table, String name, Column definition) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.ofNullable(definition).map(column -> new AddColumn(schema, table, column));
@@ -139,6 +170,11 @@ public sealed interface Operation {
      * @param to     new name
      */
     record RenameColumn(String schema, String table, String from, String to) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.of(new RenameColumn(schema, table, to, from));
@@ -157,6 +193,11 @@ public sealed interface Operation {
      */
     record AlterColumnType(String schema, String table, String column, DataType type, String using, DataType previousType)
             implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.ofNullable(previousType).map(before -> new AlterColumnType(schema, table, column, before, null, type));
@@ -172,6 +213,11 @@ public sealed interface Operation {
      * @param nullable true drops NOT NULL, false sets it
      */
     record SetNullable(String schema, String table, String column, boolean nullable) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.of(new SetNullable(schema, table, column, !nullable));
@@ -188,6 +234,11 @@ public sealed interface Operation {
      * @param previous     the default before, for the reverse; null if unknown
      */
     record SetDefault(String schema, String table, String column, String defaultValue, Prior<String> previous) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return previous == null ? Optional.empty()
@@ -204,6 +255,11 @@ public sealed interface Operation {
      * @param identity the generation
      */
     record AddIdentity(String schema, String table, String column, Identity identity) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.of(new DropIdentity(schema, table, column, identity));
@@ -219,6 +275,11 @@ public sealed interface Operation {
      * @param previous the generation before, for the reverse; null if unknown
      */
     record DropIdentity(String schema, String table, String column, Identity previous) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.ofNullable(previous).map(identity -> new AddIdentity(schema, table, column, identity));
@@ -235,6 +296,11 @@ public sealed interface Operation {
      * @param previous the comment before, for the reverse; null if unknown
      */
     record SetColumnComment(String schema, String table, String column, String comment, Prior<String> previous) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return previous == null ? Optional.empty()
@@ -252,6 +318,11 @@ public sealed interface Operation {
      * @param constraint the constraint (named)
      */
     record AddConstraint(String schema, String table, Constraint constraint) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         public AddConstraint {
             if (constraint.name() == null) {
                 throw new IllegalArgumentException("A constraint added to table " + table + " needs a name, so it can be dropped.");
@@ -273,6 +344,11 @@ public sealed interface Operation {
      * @param definition the constraint, for the reverse; null if unknown
      */
     record DropConstraint(String schema, String table, String name, Constraint definition) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.ofNullable(definition).map(constraint -> new AddConstraint(schema, table, constraint));
@@ -288,6 +364,11 @@ public sealed interface Operation {
      * @param name   constraint name
      */
     record ValidateConstraint(String schema, String table, String name) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     // ---- indexes ------------------------------------------------------------------------------
@@ -299,14 +380,14 @@ public sealed interface Operation {
      * @param ifNotExists skip when an index of that name exists
      */
     record CreateIndex(Index index, boolean ifNotExists) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.of(new DropIndex(index.schema(), index.name(), index.concurrently(), ifNotExists, index));
-        }
-
-        @Override
-        public boolean requiresNoTransaction() {
-            return index.concurrently();
         }
     }
 
@@ -320,15 +401,15 @@ public sealed interface Operation {
      * @param definition   the index, for the reverse; null if unknown
      */
     record DropIndex(String schema, String name, boolean concurrently, boolean ifExists, Index definition) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.ofNullable(definition).map(index -> new CreateIndex(
                     index.with(index.elements(), index.unique(), index.method(), index.where(), concurrently), ifExists));
-        }
-
-        @Override
-        public boolean requiresNoTransaction() {
-            return concurrently;
         }
     }
 
@@ -340,6 +421,11 @@ public sealed interface Operation {
      * @param sequence the sequence
      */
     record CreateSequence(Sequence sequence) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.of(new DropSequence(sequence.schema(), sequence.name(), sequence));
@@ -355,6 +441,11 @@ public sealed interface Operation {
      * @param previous the same options' values before, for the reverse; null if unknown
      */
     record AlterSequence(String schema, String name, SequenceOptions changes, SequenceOptions previous) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.ofNullable(previous).map(before -> new AlterSequence(schema, name, before, changes));
@@ -369,6 +460,11 @@ public sealed interface Operation {
      * @param definition the sequence, for the reverse; null if unknown
      */
     record DropSequence(String schema, String name, Sequence definition) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.ofNullable(definition).map(CreateSequence::new);
@@ -385,6 +481,11 @@ public sealed interface Operation {
      * @param values the labels, in order
      */
     record CreateEnum(String schema, String name, List<String> values) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         public CreateEnum {
             values = List.copyOf(values);
         }
@@ -407,6 +508,11 @@ public sealed interface Operation {
      */
     record AddEnumValue(String schema, String name, String value, String before, String after, boolean ifNotExists)
             implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         public AddEnumValue {
             if (before != null && after != null) {
                 throw new IllegalArgumentException("An enum value goes either before or after another, not both.");
@@ -423,6 +529,11 @@ public sealed interface Operation {
      * @param to     new label
      */
     record RenameEnumValue(String schema, String name, String from, String to) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.of(new RenameEnumValue(schema, name, to, from));
@@ -437,6 +548,11 @@ public sealed interface Operation {
      * @param values its labels, for the reverse; null if unknown
      */
     record DropEnum(String schema, String name, List<String> values) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         public DropEnum {
             values = values == null ? null : List.copyOf(values);
         }
@@ -456,6 +572,11 @@ public sealed interface Operation {
      * @param ifNotExists skip when it exists
      */
     record CreateSchema(String name, boolean ifNotExists) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.of(new DropSchema(name, ifNotExists, false));
@@ -470,6 +591,11 @@ public sealed interface Operation {
      * @param cascade  drop what it contains too (then there is no reverse)
      */
     record DropSchema(String name, boolean ifExists, boolean cascade) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return cascade ? Optional.empty() : Optional.of(new CreateSchema(name, ifExists));
@@ -484,6 +610,11 @@ public sealed interface Operation {
      * @param ifNotExists skip when installed
      */
     record CreateExtension(String name, String schema, boolean ifNotExists) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.of(new DropExtension(name, ifNotExists));
@@ -497,6 +628,11 @@ public sealed interface Operation {
      * @param ifExists skip when not installed
      */
     record DropExtension(String name, boolean ifExists) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         @Override
         public Optional<Operation> reverse() {
             return Optional.of(new CreateExtension(name, null, ifExists));
@@ -512,6 +648,11 @@ public sealed interface Operation {
      * @param parameters values bound to its {@code ?} markers, in order
      */
     record ExecuteSql(String sql, List<Object> parameters) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         public ExecuteSql {
             if (sql == null || sql.isBlank()) {
                 throw new IllegalArgumentException("execute() needs a SQL statement; it was empty.");
@@ -529,6 +670,11 @@ public sealed interface Operation {
      * @param rows    the rows, each with one value per column
      */
     record BulkInsert(String schema, String table, List<String> columns, List<List<Object>> rows) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
         public BulkInsert {
             columns = List.copyOf(columns);
             if (columns.isEmpty()) {
@@ -553,5 +699,10 @@ public sealed interface Operation {
      * @param work        the callback
      */
     record RunJdbc(String description, JdbcWork work) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 }

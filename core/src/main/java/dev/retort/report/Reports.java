@@ -5,6 +5,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.retort.command.RevisionDetails;
+import dev.retort.command.RevisionStatus;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.RevisionScript;
+
 /** The text of {@code current}, {@code heads} and {@code history}, shared by the plugin, the CLI and tests. */
 public final class Reports {
 
@@ -60,6 +65,55 @@ public final class Reports {
                     (status.revision().message() + " " + markers(status)).strip());
         }
         return table.lines();
+    }
+
+    /** The branch points, each with the revisions that descend from it; a line saying the history is linear when there are none. */
+    public static List<String> branches(RevisionGraph graph) {
+        List<String> lines = new ArrayList<>();
+        for (RevisionScript point : graph.revisions()) {
+            if (!graph.isBranchPoint(point.id())) {
+                continue;
+            }
+            lines.add(point.id() + " (branchpoint)" + (point.message().isEmpty() ? "" : ", " + point.message()));
+            for (String child : graph.children(point.id())) {
+                lines.add("    -> " + child + ", " + graph.get(child).message());
+            }
+        }
+        if (lines.isEmpty()) {
+            lines.add("No branch points: the history is linear.");
+        }
+        return lines;
+    }
+
+    /** A revision's declaration, checksum and the statements of its upgrade and downgrade. */
+    public static List<String> show(RevisionDetails details) {
+        RevisionScript revision = details.revision();
+        List<String> lines = new ArrayList<>();
+        lines.add("Revision:      " + revision.id() + (details.head() ? " (head)" : ""));
+        lines.add("Parents:       " + (revision.parents().isEmpty() ? "<base>" : String.join(", ", revision.parents())));
+        lines.add("Children:      " + (details.children().isEmpty() ? "-" : String.join(", ", details.children())));
+        lines.add("Message:       " + revision.message());
+        lines.add("Created:       " + (revision.created().isEmpty() ? "-" : revision.created()));
+        lines.add("Class:         " + revision.source());
+        lines.add("Transactional: " + (revision.transactional() ? "yes" : "no"));
+        lines.add("Checksum:      " + details.checksum());
+        lines.add("Upgrade SQL:");
+        statements(details.upgrade(), lines);
+        lines.add("Downgrade SQL:");
+        statements(details.downgrade(), lines);
+        return lines;
+    }
+
+    private static void statements(List<String> statements, List<String> lines) {
+        if (statements.isEmpty()) {
+            lines.add("  (none)");
+        }
+        for (String statement : statements) {
+            List<String> parts = statement.lines().toList();
+            for (int i = 0; i < parts.size(); i++) {
+                lines.add("  " + parts.get(i) + (i == parts.size() - 1 && !statement.startsWith("--") ? ";" : ""));
+            }
+        }
     }
 
     private static String state(RevisionStatus status) {

@@ -216,6 +216,14 @@ public final class RevisionGraph {
         return candidates.get(0);
     }
 
+    /**
+     * The revisions a database at these heads has applied: the heads and everything beneath them; none when a
+     * head is a revision this graph does not know (the database is ahead of the code, or a migration was deleted).
+     */
+    public Set<String> appliedBy(Collection<String> heads) {
+        return heads.stream().allMatch(this::contains) ? ancestorsInclusive(heads) : Set.of();
+    }
+
     /** The given revisions and all their ancestors. */
     public Set<String> ancestorsInclusive(Collection<String> ids) {
         Set<String> seen = new HashSet<>();

@@ -19,9 +19,6 @@ import dev.retort.operation.Sequence;
  */
 public record SchemaModel(Set<String> schemas, List<Table> tables, List<Sequence> sequences, List<EnumType> enums) {
 
-    /** The schema assumed for objects that name none. */
-    public static final String DEFAULT_SCHEMA = "public";
-
     public SchemaModel {
         schemas = Set.copyOf(new TreeSet<>(schemas));
         tables = tables.stream().sorted(Comparator.comparing(Table::schema).thenComparing(Table::name)).toList();

@@ -8,10 +8,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.retort.MigrationListener;
 import dev.retort.Retort;
 import dev.retort.Revs;
 import dev.retort.revision.RevisionScript;
-import dev.retort.runtime.MigrationListener;
 import dev.retort.testing.Catalog;
 import dev.retort.testing.TestDatabase;
 
@@ -38,7 +38,7 @@ final class RoundTrip {
             downgrade.add(operation.reverse().orElseThrow(() -> new AssertionError("no reverse for " + operation)));
         }
         Collections.reverse(downgrade);
-        boolean transactional = upgrade.stream().noneMatch(Operation::requiresNoTransaction);
+        boolean transactional = upgrade.stream().noneMatch(dev.retort.platform.Platforms.defaultPlatform().dialect()::requiresNoTransaction);
         RevisionScript script = Revs.script("rt0001", List.of(), transactional, op -> upgrade.forEach(op::add), op -> downgrade.forEach(op::add));
         try (Retort retort = Revs.configure(db).revisions(List.of(script)).listener(MigrationListener.none()).load()) {
             retort.upgrade();

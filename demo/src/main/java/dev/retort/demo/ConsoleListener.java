@@ -2,8 +2,8 @@ package dev.retort.demo;
 
 import java.time.Duration;
 
-import dev.retort.runtime.MigrationListener;
-import dev.retort.runtime.Step;
+import dev.retort.MigrationListener;
+import dev.retort.command.Step;
 
 /** Prints a line per revision with its time, as the plugin will. */
 final class ConsoleListener implements MigrationListener {

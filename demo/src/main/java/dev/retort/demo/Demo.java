@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import dev.retort.DatabaseUrl;
 import dev.retort.Retort;
 import dev.retort.RetortException;
+import dev.retort.command.Summary;
+import dev.retort.config.DatabaseUrl;
 import dev.retort.report.Reports;
-import dev.retort.runtime.Summary;
 
 /**
  * Migrates a fresh database {@code retort_demo} end to end: history, upgrade, current, downgrade,

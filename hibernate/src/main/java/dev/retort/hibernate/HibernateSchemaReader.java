@@ -24,13 +24,15 @@ import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.boot.spi.MetadataImplementor;
-import org.hibernate.dialect.Dialect;
 import org.hibernate.mapping.CheckConstraint;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.UniqueKey;
 
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ClassInfo;
+import io.github.classgraph.ScanResult;
+
 import dev.retort.RetortException;
-import dev.retort.revision.PackageClasses;
 import dev.retort.operation.Column;
 import dev.retort.operation.Constraint;
 import dev.retort.operation.DataType;
@@ -38,9 +40,11 @@ import dev.retort.operation.Identity;
 import dev.retort.operation.Index;
 import dev.retort.operation.Sequence;
 import dev.retort.operation.SequenceOptions;
+import dev.retort.platform.Platform;
+import dev.retort.platform.Platforms;
+import dev.retort.platform.SchemaRules;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.Table;
-import dev.retort.schema.TypeNames;
 
 /**
  * Turns JPA entities into Retort's schema model through Hibernate ORM's boot metadata: the same
@@ -61,25 +65,44 @@ public final class HibernateSchemaReader {
      * @throws RetortException when the packages hold no entity
      */
     public static SchemaModel scan(ClassLoader loader, Collection<String> packages, Map<String, Object> settings) {
+        return scan(loader, packages, settings, Platforms.defaultPlatform());
+    }
+
+    /** As {@link #scan(ClassLoader, Collection, Map)}, for the given database platform. */
+    public static SchemaModel scan(ClassLoader loader, Collection<String> packages, Map<String, Object> settings, Platform platform) {
+        return read(entityClasses(loader, packages), settings, platform);
+    }
+
+    /**
+     * The classes annotated {@code @Entity}, {@code @Embeddable} or {@code @MappedSuperclass} in the packages, found
+     * with ClassGraph (class directories and jars alike) and loaded without initialisation.
+     *
+     * @throws RetortException when the packages hold no entity, or a class cannot be loaded
+     */
+    static List<Class<?>> entityClasses(ClassLoader loader, Collection<String> packages) {
         List<Class<?>> classes = new ArrayList<>();
-        for (String packageName : packages) {
-            for (String className : PackageClasses.list(loader, packageName)) {
+        boolean anyEntity = false;
+        ClassGraph graph = new ClassGraph().enableClassInfo().enableAnnotationInfo().ignoreClassVisibility()
+                .acceptPackages(packages.toArray(String[]::new)).overrideClassLoaders(loader).ignoreParentClassLoaders();
+        try (ScanResult scan = graph.scan()) {
+            for (ClassInfo info : scan.getAllClasses()) {
+                boolean entity = info.hasAnnotation(Entity.class.getName());
+                if (!entity && !info.hasAnnotation(Embeddable.class.getName()) && !info.hasAnnotation(MappedSuperclass.class.getName())) {
+                    continue;
+                }
+                anyEntity |= entity;
                 try {
-                    Class<?> type = Class.forName(className, false, loader);
-                    if (type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(Embeddable.class)
-                            || type.isAnnotationPresent(MappedSuperclass.class)) {
-                        classes.add(type);
-                    }
+                    classes.add(Class.forName(info.getName(), false, loader));
                 } catch (ClassNotFoundException | LinkageError e) {
-                    throw new RetortException("Cannot load class " + className + " while looking for entities: " + e + ".", e);
+                    throw new RetortException("Cannot load class " + info.getName() + " while looking for entities: " + e + ".", e);
                 }
             }
         }
-        if (classes.stream().noneMatch(c -> c.isAnnotationPresent(Entity.class))) {
+        if (!anyEntity) {
             throw new RetortException("No @Entity class was found in package(s) " + String.join(", ", packages)
                     + "; check the entity packages setting and that the project is compiled.");
         }
-        return read(classes, settings);
+        return classes;
     }
 
     /**
@@ -89,9 +112,14 @@ public final class HibernateSchemaReader {
      * @param settings      Hibernate settings, e.g. {@code hibernate.physical_naming_strategy}; may be empty
      */
     public static SchemaModel read(Collection<Class<?>> entityClasses, Map<String, Object> settings) {
+        return read(entityClasses, settings, Platforms.defaultPlatform());
+    }
+
+    /** As {@link #read(Collection, Map)}, for the given database platform. */
+    public static SchemaModel read(Collection<Class<?>> entityClasses, Map<String, Object> settings, Platform platform) {
         Map<String, Object> all = new HashMap<>();
-        // Resolve Hibernate's PostgreSQL dialect without connecting anywhere.
-        all.put("jakarta.persistence.database-product-name", "PostgreSQL");
+        // Resolve Hibernate's dialect for the platform without connecting anywhere.
+        all.put("jakarta.persistence.database-product-name", platform.name());
         all.put("hibernate.boot.allow_jdbc_metadata_access", "false");
         all.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
         all.putAll(settings);
@@ -102,7 +130,7 @@ public final class HibernateSchemaReader {
             Metadata metadata = sources.getMetadataBuilder().build();
             // hbm2ddl orders columns (and key columns) with the configured strategy before writing DDL; so do we.
             ((MetadataImplementor) metadata).orderColumns(true);
-            return new Reader(metadata).read();
+            return new Reader(metadata, platform).read();
         } catch (RuntimeException e) {
             if (e instanceof RetortException) {
                 throw e;
@@ -123,21 +151,23 @@ public final class HibernateSchemaReader {
     /** Walks one metadata model. */
     private static final class Reader {
         private final Metadata metadata;
-        private final Dialect dialect;
+        private final Platform platform;
+        private final SchemaRules rules;
 
-        Reader(Metadata metadata) {
+        Reader(Metadata metadata, Platform platform) {
             this.metadata = metadata;
-            this.dialect = metadata.getDatabase().getDialect();
+            this.platform = platform;
+            this.rules = platform.rules();
         }
 
         SchemaModel read() {
             Set<String> schemas = new LinkedHashSet<>();
-            schemas.add(SchemaModel.DEFAULT_SCHEMA);
+            schemas.add(platform.defaultSchema());
             List<Table> tables = new ArrayList<>();
             List<Sequence> sequences = new ArrayList<>();
             for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
-                String schema = namespace.getPhysicalName().schema() == null ? SchemaModel.DEFAULT_SCHEMA
-                        : name(namespace.getPhysicalName().schema().getText(), namespace.getPhysicalName().schema().isQuoted());
+                String schema = namespace.getPhysicalName().schema() == null ? platform.defaultSchema()
+                        : rules.storedName(namespace.getPhysicalName().schema().getText(), namespace.getPhysicalName().schema().isQuoted());
                 for (org.hibernate.mapping.Table table : namespace.getTables()) {
                     if (table.isPhysicalTable() && !table.isView()) {
                         schemas.add(schema);
@@ -146,7 +176,7 @@ public final class HibernateSchemaReader {
                 }
                 for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
                     schemas.add(schema);
-                    sequences.add(new Sequence(schema, name(sequence.getName().getSequenceName().getText(),
+                    sequences.add(new Sequence(schema, rules.storedName(sequence.getName().getSequenceName().getText(),
                             sequence.getName().getSequenceName().isQuoted()),
                             SequenceOptions.NONE.start(sequence.getInitialValue()).increment(sequence.getIncrementSize()), null));
                 }
@@ -155,13 +185,13 @@ public final class HibernateSchemaReader {
         }
 
         private Table table(String schema, org.hibernate.mapping.Table table) {
-            String tableName = name(table.getName(), table.isQuoted());
+            String tableName = rules.storedName(table.getName(), table.isQuoted());
             List<Column> columns = new ArrayList<>();
             List<Constraint.Check> checks = new ArrayList<>();
             Set<String> usedNames = new HashSet<>();
             for (org.hibernate.mapping.Column column : table.getColumns()) {
                 String columnName = columnName(column);
-                DataType type = TypeNames.parse(column.getSqlType(metadata));
+                DataType type = rules.parseType(column.getSqlType(metadata));
                 boolean primaryKey = table.isPrimaryKey(column);
                 Identity identity = column.isIdentity() ? Identity.generatedByDefault() : null;
                 boolean nullable = column.isNullable() && !primaryKey && identity == null;
@@ -171,25 +201,25 @@ public final class HibernateSchemaReader {
                     if (check.isAnonymous()) {
                         anonymous.add(check.getConstraintInParens());
                     } else {
-                        checks.add(new Constraint.Check(name(check.getName(), false), check.getConstraint(), false));
-                        usedNames.add(name(check.getName(), false));
+                        checks.add(new Constraint.Check(rules.storedName(check.getName(), false), check.getConstraint(), false));
+                        usedNames.add(rules.storedName(check.getName(), false));
                     }
                 }
                 if (!anonymous.isEmpty()) {
-                    String name = PostgresNames.unique(PostgresNames.objectName(tableName, columnName, "check"), usedNames);
+                    String name = rules.uniqueName(rules.objectName(tableName, columnName, "check"), usedNames);
                     checks.add(new Constraint.Check(name, String.join(" and ", anonymous), false));
                 }
             }
             for (CheckConstraint check : table.getChecks()) {
-                String name = check.isNamed() ? name(check.getName(), false)
-                        : PostgresNames.unique(PostgresNames.objectName(tableName, onlyColumn(check.getConstraint(), columns), "check"), usedNames);
+                String name = check.isNamed() ? rules.storedName(check.getName(), false)
+                        : rules.uniqueName(rules.objectName(tableName, onlyColumn(check.getConstraint(), columns), "check"), usedNames);
                 usedNames.add(name);
                 checks.add(new Constraint.Check(name, check.getConstraint(), false));
             }
 
             Constraint.PrimaryKey primaryKey = null;
             if (table.hasPrimaryKey()) {
-                primaryKey = new Constraint.PrimaryKey(PostgresNames.objectName(tableName, null, "pkey"),
+                primaryKey = new Constraint.PrimaryKey(rules.objectName(tableName, null, "pkey"),
                         table.getPrimaryKey().getColumns().stream().map(this::columnName).toList());
             }
 
@@ -199,7 +229,7 @@ public final class HibernateSchemaReader {
             Set<List<String>> uniqueColumnSets = new HashSet<>();
             for (org.hibernate.mapping.Column column : table.getColumns()) {
                 if (column.isUnique() && !table.isPrimaryKey(column) && uniqueColumnSets.add(List.of(columnName(column)))) {
-                    String name = PostgresNames.unique(PostgresNames.objectName(tableName, columnName(column), "key"), usedNames);
+                    String name = rules.uniqueName(rules.objectName(tableName, columnName(column), "key"), usedNames);
                     uniques.add(new Constraint.Unique(name, List.of(columnName(column))));
                 }
             }
@@ -208,8 +238,8 @@ public final class HibernateSchemaReader {
                 if (primaryKey != null && primaryKey.columns().equals(keyColumns) || !uniqueColumnSets.add(keyColumns)) {
                     continue;
                 }
-                String name = key.isNameExplicit() ? name(key.getName(), false)
-                        : PostgresNames.unique(PostgresNames.objectName(tableName, String.join("_", keyColumns), "key"), usedNames);
+                String name = key.isNameExplicit() ? rules.storedName(key.getName(), false)
+                        : rules.uniqueName(rules.objectName(tableName, String.join("_", keyColumns), "key"), usedNames);
                 uniques.add(new Constraint.Unique(name, keyColumns));
             }
 
@@ -221,8 +251,8 @@ public final class HibernateSchemaReader {
                 org.hibernate.mapping.Table referenced = fk.getReferencedTable();
                 List<org.hibernate.mapping.Column> referencedColumns = fk.isReferenceToPrimaryKey()
                         ? referenced.getPrimaryKey().getColumns() : fk.getReferencedColumns();
-                String referencedSchema = referenced.getSchema() == null ? SchemaModel.DEFAULT_SCHEMA
-                        : name(referenced.getSchema(), referenced.isSchemaQuoted());
+                String referencedSchema = referenced.getSchema() == null ? platform.defaultSchema()
+                        : rules.storedName(referenced.getSchema(), referenced.isSchemaQuoted());
                 Constraint.Action onDelete = switch (fk.getOnDeleteAction() == null ? "NO_ACTION" : fk.getOnDeleteAction().name()) {
                     case "CASCADE" -> Constraint.Action.CASCADE;
                     case "SET_NULL" -> Constraint.Action.SET_NULL;
@@ -230,8 +260,8 @@ public final class HibernateSchemaReader {
                     case "RESTRICT" -> Constraint.Action.RESTRICT;
                     default -> Constraint.Action.NO_ACTION;
                 };
-                foreignKeys.add(new Constraint.ForeignKey(name(fk.getName(), false), fk.getColumns().stream().map(this::columnName).toList(),
-                        referencedSchema, name(referenced.getName(), referenced.isQuoted()),
+                foreignKeys.add(new Constraint.ForeignKey(rules.storedName(fk.getName(), false), fk.getColumns().stream().map(this::columnName).toList(),
+                        referencedSchema, rules.storedName(referenced.getName(), referenced.isQuoted()),
                         referencedColumns.stream().map(this::columnName).toList(), onDelete, Constraint.Action.NO_ACTION, false, false, false));
             }
 
@@ -244,13 +274,13 @@ public final class HibernateSchemaReader {
                     String direction = order.get(column);
                     elements.add(direction != null && direction.trim().toLowerCase(Locale.ROOT).startsWith("desc") ? element.desc() : element);
                 }
-                indexes.add(new Index(schema, name(index.getName(), false), tableName, elements, index.isUnique(), null, null, false));
+                indexes.add(new Index(schema, rules.storedName(index.getName(), false), tableName, elements, index.isUnique(), null, null, false));
             }
             return new Table(schema, tableName, columns, primaryKey, foreignKeys, uniques, checks, indexes, table.getComment());
         }
 
         private String columnName(org.hibernate.mapping.Column column) {
-            return name(column.getName(), column.isQuoted());
+            return rules.storedName(column.getName(), column.isQuoted());
         }
 
         /** The one column a check expression refers to, or null for none or several: PostgreSQL names the constraint after it. */
@@ -266,16 +296,5 @@ public final class HibernateSchemaReader {
             }
             return referenced.size() == 1 ? referenced.iterator().next() : null;
         }
-    }
-
-    /** A name as PostgreSQL stores it: unquoted identifiers fold to lower case. */
-    static String name(String name, boolean quoted) {
-        if (name == null) {
-            return null;
-        }
-        if (name.startsWith("`") && name.endsWith("`") || name.startsWith("\"") && name.endsWith("\"")) {
-            return name.substring(1, name.length() - 1);
-        }
-        return quoted ? name : name.toLowerCase(Locale.ROOT);
     }
 }

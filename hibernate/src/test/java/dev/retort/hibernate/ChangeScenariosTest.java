@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.retort.Retort;
-import dev.retort.diff.Change;
-import dev.retort.diff.Review;
+import dev.retort.schema.Change;
+import dev.retort.schema.Review;
 import dev.retort.schema.SchemaModel;
 import dev.retort.testing.PostgresTest;
 import dev.retort.testing.TestDatabase;
@@ -120,12 +120,12 @@ class ChangeScenariosTest {
         assertFalse(c.generate(v1, "version one").nothingToDo());
         c.upgrade();
 
-        Retort.Generated generated = c.generate(v2, name);
+        dev.retort.command.Generated generated = c.generate(v2, name);
         List<Change> changes = generated.comparison().changes();
         assertEquals(expected, changes.stream().map(Change::summary).toList());
         assertEquals(review, changes.stream().map(Change::review).filter(java.util.Objects::nonNull).map(Review::kind).findFirst().orElse(null));
         if (review != null) {
-            assertTrue(generated.source().source().contains("// REVIEW (" + review.label() + "): "), generated.source().source());
+            assertTrue(generated.source().contains("// REVIEW (" + review.label() + "): "), generated.source());
         }
         c.upgrade();
         c.assertNoChanges(v2);

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.retort.MigrationListener;
 import dev.retort.Retort;
-import dev.retort.runtime.MigrationListener;
 import dev.retort.schema.SchemaModel;
 import dev.retort.testing.Catalog;
 import dev.retort.testing.PostgresServer;
@@ -36,14 +36,14 @@ final class Convergence {
     Retort retort() {
         URLClassLoader loader = JavaSources.loader(work.resolve("classes" + compiles));
         return Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password()).classLoader(loader)
-                .migrationsPackage(PACKAGE).listener(MigrationListener.none()).load();
+                .migrationsPackage(PACKAGE).sourceDirectory(work.resolve("src")).listener(MigrationListener.none()).load();
     }
 
     /** Generates a revision for the model, compiles every migration so far, and returns the generated source. */
-    Retort.Generated generate(SchemaModel model, String message) {
-        Retort.Generated generated;
+    dev.retort.command.Generated generate(SchemaModel model, String message) {
+        dev.retort.command.Generated generated;
         try (Retort retort = retort()) {
-            generated = retort.generate(model, message, work.resolve("src"), PACKAGE);
+            generated = retort.generate(dev.retort.schema.SchemaSource.of(model), message);
         }
         if (!generated.nothingToDo()) {
             compiles++;
@@ -71,7 +71,7 @@ final class Convergence {
         db.reset();
         SchemaModel model = HibernateSchemaReader.read(entities, settings);
         Convergence c = new Convergence(db, work);
-        Retort.Generated first = c.generate(model, "initial schema");
+        dev.retort.command.Generated first = c.generate(model, "initial schema");
         assertFalse(first.nothingToDo(), "an empty database must differ from the entities");
         c.upgrade();
         c.assertNoChanges(model);
@@ -95,6 +95,6 @@ final class Convergence {
             retort.downgrade("base");
         }
         assertEquals(List.of("schema public"), Catalog.snapshot(db), "downgrade to base must leave nothing behind");
-        return first.source().source();
+        return first.source();
     }
 }

@@ -64,9 +64,9 @@ class GenerateRulesTest {
     void refusesWhenTheDatabaseIsNotAtHeadAndNamesThePendingRevisions(@TempDir Path work) throws IOException {
         db.reset();
         Convergence c = new Convergence(db, work);
-        String revision = c.generate(library(), "initial").source().revision();
+        String revision = c.generate(library(), "initial").revision();
         try (Retort retort = c.retort()) {
-            RetortException e = assertThrows(RetortException.class, () -> retort.generate(library(), "again", work.resolve("src"), Convergence.PACKAGE));
+            RetortException e = assertThrows(RetortException.class, () -> retort.generate(dev.retort.schema.SchemaSource.of(library()), "again"));
             assertEquals("The database is not at head: 1 revision(s) pending (" + revision + "). Run upgrade first, so the new revision "
                     + "is computed from the latest schema.", e.getMessage());
         }
@@ -79,7 +79,7 @@ class GenerateRulesTest {
         Convergence c = new Convergence(db, work);
         c.generate(library(), "initial");
         c.upgrade();
-        Retort.Generated again = c.generate(library(), "nothing");
+        dev.retort.command.Generated again = c.generate(library(), "nothing");
         assertTrue(again.nothingToDo());
         assertTrue(again.comparison().isEmpty());
         assertEquals(1, files(work));
@@ -89,9 +89,9 @@ class GenerateRulesTest {
     void anEmptyRevisionNeedsNoDatabaseAndSitsOnTheCurrentHead(@TempDir Path work) throws IOException {
         db.reset();
         Convergence c = new Convergence(db, work);
-        String first = c.generate(library(), "initial").source().revision();
+        String first = c.generate(library(), "initial").revision();
         try (Retort retort = c.retort()) {
-            Retort.Generated empty = retort.generateEmpty("backfill emails", work.resolve("src"), Convergence.PACKAGE);
+            dev.retort.command.Generated empty = retort.generateEmpty("backfill emails");
             String source = Files.readString(empty.file());
             assertTrue(source.contains("parents = \"" + first + "\""), source);
             assertTrue(source.contains("message = \"backfill emails\""), source);

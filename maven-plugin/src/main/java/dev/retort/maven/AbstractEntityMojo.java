@@ -7,10 +7,11 @@ import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import dev.retort.Retort;
-import dev.retort.hibernate.HibernateSchemaReader;
-import dev.retort.runtime.Summary;
+import dev.retort.config.Setting;
+import dev.retort.config.Settings;
+import dev.retort.hibernate.HibernateSchemaSource;
 import dev.retort.schema.SchemaModel;
+import dev.retort.schema.SchemaSource;
 
 /** Goals that compare the entities with a database: {@code generate} and {@code check}. */
 abstract class AbstractEntityMojo extends AbstractRetortMojo {
@@ -39,46 +40,27 @@ abstract class AbstractEntityMojo extends AbstractRetortMojo {
     protected String devDatabase;
 
     /** The image of the dev database container; default {@code postgres:17}. */
-    @Parameter(property = "migrations.devImage", defaultValue = DevDatabase.DEFAULT_IMAGE)
+    @Parameter(property = "migrations.devImage", defaultValue = "postgres:17")
     protected String devImage;
 
-    /** Whether a dev database is configured. */
-    protected boolean usesDevDatabase() {
-        return devDatabase != null && !devDatabase.isBlank();
+    @Override
+    protected void configure(Settings.Builder builder) {
+        builder.set(Setting.DEV_DATABASE, devDatabase).set(Setting.DEV_IMAGE, devImage)
+                .set(Setting.ENTITY_PACKAGES, entityPackages == null ? null : String.join(",", entityPackages));
     }
 
-    /** Starts the dev database; the caller closes it. */
-    protected DevDatabase startDevDatabase() throws MojoFailureException {
-        return DevDatabase.start(devDatabase, devImage, getLog());
-    }
-
-    /** A Retort over the dev database and the project's migrations. */
-    protected Retort devRetort(DevDatabase dev) throws MojoFailureException {
-        return openRetort(dev.jdbcUrl, dev.user, dev.password);
-    }
-
-    /** Brings the dev database to head with the project's migrations. */
-    protected void upgradeDevToHead(Retort devRetort) {
-        if (!devRetort.graph().isEmpty()) {
-            getLog().info("Dev database: " + Summary.of(devRetort.upgrade()));
-        }
-    }
-
-    /** The schema the project's entities describe. */
-    protected SchemaModel entities(ClassLoader loader) throws MojoFailureException {
+    /** The project's entities, read through Hibernate when a command needs them; says how many tables it found. */
+    protected SchemaSource entities() throws MojoFailureException {
         List<String> packages = entityPackages == null || entityPackages.isEmpty() ? List.of(project.getGroupId()) : entityPackages;
         Map<String, Object> settings = new HashMap<>();
         if (hibernateProperties != null) {
             settings.putAll(hibernateProperties);
         }
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(loader);
-        try {
-            SchemaModel model = HibernateSchemaReader.scan(loader, packages, settings);
+        SchemaSource hibernate = HibernateSchemaSource.scan(projectClassLoader(), packages, settings);
+        return platform -> {
+            SchemaModel model = hibernate.read(platform);
             getLog().info("Entities: " + model.tables().size() + " table(s) from package(s) " + String.join(", ", packages) + ".");
             return model;
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
+        };
     }
 }

@@ -1,6 +1,5 @@
 package dev.retort.maven;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -17,9 +16,7 @@ public class CurrentMojo extends AbstractRetortMojo {
     private boolean verbose;
 
     @Override
-    protected void run() throws MojoFailureException {
-        try (Retort retort = openRetort()) {
-            Reports.current(retort.status(), verbose).forEach(getLog()::info);
-        }
+    protected void run(Retort retort) {
+        Reports.current(retort.status(), verbose).forEach(getLog()::info);
     }
 }

@@ -6,7 +6,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.retort.Retort;
-import dev.retort.runtime.Summary;
+import dev.retort.command.Summary;
 
 /** Reverts applied revisions down to the target, newest first, each in its own transaction. */
 @Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
@@ -17,13 +17,11 @@ public class DowngradeMojo extends AbstractRetortMojo {
     private String target;
 
     @Override
-    protected void run() throws MojoFailureException {
+    protected void run(Retort retort) throws MojoFailureException {
         if (target == null || target.isBlank()) {
             throw new MojoFailureException("migrations:downgrade needs a target: -Dmigrations.target=-1 (one back), base (everything), "
                     + "or a revision id.");
         }
-        try (Retort retort = openRetort()) {
-            getLog().info(Summary.of(retort.downgrade(target)));
-        }
+        getLog().info(Summary.of(retort.downgrade(target)));
     }
 }

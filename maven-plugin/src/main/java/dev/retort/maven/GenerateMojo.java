@@ -8,8 +8,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.retort.Retort;
-import dev.retort.diff.Change;
-import dev.retort.schema.SchemaModel;
+import dev.retort.command.Generated;
+import dev.retort.config.Setting;
+import dev.retort.config.Settings;
+import dev.retort.schema.Change;
 
 /**
  * Compares the project's entities with the database (at head) and writes the difference as a new
@@ -32,35 +34,17 @@ public class GenerateMojo extends AbstractEntityMojo {
     private File sourceDirectory;
 
     @Override
-    protected boolean needsDatabase() {
-        return !empty && !usesDevDatabase();
+    protected void configure(Settings.Builder builder) {
+        super.configure(builder);
+        builder.set(Setting.SOURCE_DIRECTORY, sourceDirectory.getPath());
     }
 
     @Override
-    protected void run() throws MojoFailureException {
+    protected void run(Retort retort) throws MojoFailureException {
         if (message == null || message.isBlank()) {
             throw new MojoFailureException("migrations:generate needs a message: -Dmigrations.message=\"add email to author\".");
         }
-        Retort.Generated generated;
-        if (empty) {
-            try (Retort retort = openRetort()) {
-                generated = retort.generateEmpty(message, sourceDirectory.toPath(), packageName);
-            }
-        } else if (usesDevDatabase()) {
-            SchemaModel entities = entities(projectClassLoader());
-            try (DevDatabase dev = startDevDatabase(); Retort retort = devRetort(dev)) {
-                upgradeDevToHead(retort);
-                generated = retort.generate(entities, message, sourceDirectory.toPath(), packageName);
-            }
-        } else {
-            try (Retort retort = openRetort()) {
-                generated = retort.generate(entities(projectClassLoader()), message, sourceDirectory.toPath(), packageName);
-            }
-        }
-        report(generated);
-    }
-
-    private void report(Retort.Generated generated) {
+        Generated generated = empty ? retort.generateEmpty(message) : retort.generate(entities(), message);
         if (generated.nothingToDo()) {
             getLog().info("No changes detected: the database matches the entities. Nothing written.");
             return;
@@ -69,7 +53,7 @@ public class GenerateMojo extends AbstractEntityMojo {
             getLog().info("  " + change.summary());
         }
         generated.comparison().reviews().forEach(review -> getLog().warn("REVIEW " + review));
-        getLog().info("Wrote " + project.getBasedir().toPath().relativize(generated.file()) + " (revision " + generated.source().revision()
+        getLog().info("Wrote " + project.getBasedir().toPath().relativize(generated.file()) + " (revision " + generated.revision()
                 + "). Review it, compile, then run migrations:upgrade.");
     }
 }

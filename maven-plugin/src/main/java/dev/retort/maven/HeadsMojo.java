@@ -1,6 +1,5 @@
 package dev.retort.maven;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
@@ -12,9 +11,7 @@ import dev.retort.report.Reports;
 public class HeadsMojo extends AbstractRetortMojo {
 
     @Override
-    protected void run() throws MojoFailureException {
-        try (Retort retort = openRetort()) {
-            Reports.heads(retort.status()).forEach(getLog()::info);
-        }
+    protected void run(Retort retort) {
+        Reports.heads(retort.status()).forEach(getLog()::info);
     }
 }

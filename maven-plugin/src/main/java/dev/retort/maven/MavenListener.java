@@ -4,8 +4,8 @@ import java.time.Duration;
 
 import org.apache.maven.plugin.logging.Log;
 
-import dev.retort.runtime.MigrationListener;
-import dev.retort.runtime.Step;
+import dev.retort.MigrationListener;
+import dev.retort.command.Step;
 
 /** Progress through Maven's logger: a line per revision with its time. */
 final class MavenListener implements MigrationListener {
@@ -26,6 +26,11 @@ final class MavenListener implements MigrationListener {
         if (!step.transactional()) {
             log.info("Running " + (step.revision() == null ? "stamp" : step.revision().id()) + " outside a transaction (non-transactional revision).");
         }
+    }
+
+    @Override
+    public void note(String message) {
+        log.info(message);
     }
 
     @Override

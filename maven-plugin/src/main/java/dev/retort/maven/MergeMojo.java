@@ -1,16 +1,17 @@
 package dev.retort.maven;
 
 import java.io.File;
-import java.util.List;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.retort.Retort;
+import dev.retort.command.Generated;
+import dev.retort.config.Setting;
+import dev.retort.config.Settings;
 
-/** Writes a merge revision whose parents are all current heads, joining the branches into one head again. */
+/** Writes a merge revision whose parents are all current heads, joining the branches into one head again. Needs no database. */
 @Mojo(name = "merge", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class MergeMojo extends AbstractRetortMojo {
 
@@ -23,21 +24,14 @@ public class MergeMojo extends AbstractRetortMojo {
     private File sourceDirectory;
 
     @Override
-    protected boolean needsDatabase() {
-        return false;
+    protected void configure(Settings.Builder builder) {
+        builder.set(Setting.SOURCE_DIRECTORY, sourceDirectory.getPath());
     }
 
     @Override
-    protected void run() throws MojoFailureException {
-        try (Retort retort = openRetort()) {
-            List<String> heads = retort.graph().heads();
-            if (heads.size() < 2) {
-                throw new MojoFailureException("There is " + (heads.isEmpty() ? "no head" : "a single head (" + heads.get(0) + ")")
-                        + "; merge joins two or more heads, so there is nothing to merge.");
-            }
-            Retort.Generated merge = retort.generateEmpty(message, sourceDirectory.toPath(), packageName);
-            getLog().info("Merged heads " + String.join(", ", heads) + " in revision " + merge.source().revision() + ".");
-            getLog().info("Wrote " + project.getBasedir().toPath().relativize(merge.file()) + "; compile, then run migrations:upgrade.");
-        }
+    protected void run(Retort retort) {
+        Generated merge = retort.merge(message);
+        getLog().info("Merged heads " + String.join(", ", merge.parents()) + " in revision " + merge.revision() + ".");
+        getLog().info("Wrote " + project.getBasedir().toPath().relativize(merge.file()) + "; compile, then run migrations:upgrade.");
     }
 }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -14,6 +14,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.retort.Retort;
+import dev.retort.command.Direction;
+import dev.retort.command.Plan;
+import dev.retort.command.Script;
 
 /**
  * Writes the SQL an upgrade would run — the migrations' statements with the version and history
@@ -38,28 +41,21 @@ public class SqlMojo extends AbstractRetortMojo {
     private File output;
 
     @Override
-    protected boolean needsDatabase() {
-        return from == null || from.isBlank();
-    }
-
-    @Override
-    protected void run() throws MojoFailureException {
-        try (Retort retort = openRetort()) {
-            String script;
-            if (needsDatabase()) {
-                script = retort.upgradeSql(target);
-            } else {
-                Set<String> start = "base".equals(from.trim()) ? Set.of()
-                        : new TreeSet<>(Arrays.stream(from.split(",")).map(String::trim).map(retort.graph()::resolve).toList());
-                script = retort.upgradeSql(start, target);
-            }
+    protected void run(Retort retort) throws MojoFailureException {
+        Plan plan = from == null || from.isBlank() ? retort.plan(Direction.UP, target) : retort.plan(Direction.UP, start(from), target);
+        Script script = retort.script(plan);
+        try {
             Files.createDirectories(output.toPath().toAbsolutePath().getParent());
-            Files.writeString(output.toPath(), script, StandardCharsets.UTF_8);
-            long revisions = script.lines().filter(l -> l.startsWith("-- up: ")).count();
-            getLog().info(revisions == 0 ? "Nothing to do: no revision is pending. Wrote an empty script to " + output
-                    : "Wrote the SQL of " + revisions + " revision(s) to " + output + "; nothing was executed.");
+            Files.writeString(output.toPath(), script.sql(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MojoFailureException("Cannot write " + output + ": " + e.getMessage(), e);
         }
+        getLog().info(script.revisionCount() == 0 ? "Nothing to do: no revision is pending. Wrote an empty script to " + output
+                : "Wrote the SQL of " + script.revisionCount() + " revision(s) to " + output + "; nothing was executed.");
+    }
+
+    private static Set<String> start(String from) {
+        return "base".equals(from.strip()) ? Set.of()
+                : Arrays.stream(from.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 }

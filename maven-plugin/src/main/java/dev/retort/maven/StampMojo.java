@@ -6,7 +6,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.retort.Retort;
-import dev.retort.runtime.Summary;
+import dev.retort.command.Summary;
 
 /** Writes the target to the version table without running any migration: adopting an existing database. */
 @Mojo(name = "stamp", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
@@ -21,12 +21,10 @@ public class StampMojo extends AbstractRetortMojo {
     private boolean purge;
 
     @Override
-    protected void run() throws MojoFailureException {
+    protected void run(Retort retort) throws MojoFailureException {
         if (target == null || target.isBlank()) {
             throw new MojoFailureException("migrations:stamp needs a target, e.g. -Dmigrations.target=head.");
         }
-        try (Retort retort = openRetort()) {
-            getLog().info(Summary.of(retort.stamp(target, purge)));
-        }
+        getLog().info(Summary.of(retort.stamp(target, purge)));
     }
 }

@@ -1,13 +1,12 @@
 package dev.retort.maven;
 
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.retort.Retort;
-import dev.retort.runtime.Summary;
+import dev.retort.command.Summary;
 
 /**
  * Applies pending revisions up to the target, each in its own transaction, under an advisory lock.
@@ -22,9 +21,7 @@ public class UpgradeMojo extends AbstractRetortMojo {
     private String target;
 
     @Override
-    protected void run() throws MojoFailureException {
-        try (Retort retort = openRetort()) {
-            getLog().info(Summary.of(retort.upgrade(target)));
-        }
+    protected void run(Retort retort) {
+        getLog().info(Summary.of(retort.upgrade(target)));
     }
 }

@@ -1,0 +1,38 @@
+package dev.retort.command;
+
+import java.util.Set;
+
+import dev.retort.command.Heads;
+import dev.retort.revision.RevisionScript;
+
+/**
+ * One unit of a run: a revision applied or reverted, or a stamp.
+ *
+ * @param direction   up, down or stamp
+ * @param revision    the revision, or null for a stamp
+ * @param headsBefore the version table's rows before the step
+ * @param headsAfter  the version table's rows after it
+ */
+public record Step(Direction direction, RevisionScript revision, Set<String> headsBefore, Set<String> headsAfter) {
+
+    public Step {
+        headsBefore = Set.copyOf(headsBefore);
+        headsAfter = Set.copyOf(headsAfter);
+    }
+
+    /** Whether the step's statements share one transaction with its version-table update. */
+    public boolean transactional() {
+        return revision == null || revision.transactional();
+    }
+
+    /** A short description: {@code "a1b2 -> c3d4, add email"} for an upgrade, and so on. */
+    public String describe() {
+        if (revision == null) {
+            return "stamp " + Heads.describe(headsBefore) + " -> " + Heads.describe(headsAfter);
+        }
+        String arrow = direction == Direction.UP
+                ? Heads.describe(revision.parents()) + " -> " + revision.id()
+                : revision.id() + " -> " + Heads.describe(revision.parents());
+        return arrow + (revision.message().isEmpty() ? "" : ", " + revision.message());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.retort.command;
+
+import dev.retort.command.Heads;
+import dev.retort.command.RunResult;
+
+/** The one-line summary of a run, shared by every front end. */
+public final class Summary {
+
+    private Summary() {
+    }
+
+    /** For example {@code "Upgraded 3 revisions in 41 ms; now at c3d4e5f6a7b8."} or {@code "Nothing to do: already at ..."}. */
+    public static String of(RunResult result) {
+        if (result.nothingToDo()) {
+            return "Nothing to do: the database is already at " + Heads.describe(result.headsAfter()) + ".";
+        }
+        int n = result.steps().size();
+        String verb = switch (result.direction()) {
+            case UP -> "Upgraded " + n + (n == 1 ? " revision" : " revisions");
+            case DOWN -> "Downgraded " + n + (n == 1 ? " revision" : " revisions");
+            case STAMP -> "Stamped the version table";
+        };
+        return verb + " in " + result.elapsed().toMillis() + " ms; now at " + Heads.describe(result.headsAfter()) + ".";
+    }
+}

@@ -1,0 +1,89 @@
+package dev.retort.config;
+
+import java.util.Locale;
+
+/**
+ * Every setting Retort reads, with the one canonical name each entry point derives its own from: the Maven
+ * plugin's {@code migrations.<key>} user property, the {@code retort.<key>} key of a properties file (and of
+ * Spring Boot), the {@code RETORT_<KEY>} environment variable and the command line's {@code --<key>} option.
+ */
+public enum Setting {
+
+    /** The database: {@code jdbc:postgresql://host:5432/db} or {@code postgresql://user:password@host:5432/db}. */
+    URL("url", "The database: its JDBC URL, or the scheme://user:password@host:port/database form DATABASE_URL usually holds. "
+            + "Default: the DATABASE_URL environment variable.", null),
+    /** The database user; wins over one in the URL. */
+    USER("user", "The database user; wins over one given in the URL.", null),
+    /** The database password; wins over one in the URL. Never printed. */
+    PASSWORD("password", "The database password; wins over one given in the URL. Never printed.", null),
+    /** The schema of Retort's version and history tables. */
+    SCHEMA("schema", "The schema of Retort's version and history tables. Default: the connection's search path.", null),
+    /** The package of the migration classes. */
+    PACKAGE("package", "The package of the migration classes, sub-packages included.", "db.migrations"),
+    /** Where new migration source files are written. */
+    SOURCE_DIRECTORY("sourceDirectory", "Where generate and merge write new migration source files.", "src/main/java"),
+    /** How many seconds a run waits for another run's lock. */
+    LOCK_TIMEOUT("lockTimeout", "How long a writing run waits for another run's lock: seconds (0: do not wait), or 500ms, 2m, PT1M.", "60"),
+    /** Packages holding the JPA entities, comma-separated. */
+    ENTITY_PACKAGES("entityPackages", "Packages holding the JPA entities, comma-separated, sub-packages included.", null),
+    /** A throwaway database for generate and check: {@code docker} or the JDBC URL of a scratch server. */
+    DEV_DATABASE("devDatabase", "A throwaway database for generate and check: docker (a container, removed afterwards) "
+            + "or the JDBC URL of a scratch server (a fresh database is created on it and dropped).", null),
+    /** The image of the dev database container. */
+    DEV_IMAGE("devImage", "The image of the dev database container.", "postgres:17");
+
+    private final String key;
+    private final String description;
+    private final String defaultValue;
+
+    Setting(String key, String description, String defaultValue) {
+        this.key = key;
+        this.description = description;
+        this.defaultValue = defaultValue;
+    }
+
+    /** The canonical name, e.g. {@code lockTimeout}. */
+    public String key() {
+        return key;
+    }
+
+    /** One or two sentences for reference pages and {@code --help}. */
+    public String description() {
+        return description;
+    }
+
+    /** The value used when nothing sets it, or null. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** The key in a properties file (and in Spring Boot): {@code retort.lockTimeout}. */
+    public String propertyName() {
+        return "retort." + key;
+    }
+
+    /** The Maven plugin's user property: {@code migrations.lockTimeout}. */
+    public String mavenProperty() {
+        return "migrations." + key;
+    }
+
+    /** The environment variable: {@code RETORT_LOCK_TIMEOUT}. */
+    public String environmentVariable() {
+        return "RETORT_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    /** The command line option: {@code --lock-timeout}. */
+    public String option() {
+        return "--" + key.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** The setting whose canonical name, property name or Maven property is {@code name}, or null. */
+    public static Setting byName(String name) {
+        for (Setting setting : values()) {
+            if (setting.key.equals(name) || setting.propertyName().equals(name) || setting.mavenProperty().equals(name)) {
+                return setting;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,251 @@
+package dev.retort.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import dev.retort.RetortException;
+
+/**
+ * Retort's configuration, the same for every entry point: built from explicit values (Java calls, Maven
+ * parameters, command-line options), a {@code settings.xml} server, the environment ({@code RETORT_*},
+ * {@code DATABASE_URL}) and a properties file, in the order {@link Precedence} documents. Values are
+ * checked when built, so a bad value fails before anything connects.
+ */
+public final class Settings {
+
+    private final Map<Setting, String> values;
+    private final Map<Setting, String> origins;
+    private final DatabaseUrl database;
+    private final Builder layers;
+
+    Settings(Map<Setting, String> values, Map<Setting, String> origins, DatabaseUrl database, Builder layers) {
+        this.values = Map.copyOf(values);
+        this.origins = Map.copyOf(origins);
+        this.database = database;
+        this.layers = layers.copy();
+    }
+
+    /** Starts a configuration. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults and nothing else: no database. */
+    public static Settings defaults() {
+        return builder().build();
+    }
+
+    /** The raw value of a setting after precedence, or its default; null when neither exists. */
+    public String get(Setting setting) {
+        return values.get(setting);
+    }
+
+    /** Where the value of a setting came from ({@code explicit}, {@code settings.xml server}, {@code RETORT_URL}, {@code DATABASE_URL}, ...), or null. */
+    public String origin(Setting setting) {
+        return origins.get(setting);
+    }
+
+    /** Whether a database is configured. */
+    public boolean hasDatabase() {
+        return database != null;
+    }
+
+    /** The database's JDBC URL without credentials, or null when none is configured. */
+    public String jdbcUrl() {
+        return database == null ? null : database.jdbcUrl();
+    }
+
+    /** The database user, or null. */
+    public String user() {
+        return values.get(Setting.USER);
+    }
+
+    /** The database password, or null. Never print it. */
+    public String password() {
+        return values.get(Setting.PASSWORD);
+    }
+
+    /** The database as it may be printed: the URL with any password masked, and the user. */
+    public String describeDatabase() {
+        if (database == null) {
+            return "no database";
+        }
+        return DatabaseUrl.mask(database.jdbcUrl()) + (user() == null ? "" : " as " + user());
+    }
+
+    /** The schema of Retort's own tables, or null for the search path. */
+    public String schema() {
+        return values.get(Setting.SCHEMA);
+    }
+
+    /** The package of the migration classes. */
+    public String migrationsPackage() {
+        return values.get(Setting.PACKAGE);
+    }
+
+    /** Where new migration source files go. */
+    public Path sourceDirectory() {
+        return Path.of(values.get(Setting.SOURCE_DIRECTORY));
+    }
+
+    /** How long a writing run waits for another run's lock. */
+    public Duration lockTimeout() {
+        return Durations.parse(values.get(Setting.LOCK_TIMEOUT));
+    }
+
+    /** The packages of the JPA entities; empty when not configured. */
+    public List<String> entityPackages() {
+        String value = values.get(Setting.ENTITY_PACKAGES);
+        return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The dev database ({@code docker} or a scratch server's URL), or null when none is configured. */
+    public String devDatabase() {
+        return values.get(Setting.DEV_DATABASE);
+    }
+
+    /** The dev database container's image. */
+    public String devImage() {
+        return values.get(Setting.DEV_IMAGE);
+    }
+
+    /** A builder holding the same sources as these settings, for overriding some of them explicitly. */
+    public Builder toBuilder() {
+        return layers.copy();
+    }
+
+    /**
+     * These settings pointing at another database (a dev database): its URL and credentials replace every
+     * source of the current ones.
+     */
+    public Settings withDatabase(String jdbcUrl, String user, String password) {
+        Builder copy = layers.copy();
+        for (Map<Setting, String> layer : List.of(copy.explicit, copy.environment, copy.file)) {
+            layer.remove(Setting.URL);
+            layer.remove(Setting.USER);
+            layer.remove(Setting.PASSWORD);
+        }
+        copy.databaseUrlVariable = null;
+        copy.serverUser = null;
+        copy.serverPassword = null;
+        return copy.set(Setting.URL, jdbcUrl).set(Setting.USER, user).set(Setting.PASSWORD, password).build();
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[" + describeDatabase() + ", package " + migrationsPackage() + "]";
+    }
+
+    /**
+     * Collects the layers of a configuration; {@link #build()} applies {@link Precedence}. Blank values
+     * count as not set.
+     */
+    public static final class Builder {
+        final Map<Setting, String> explicit = new EnumMap<>(Setting.class);
+        final Map<Setting, String> environment = new EnumMap<>(Setting.class);
+        final Map<Setting, String> file = new EnumMap<>(Setting.class);
+        String databaseUrlVariable;
+        String serverUser;
+        String serverPassword;
+        String serverId;
+
+        private Builder() {
+        }
+
+        Builder copy() {
+            Builder copy = new Builder();
+            copy.explicit.putAll(explicit);
+            copy.environment.putAll(environment);
+            copy.file.putAll(file);
+            copy.databaseUrlVariable = databaseUrlVariable;
+            copy.serverUser = serverUser;
+            copy.serverPassword = serverPassword;
+            copy.serverId = serverId;
+            return copy;
+        }
+
+        /** An explicit value (a Java call, a Maven parameter, a command-line option): it wins over every other source. */
+        public Builder set(Setting setting, String value) {
+            putIfSet(explicit, setting, value);
+            return this;
+        }
+
+        /** Explicit values by name: {@code url}, {@code retort.url} or {@code migrations.url}; unknown names are an error. */
+        public Builder set(Map<String, String> values) {
+            values.forEach((name, value) -> set(known(name), value));
+            return this;
+        }
+
+        /**
+         * The credentials of a Maven {@code settings.xml} {@code <server>}: below explicit user and password, above
+         * the environment and the URL's own credentials.
+         */
+        public Builder server(String id, String user, String password) {
+            this.serverId = id;
+            this.serverUser = blankToNull(user);
+            this.serverPassword = blankToNull(password);
+            return this;
+        }
+
+        /** The environment: {@code RETORT_*} variables, and {@code DATABASE_URL} as the last source of the URL. */
+        public Builder environment(Map<String, String> variables) {
+            for (Setting setting : Setting.values()) {
+                putIfSet(environment, setting, variables.get(setting.environmentVariable()));
+            }
+            this.databaseUrlVariable = blankToNull(variables.get("DATABASE_URL"));
+            return this;
+        }
+
+        /** A properties file's {@code retort.*} keys; other keys are ignored, so a file may hold more than Retort's settings. */
+        public Builder properties(Properties properties) {
+            Map<String, String> map = new HashMap<>();
+            properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
+            return properties(map);
+        }
+
+        /** As {@link #properties(Properties)}, from a map. */
+        public Builder properties(Map<String, String> properties) {
+            for (Setting setting : Setting.values()) {
+                putIfSet(file, setting, properties.get(setting.propertyName()));
+            }
+            return this;
+        }
+
+        /**
+         * Resolves and checks the settings.
+         *
+         * @throws RetortException naming the setting whose value is not valid
+         */
+        public Settings build() {
+            return Precedence.resolve(this);
+        }
+
+        private static Setting known(String name) {
+            Setting setting = Setting.byName(name);
+            if (setting == null) {
+                throw new RetortException("There is no setting named '" + name + "'; known settings are "
+                        + String.join(", ", Arrays.stream(Setting.values()).map(Setting::key).toList()) + ".");
+            }
+            return setting;
+        }
+
+        private static void putIfSet(Map<Setting, String> layer, Setting setting, String value) {
+            String v = blankToNull(value);
+            if (v == null) {
+                layer.remove(setting);
+            } else {
+                layer.put(setting, setting == Setting.PASSWORD ? value : v);
+            }
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.retort.internal;
+
+
+/** Turning exceptions and statements into the one-line sentences Retort's errors are made of. */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    /** The text on one line, whitespace around line breaks collapsed, cut at 500 characters. */
+    public static String oneLine(String text) {
+        String flat = text.strip().replaceAll("\\s*\\R\\s*", " ");
+        return flat.length() > 500 ? flat.substring(0, 500) + "…" : flat;
+    }
+
+    /** The message of the innermost cause (a pool's or a library's wrapper message hides the reason), on one line. */
+    public static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return oneLine(root.getMessage() == null ? root.toString() : root.getMessage());
+    }
+}

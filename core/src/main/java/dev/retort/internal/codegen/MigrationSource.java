@@ -1,0 +1,143 @@
+package dev.retort.internal.codegen;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import javax.lang.model.element.Modifier;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+
+import dev.retort.Migration;
+import dev.retort.Revision;
+import dev.retort.operation.Operations;
+import dev.retort.operation.Types;
+import dev.retort.platform.Platform;
+import dev.retort.schema.Change;
+import dev.retort.schema.Comparison;
+
+/**
+ * A new migration written as Java source: one class per revision, {@code upgrade} and
+ * {@code downgrade} as a person would write them, review notes as comments above what they concern.
+ *
+ * @param packageName the migrations package
+ * @param className   the class name, {@code M<id>_<Message>}
+ * @param revision    the new revision id
+ * @param source      the file's text
+ */
+public record MigrationSource(String packageName, String className, String revision, String source) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A fresh revision id: 12 hex digits, as Alembic makes them. */
+    public static String newRevisionId() {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /**
+     * Writes a revision.
+     *
+     * @param platform    which operations must run outside a transaction, and the default schema
+     * @param packageName the migrations package
+     * @param revision    its id
+     * @param parents     its parents (the current heads)
+     * @param message     its message
+     * @param comparison  the changes; empty for a migration to fill in by hand
+     */
+    public static MigrationSource write(Platform platform, String packageName, String revision, List<String> parents, String message,
+                                        Comparison comparison) {
+        String className = className(revision, message);
+        boolean transactional = comparison.upgrade().stream().noneMatch(platform.dialect()::requiresNoTransaction)
+                && comparison.downgrade().stream().noneMatch(platform.dialect()::requiresNoTransaction);
+        AnnotationSpec.Builder annotation = AnnotationSpec.builder(Revision.class).addMember("id", "$S", revision);
+        if (parents.size() == 1) {
+            annotation.addMember("parents", "$S", parents.get(0));
+        } else if (!parents.isEmpty()) {
+            annotation.addMember("parents", "{$L}", String.join(", ", parents.stream().map(p -> CodeBlock.of("$S", p).toString()).toList()));
+        }
+        annotation.addMember("message", "$S", message).addMember("created", "$S", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        if (!transactional) {
+            annotation.addMember("transactional", "false");
+        }
+
+        OperationWriter writer = new OperationWriter(platform.defaultSchema());
+        MethodSpec.Builder upgrade = MethodSpec.methodBuilder("upgrade").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .addParameter(Operations.class, "op");
+        MethodSpec.Builder downgrade = MethodSpec.methodBuilder("downgrade").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .addParameter(Operations.class, "op");
+        if (comparison.isEmpty()) {
+            upgrade.addComment("Write the upgrade here, e.g. op.addColumn(\"author\", column(\"email\", varchar(320)));");
+            downgrade.addComment("Undo the upgrade here, in reverse order.");
+        }
+        for (Change change : comparison.changes()) {
+            if (change.review() != null) {
+                upgrade.addComment("REVIEW ($L): $L", change.review().kind().label(), change.review().message());
+            }
+            change.upgrade().forEach(op -> upgrade.addStatement(writer.write(op)));
+        }
+        List<Change> changes = comparison.changes();
+        for (int i = changes.size() - 1; i >= 0; i--) {
+            Change change = changes.get(i);
+            if (change.downgrade().isEmpty() && change.review() != null) {
+                downgrade.addComment("Not undone ($L): $L", change.review().kind().label(), change.review().message());
+            }
+            change.downgrade().forEach(op -> downgrade.addStatement(writer.write(op)));
+        }
+
+        TypeSpec type = TypeSpec.classBuilder(className)
+                .addAnnotation(annotation.build())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(Migration.class)
+                .addMethod(upgrade.build())
+                .addMethod(downgrade.build())
+                .build();
+        String source = JavaFile.builder(packageName, type)
+                .addStaticImport(Types.class, "*")
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build()
+                .toString();
+        return new MigrationSource(packageName, className, revision, source);
+    }
+
+    /** {@code M<id>_<CamelCaseMessage>}: sorts by nothing in particular, reads well, and is a legal name. */
+    static String className(String revision, String message) {
+        StringBuilder name = new StringBuilder("M").append(revision);
+        StringBuilder words = new StringBuilder();
+        for (String word : message.split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty()) {
+                words.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
+            }
+        }
+        if (words.length() > 0) {
+            name.append('_').append(words.length() > 60 ? words.substring(0, 60) : words);
+        }
+        return name.toString();
+    }
+
+    /** Writes the file under a source root ({@code src/main/java}) and returns its path. */
+    public Path writeTo(Path sourceRoot) {
+        Path file = sourceRoot.resolve(packageName.replace('.', '/')).resolve(className + ".java");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write migration " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

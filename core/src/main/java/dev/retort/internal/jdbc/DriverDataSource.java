@@ -1,0 +1,132 @@
+package dev.retort.internal.jdbc;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import dev.retort.RetortException;
+import dev.retort.config.DatabaseUrl;
+
+/**
+ * A data source that opens a new driver connection each time. A run holds one connection for its lock and
+ * opens at most one more for reads, so a pool would add start-up time and threads and save nothing;
+ * applications that want pooling hand Retort their own data source.
+ *
+ * <p>The driver is found through {@link ServiceLoader} on the thread's and Retort's class loaders rather
+ * than through {@link java.sql.DriverManager}, whose list depends on which class loader touched it first
+ * (in a Maven build, often not the one holding the driver).
+ */
+public final class DriverDataSource implements DataSource {
+
+    private final String url;
+    private final Properties properties;
+
+    /**
+     * A data source for the URL.
+     *
+     * @param url        the JDBC URL, without credentials
+     * @param user       the user, or null
+     * @param password   the password, or null
+     * @param properties further driver properties (time-outs, application name)
+     */
+    public DriverDataSource(String url, String user, String password, Properties properties) {
+        this.url = url;
+        this.properties = new Properties();
+        this.properties.putAll(properties);
+        if (user != null) {
+            this.properties.setProperty("user", user);
+        }
+        if (password != null) {
+            this.properties.setProperty("password", password);
+        }
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Driver driver = driver();
+        Connection connection = driver.connect(url, properties);
+        if (connection == null) {
+            throw new SQLException("The JDBC driver " + driver.getClass().getName() + " does not accept " + DatabaseUrl.mask(url));
+        }
+        return connection;
+    }
+
+    private Driver driver() throws SQLException {
+        List<ClassLoader> loaders = new ArrayList<>();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context != null) {
+            loaders.add(context);
+        }
+        loaders.add(DriverDataSource.class.getClassLoader());
+        for (ClassLoader loader : loaders) {
+            for (Driver driver : ServiceLoader.load(Driver.class, loader)) {
+                if (driver.acceptsURL(url)) {
+                    return driver;
+                }
+            }
+        }
+        throw new RetortException("No JDBC driver on the class path accepts " + DatabaseUrl.mask(url)
+                + "; add the database's driver (for PostgreSQL, org.postgresql:postgresql).");
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        copy.setProperty("user", username);
+        copy.setProperty("password", password);
+        return new DriverDataSource(url, username, password, copy).getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // no logging of its own
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        // time-outs come from the driver properties
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("Not a wrapper of " + type.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+
+    @Override
+    public String toString() {
+        return DatabaseUrl.mask(url);
+    }
+}

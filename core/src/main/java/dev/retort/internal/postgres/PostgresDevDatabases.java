@@ -1,0 +1,89 @@
+package dev.retort.internal.postgres;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.retort.MigrationListener;
+import dev.retort.RetortException;
+import dev.retort.config.DatabaseUrl;
+import dev.retort.internal.Messages;
+import dev.retort.platform.DevDatabase;
+
+/**
+ * Throwaway PostgreSQL databases to upgrade to head and compare the entities with, so generate and check
+ * never depend on the state of a developer's own database: a container ({@code docker}, through
+ * Testcontainers, which is then needed on the class path), or a fresh database on a scratch server (a JDBC
+ * URL). Removed on close.
+ */
+final class PostgresDevDatabases {
+
+    private PostgresDevDatabases() {
+    }
+
+    record Handle(String jdbcUrl, String user, String password, Runnable cleanup) implements DevDatabase {
+        @Override
+        public void close() {
+            cleanup.run();
+        }
+    }
+
+    /** Starts the dev database the spec names: {@code docker}, or the URL of a scratch server. */
+    static DevDatabase start(String spec, String image, MigrationListener log) {
+        if ("docker".equals(spec.trim().toLowerCase(Locale.ROOT))) {
+            return container(image == null || image.isBlank() ? dev.retort.config.Setting.DEV_IMAGE.defaultValue() : image, log);
+        }
+        return scratch(DatabaseUrl.parse(spec), log);
+    }
+
+    private static DevDatabase container(String image, MigrationListener log) {
+        try {
+            Class.forName("org.testcontainers.postgresql.PostgreSQLContainer", false, PostgresDevDatabases.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new RetortException("{devDatabase}=docker needs Testcontainers on the class path (org.testcontainers:testcontainers-postgresql); "
+                    + "add it, or set {devDatabase} to the JDBC URL of a scratch PostgreSQL server.");
+        }
+        return PostgresContainer.start(image, log);
+    }
+
+    private static DevDatabase scratch(DatabaseUrl server, MigrationListener log) {
+        String name = "retort_dev_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+        execute(server, "CREATE DATABASE " + name);
+        String url;
+        try {
+            url = server.withDatabase(name).jdbcUrl();
+        } catch (RetortException e) {
+            execute(server, "DROP DATABASE IF EXISTS " + name);
+            throw new RetortException("{devDatabase}: " + e.getMessage(), e);
+        }
+        log.note("Created dev database " + name + " on " + DatabaseUrl.mask(server.jdbcUrl()) + ".");
+        return new Handle(url, server.user(), server.password(), () -> {
+            try {
+                execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                log.note("Dropped dev database " + name + ".");
+            } catch (RetortException e) {
+                log.note(e.getMessage());
+            }
+        });
+    }
+
+    private static void execute(DatabaseUrl server, String sql) {
+        Properties props = new Properties();
+        if (server.user() != null) {
+            props.setProperty("user", server.user());
+        }
+        if (server.password() != null) {
+            props.setProperty("password", server.password());
+        }
+        try (Connection c = new org.postgresql.Driver().connect(server.jdbcUrl(), props); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException | NullPointerException e) {
+            throw new RetortException("The dev database server " + DatabaseUrl.mask(server.jdbcUrl()) + " refused " + sql + ": "
+                    + Messages.rootMessage(e) + ". It must accept connections and let the user create databases.", e);
+        }
+    }
+
+}

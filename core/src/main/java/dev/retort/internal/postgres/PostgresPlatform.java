@@ -1,0 +1,95 @@
+package dev.retort.internal.postgres;
+
+import java.util.Properties;
+import java.util.function.Predicate;
+
+import dev.retort.MigrationListener;
+import dev.retort.config.DatabaseUrl;
+import dev.retort.platform.CatalogReader;
+import dev.retort.platform.DevDatabase;
+import dev.retort.platform.MigrationLock;
+import dev.retort.platform.Platform;
+import dev.retort.platform.SchemaRules;
+import dev.retort.platform.SqlDialect;
+import dev.retort.platform.VersionTableSql;
+
+/** PostgreSQL: the platform Retort is built for first, and the one every other is measured against. */
+public final class PostgresPlatform implements Platform {
+
+    private final PostgresDialect dialect = new PostgresDialect();
+    private final PostgresSchemaRules rules = new PostgresSchemaRules();
+    private final PostgresAdvisoryLock lock = new PostgresAdvisoryLock();
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.strip().startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public DatabaseUrl parseUrl(String url) {
+        return PostgresUrls.parse(url);
+    }
+
+    @Override
+    public String urlForms() {
+        return PostgresUrls.FORMS;
+    }
+
+    @Override
+    public String defaultSchema() {
+        return "public";
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public SchemaRules rules() {
+        return rules;
+    }
+
+    @Override
+    public CatalogReader catalogReader(Predicate<String> tableFilter) {
+        return new PostgresCatalogReader(tableFilter);
+    }
+
+    @Override
+    public VersionTableSql versionTables(String schema, String versionTable, String historyTable) {
+        return new PostgresVersionTables(dialect, schema, versionTable, historyTable);
+    }
+
+    @Override
+    public MigrationLock lock() {
+        return lock;
+    }
+
+    @Override
+    public Properties connectionProperties(String applicationName) {
+        Properties properties = new Properties();
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("ApplicationName", applicationName);
+        return properties;
+    }
+
+    @Override
+    public DevDatabase startDevDatabase(String spec, String image, MigrationListener listener) {
+        return PostgresDevDatabases.start(spec, image, listener);
+    }
+
+    /** The advisory-lock key of a version table (as written in SQL), for tools and tests that need to see or hold Retort's lock. */
+    public static long advisoryLockKey(String versionTable) {
+        return PostgresAdvisoryLock.key(versionTable);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

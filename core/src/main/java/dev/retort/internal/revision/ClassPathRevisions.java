@@ -1,0 +1,88 @@
+package dev.retort.internal.revision;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+import io.github.classgraph.AnnotationInfo;
+import io.github.classgraph.AnnotationParameterValueList;
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ClassInfo;
+import io.github.classgraph.ScanResult;
+
+import dev.retort.Migration;
+import dev.retort.Revision;
+import dev.retort.revision.RevisionGraphException;
+import dev.retort.revision.RevisionScript;
+import dev.retort.revision.RevisionSource;
+
+/**
+ * The migrations of one package (and its sub-packages) on a class loader. Classes are found with ClassGraph,
+ * which reads class directories, plain and shaded jars and Spring Boot's nested jars alike, and their
+ * {@link Revision} annotations are read from the class files: no migration class is loaded until its
+ * operations are needed.
+ */
+public final class ClassPathRevisions implements RevisionSource {
+
+    private final ClassLoader loader;
+    private final String packageName;
+
+    /** The migrations of {@code packageName} as {@code loader} sees them. */
+    public ClassPathRevisions(ClassLoader loader, String packageName) {
+        this.loader = loader;
+        this.packageName = packageName;
+    }
+
+    @Override
+    public List<RevisionScript> revisions() {
+        ClassGraph graph = new ClassGraph().enableClassInfo().enableAnnotationInfo().ignoreClassVisibility()
+                .acceptPackages(packageName).overrideClassLoaders(loader).ignoreParentClassLoaders();
+        try (ScanResult scan = graph.scan()) {
+            return read(scan, packageName, className -> MigrationClasses.lazily(className, loader));
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "package " + packageName;
+    }
+
+    /** The revisions of a scan; {@code migration} makes the supplier of a class's instances. */
+    static List<RevisionScript> read(ScanResult scan, String packageName,
+                                     Function<String, java.util.function.Supplier<Migration>> migration) {
+        List<RevisionScript> scripts = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (ClassInfo info : scan.getAllClasses()) {
+            AnnotationInfo revision = info.getAnnotationInfo(Revision.class.getName());
+            boolean isMigration = info.implementsInterface(Migration.class.getName());
+            boolean concrete = !info.isInterface() && !info.isAbstract() && !info.isAnnotation();
+            if (revision != null && !isMigration) {
+                problems.add("class " + info.getName() + " is annotated @Revision(id = \"" + revision.getParameterValues().getValue("id")
+                        + "\") but does not implement dev.retort.Migration; implement it or remove the annotation");
+            } else if (revision == null && isMigration && concrete && !info.getName().contains("$")) {
+                problems.add("class " + info.getName() + " implements dev.retort.Migration but has no @Revision annotation; "
+                        + "add @Revision(id = ..., parents = ...) or move it out of package " + packageName);
+            } else if (revision != null) {
+                scripts.add(script(info.getName(), revision.getParameterValues(), migration.apply(info.getName())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RevisionGraphException("The migrations in package " + packageName + " are not valid: "
+                    + String.join("; ", problems) + ".");
+        }
+        return scripts;
+    }
+
+    private static RevisionScript script(String className, AnnotationParameterValueList values,
+                                         java.util.function.Supplier<Migration> migration) {
+        Object parents = values.getValue("parents");
+        List<String> parentIds = parents == null ? List.of()
+                : parents instanceof Object[] array ? Arrays.stream(array).map(String::valueOf).toList() : List.of(String.valueOf(parents));
+        Object message = values.getValue("message");
+        Object created = values.getValue("created");
+        Object transactional = values.getValue("transactional");
+        return new RevisionScript(String.valueOf(values.getValue("id")), parentIds, message == null ? "" : (String) message,
+                created == null ? "" : (String) created, transactional == null || (Boolean) transactional, className, migration);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.retort.internal.revision;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+
+import dev.retort.Migration;
+import dev.retort.Revision;
+import dev.retort.revision.RevisionGraphException;
+import dev.retort.revision.RevisionScript;
+
+/** Turns migration classes into revisions, and instantiates them when their operations are needed. */
+public final class MigrationClasses {
+
+    private MigrationClasses() {
+    }
+
+    /**
+     * The revisions the given classes declare.
+     *
+     * @throws RevisionGraphException when a class has no {@link Revision} annotation
+     */
+    public static List<RevisionScript> scripts(Collection<Class<? extends Migration>> classes) {
+        List<RevisionScript> scripts = new ArrayList<>();
+        for (Class<? extends Migration> type : classes) {
+            Revision revision = type.getAnnotation(Revision.class);
+            if (revision == null) {
+                throw new RevisionGraphException("Migration " + type.getName() + " has no @Revision annotation; add "
+                        + "@Revision(id = ..., parents = ...).");
+            }
+            scripts.add(new RevisionScript(revision.id(), List.of(revision.parents()), revision.message(), revision.created(),
+                    revision.transactional(), type.getName(), () -> instantiate(type)));
+        }
+        return scripts;
+    }
+
+    /** A supplier that loads the class (on first use) and creates an instance. */
+    static Supplier<Migration> lazily(String className, ClassLoader loader) {
+        return () -> {
+            Class<?> type;
+            try {
+                type = Class.forName(className, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new RevisionGraphException("Migration " + className + " cannot be loaded: " + e + ".");
+            }
+            if (!Migration.class.isAssignableFrom(type)) {
+                throw new RevisionGraphException("Class " + className + " is annotated @Revision but does not implement "
+                        + Migration.class.getName() + " as this class loader sees it.");
+            }
+            return instantiate(type.asSubclass(Migration.class));
+        };
+    }
+
+    static Migration instantiate(Class<? extends Migration> type) {
+        try {
+            Constructor<? extends Migration> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new RevisionGraphException("Migration " + type.getName() + " needs a constructor without parameters.");
+        } catch (InvocationTargetException e) {
+            throw new RevisionGraphException("Migration " + type.getName() + " failed in its constructor: " + e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new RevisionGraphException("Migration " + type.getName() + " cannot be instantiated: " + e);
+        }
+    }
+}

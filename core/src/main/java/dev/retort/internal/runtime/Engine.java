@@ -1,0 +1,313 @@
+package dev.retort.internal.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import dev.retort.MigrationListener;
+import dev.retort.RetortException;
+import dev.retort.command.AppliedStep;
+import dev.retort.command.Direction;
+import dev.retort.command.MigrationFailedException;
+import dev.retort.command.Plan;
+import dev.retort.command.RunResult;
+import dev.retort.command.Script;
+import dev.retort.command.Step;
+import dev.retort.internal.Messages;
+import dev.retort.platform.MigrationLock;
+import dev.retort.platform.Platform;
+import dev.retort.platform.VersionTableSql;
+import dev.retort.revision.RevisionGraph;
+
+/**
+ * Runs upgrades, downgrades and stamps against a database: under the advisory lock, one
+ * transaction per revision together with its version-table update, progress to a listener.
+ */
+public final class Engine {
+
+    private final DataSource dataSource;
+    private final RevisionGraph graph;
+    private final RuntimeSettings settings;
+    private final MigrationListener listener;
+    private final Platform platform;
+    private final VersionTableSql tables;
+    private final StepRenderer renderer;
+    private final Planner planner;
+
+    /** An engine over a graph; nothing touches the database until a run starts. A null data source allows offline work only. */
+    public Engine(DataSource dataSource, RevisionGraph graph, Platform platform, RuntimeSettings settings, MigrationListener listener) {
+        this.dataSource = dataSource;
+        this.graph = graph;
+        this.platform = platform;
+        this.settings = settings;
+        this.listener = listener;
+        this.tables = platform.versionTables(settings.schema(), settings.versionTable(), settings.historyTable());
+        this.renderer = new StepRenderer(platform, tables);
+        this.planner = new Planner(graph);
+    }
+
+    /** Applies every revision up to the target ({@code head} by default in the callers). */
+    public RunResult upgrade(String target) {
+        return run(Direction.UP, current -> renderAll(planner.upgrade(target, current)));
+    }
+
+    /** Reverts every applied revision the target does not keep. */
+    public RunResult downgrade(String target) {
+        return run(Direction.DOWN, current -> renderAll(planner.downgrade(target, current)));
+    }
+
+    /** Writes the target to the version table without running migrations; {@code purge} first clears unknown rows. */
+    public RunResult stamp(String target, boolean purge) {
+        return run(Direction.STAMP, current -> {
+            Step step = planner.stamp(target, current, purge);
+            return step.headsAfter().equals(step.headsBefore()) ? List.of() : List.of(renderer.render(step));
+        });
+    }
+
+    /** The steps a target implies from the given heads, for an upgrade or a downgrade; nothing is read or written. */
+    public Plan plan(Direction direction, String target, Set<String> from) {
+        List<Step> steps = switch (direction) {
+            case UP -> planner.upgrade(target, from);
+            case DOWN -> planner.downgrade(target, from);
+            case STAMP -> throw new IllegalArgumentException("A stamp is not planned ahead.");
+        };
+        return new Plan(direction, target, from, steps.isEmpty() ? from : steps.get(steps.size() - 1).headsAfter(), steps);
+    }
+
+    /** The SQL of a plan, executing nothing; refused when a revision in it runs JDBC code. */
+    public Script script(Plan plan) {
+        return new Script(plan, OfflineScript.write(platform.dialect(), tables, renderAll(plan.steps())));
+    }
+
+    /** The statements a revision's upgrade or downgrade runs, parameters written in; JDBC code as a comment. */
+    public List<String> statements(String revision, Direction direction) {
+        return renderer.statements(graph.get(revision), direction);
+    }
+
+    /** The SHA-256 checksum of the SQL a revision's upgrade renders to. */
+    public String checksum(String revision) {
+        return renderer.checksum(graph.get(revision));
+    }
+
+    /** Reads from the database on a connection of its own; {@code what} names the read in an error. */
+    public <T> T read(String what, SqlReader<T> reader) {
+        try (Connection c = connect()) {
+            return reader.read(c);
+        } catch (SQLException e) {
+            throw new RetortException("Cannot read " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Work that reads through a connection. */
+    @FunctionalInterface
+    public interface SqlReader<T> {
+        /** Reads; the connection is closed afterwards. */
+        T read(Connection connection) throws SQLException;
+    }
+
+    /** The database's current heads; empty when Retort's tables do not exist yet. Reads only. */
+    public Set<String> currentHeads() {
+        return read("the current revision", this::readHeads);
+    }
+
+    /** The history table's rows, oldest first; empty when it does not exist yet. Reads only. */
+    public List<AppliedStep> log() {
+        return read(tables.historyTable(), c -> {
+            if (!tables.exists(c, tables.historyTable())) {
+                return List.of();
+            }
+            List<AppliedStep> rows = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(tables.selectHistory())) {
+                while (rs.next()) {
+                    rows.add(new AppliedStep(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getObject(8, Long.class), rs.getBoolean(9)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    private List<RenderedStep> renderAll(List<Step> steps) {
+        List<RenderedStep> rendered = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            rendered.add(renderer.render(step));
+        }
+        return rendered;
+    }
+
+    private RunResult run(Direction direction, Function<Set<String>, List<RenderedStep>> plan) {
+        long start = System.nanoTime();
+        try (Connection c = connect()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(true);
+            try (MigrationLock.Held ignored = platform.lock().acquire(c, tables.versionTable(), settings.lockTimeout(), listener)) {
+                // Plan and render everything before the first write, so a bad target or a broken
+                // migration leaves the database exactly as it was, Retort's own tables included.
+                Set<String> before = readHeads(c);
+                List<RenderedStep> steps = plan.apply(before);
+                if (!steps.isEmpty()) {
+                    for (var statement : tables.create()) {
+                        execute(c, null, new Action.Sql(statement, statement.sql()));
+                    }
+                }
+                List<RunResult.StepResult> done = new ArrayList<>();
+                for (RenderedStep step : steps) {
+                    done.add(new StepRunner(c, step).run());
+                }
+                Set<String> after = steps.isEmpty() ? before : steps.get(steps.size() - 1).step().headsAfter();
+                RunResult result = new RunResult(direction, done, before, after, Duration.ofNanos(System.nanoTime() - start));
+                listener.runFinished(result);
+                return result;
+            } finally {
+                restoreAutoCommit(c, autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new RetortException("The migration run could not talk to the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection, or an error that says why there is none (a pool's own timeout message hides the cause). */
+    private Connection connect() {
+        if (dataSource == null) {
+            throw new RetortException("No database is configured: set {url} (or DATABASE_URL), or give Retort a data source.");
+        }
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            String reason = Messages.rootMessage(e);
+            throw new RetortException("Cannot connect to the database: " + reason + (reason.endsWith(".") ? "" : "."), e);
+        }
+    }
+
+    /** Puts the connection back as it was handed over; a broken connection must not hide the run's own error. */
+    private static void restoreAutoCommit(Connection c, boolean autoCommit) {
+        try {
+            if (!c.isClosed()) {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it, and the run's outcome is already decided
+        }
+    }
+
+    private Set<String> readHeads(Connection c) throws SQLException {
+        if (!tables.exists(c, tables.versionTable())) {
+            return Set.of();
+        }
+        Set<String> heads = new TreeSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(tables.selectHeads())) {
+            while (rs.next()) {
+                heads.add(rs.getString(1));
+            }
+        }
+        return heads;
+    }
+
+    private void execute(Connection c, Step step, Action.Sql action) throws SQLException {
+        var statement = action.statement();
+        if (statement.parameters().isEmpty()) {
+            try (Statement s = c.createStatement()) {
+                s.execute(statement.sql());
+            }
+        } else {
+            try (PreparedStatement s = c.prepareStatement(statement.sql())) {
+                for (int i = 0; i < statement.parameters().size(); i++) {
+                    s.setObject(i + 1, statement.parameters().get(i));
+                }
+                s.execute();
+            }
+        }
+        listener.statementExecuted(step, action.text());
+    }
+
+    /** Runs one rendered step with the transaction shape its revision asks for. */
+    private final class StepRunner {
+        private final Connection c;
+        private final RenderedStep rendered;
+        private final Step step;
+        private String current;
+
+        StepRunner(Connection c, RenderedStep rendered) {
+            this.c = c;
+            this.rendered = rendered;
+            this.step = rendered.step();
+        }
+
+        RunResult.StepResult run() throws SQLException {
+            listener.stepStarting(step);
+            long start = System.nanoTime();
+            try {
+                if (step.transactional()) {
+                    inTransaction(rendered.opening(), rendered.body(), rendered.closing());
+                } else {
+                    perform(rendered.opening());
+                    perform(rendered.body());
+                    inTransaction(rendered.closing());
+                }
+            } catch (SQLException | RuntimeException e) {
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                MigrationFailedException failure = new MigrationFailedException(step, current, e);
+                if (step.transactional() && step.revision() != null) {
+                    recordFailure(millis, failure);
+                }
+                throw failure;
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            listener.stepFinished(step, elapsed);
+            return new RunResult.StepResult(step, elapsed);
+        }
+
+        @SafeVarargs
+        private void inTransaction(List<Action>... parts) throws SQLException {
+            c.setAutoCommit(false);
+            try {
+                for (List<Action> part : parts) {
+                    perform(part);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                } catch (SQLException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
+            c.setAutoCommit(true);
+        }
+
+        private void perform(List<Action> actions) throws SQLException {
+            for (Action action : actions) {
+                if (action instanceof Action.Sql sql) {
+                    current = sql.text();
+                    execute(c, step, sql);
+                } else if (action instanceof Action.Callback callback) {
+                    current = null;
+                    callback.operation().work().run(c);
+                }
+            }
+            current = null;
+        }
+
+        private void recordFailure(long millis, MigrationFailedException failure) {
+            var revision = step.revision();
+            try (Statement s = c.createStatement()) {
+                s.execute(tables.historyFailure(revision.id(), step.direction(), revision.message(),
+                        renderer.checksum(revision), millis).sql());
+            } catch (SQLException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+}

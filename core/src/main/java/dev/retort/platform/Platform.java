@@ -1,0 +1,74 @@
+package dev.retort.platform;
+
+import java.util.Properties;
+import java.util.function.Predicate;
+
+import dev.retort.config.DatabaseUrl;
+
+/**
+ * Everything Retort knows about one database product, in one place: how operations become SQL, how the
+ * live schema is read, how concurrent runs are kept apart, what Retort's own tables look like, and the
+ * product's rules for types, expressions and default names. Retort picks the platform from the JDBC URL
+ * ({@link Platforms}); the rest of the engine is written against this interface only, so a second
+ * database is a new implementation, not a fork.
+ *
+ * <p>Implementations are found with {@link java.util.ServiceLoader}; PostgreSQL is built in.
+ */
+public interface Platform {
+
+    /** The product's name as people and Hibernate's dialect resolution know it, e.g. {@code PostgreSQL}. */
+    String name();
+
+    /** Whether this platform serves databases reached through the given JDBC URL. */
+    boolean accepts(String jdbcUrl);
+
+    /**
+     * Reads a database URL in one of this platform's forms (its JDBC URL, or the {@code scheme://user:password@host/db}
+     * form {@code DATABASE_URL} often holds) into a JDBC URL and credentials.
+     *
+     * @return the URL read, or null when it is not one of this platform's forms
+     * @throws dev.retort.RetortException when it is one of them but malformed
+     */
+    DatabaseUrl parseUrl(String url);
+
+    /** The URL forms {@link #parseUrl} reads, for messages: {@code jdbc:postgresql://host:port/database or ...}. */
+    String urlForms();
+
+    /** The schema that objects without an explicit schema belong to (PostgreSQL: {@code public}). */
+    String defaultSchema();
+
+    /** Rendering of operations, identifiers and literals. */
+    SqlDialect dialect();
+
+    /** The product's rules for comparing types and expressions and for naming what the user did not name. */
+    SchemaRules rules();
+
+    /**
+     * Reads a live schema.
+     *
+     * @param tableFilter accepts the names of the tables to read (Retort's own tables are left out this way)
+     */
+    CatalogReader catalogReader(Predicate<String> tableFilter);
+
+    /** The SQL of Retort's version and history tables at the given place. */
+    VersionTableSql versionTables(String schema, String versionTable, String historyTable);
+
+    /** The lock that keeps two writing runs on one database apart. */
+    MigrationLock lock();
+
+    /**
+     * The driver properties Retort connects with when it is given a URL rather than a data source: time-outs and
+     * the application name the server shows.
+     */
+    Properties connectionProperties(String applicationName);
+
+    /**
+     * Starts a throwaway database for {@code generate} and {@code check}.
+     *
+     * @param spec     {@code docker} for a container, or the JDBC URL of a scratch server to create a fresh database on
+     * @param image    the container image, for {@code docker}
+     * @param listener told what was started and removed
+     * @throws dev.retort.RetortException when it cannot be had, saying why and what to set instead
+     */
+    DevDatabase startDevDatabase(String spec, String image, dev.retort.MigrationListener listener);
+}

@@ -1,0 +1,41 @@
+package dev.retort.platform;
+
+import java.util.List;
+
+import dev.retort.operation.DataType;
+import dev.retort.operation.Operation;
+
+/** Renders operations to the SQL of one database. */
+public interface SqlDialect {
+
+    /**
+     * The statements that carry out an operation. {@link Operation.RunJdbc} renders to nothing:
+     * it is code, run online only.
+     *
+     * @throws IllegalArgumentException when the operation cannot be written for this database
+     */
+    List<SqlStatement> render(Operation operation);
+
+    /** Whether the database refuses this operation inside a transaction block (PostgreSQL's {@code CONCURRENTLY}). */
+    boolean requiresNoTransaction(Operation operation);
+
+    /** The SQL name of a type, e.g. {@code varchar(320)}. */
+    String typeName(DataType type);
+
+    /** An identifier, quoted only where the database needs it. */
+    String identifier(String name);
+
+    /** A schema-qualified name; a null or empty schema means the connection's search path. */
+    default String qualified(String schema, String name) {
+        return schema == null || schema.isEmpty() ? identifier(name) : identifier(schema) + "." + identifier(name);
+    }
+
+    /** A value written as a SQL literal, safe to embed in a script. */
+    String literal(Object value);
+
+    /** The statement with its parameters written in as literals, as it appears in an offline script. */
+    String inline(SqlStatement statement);
+
+    /** The first line of an offline script: how to run it with the database's own client. */
+    String scriptHeader();
+}

@@ -1,0 +1,52 @@
+package dev.retort.platform;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+import dev.retort.command.Direction;
+
+/**
+ * The SQL of Retort's own tables: the version table (one row per current head) and the history table (one
+ * row per step run). Values are written as literals, so online runs and offline scripts execute identical
+ * text.
+ */
+public interface VersionTableSql {
+
+    /** The version table's qualified name, as written in SQL. */
+    String versionTable();
+
+    /** The history table's qualified name, as written in SQL. */
+    String historyTable();
+
+    /** Whether a table of that qualified name exists. */
+    boolean exists(Connection connection, String qualifiedTable) throws SQLException;
+
+    /** The statements that create both tables (and their schema) when missing. */
+    List<SqlStatement> create();
+
+    /** Selects the version table's rows: one column, the revision id. */
+    String selectHeads();
+
+    /**
+     * Selects the history: id, revision, direction, message, checksum, applied_by, applied_at, execution_ms,
+     * success, oldest first.
+     */
+    String selectHistory();
+
+    /** Statements that turn the version table's rows from {@code before} into {@code after}. */
+    List<SqlStatement> move(Set<String> before, Set<String> after);
+
+    /** Deletes every row of the version table. */
+    SqlStatement purge();
+
+    /** The history row a step starts with; {@code success} is its value should the step stop there. */
+    SqlStatement historyStart(String revision, Direction direction, String message, String checksum, boolean success);
+
+    /** Marks the newest history row of a revision finished, with its duration. */
+    SqlStatement historyFinish(String revision);
+
+    /** The row a failed transactional step leaves, written after its rollback. */
+    SqlStatement historyFailure(String revision, Direction direction, String message, String checksum, long millis);
+}

@@ -1,0 +1,63 @@
+package dev.retort.revision;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+
+import dev.retort.Migration;
+import dev.retort.internal.revision.ArchiveRevisions;
+import dev.retort.internal.revision.ClassPathRevisions;
+import dev.retort.internal.revision.MigrationClasses;
+
+/**
+ * Where the revisions come from. The default scans a package on a class loader, which finds migrations in
+ * class directories, plain and shaded jars, and Spring Boot executable jars run by their launcher; an
+ * archive can also be read from outside, and a fixed list of classes needs no scanning at all (native images).
+ */
+@FunctionalInterface
+public interface RevisionSource {
+
+    /** Every revision this source holds, in no particular order. */
+    List<RevisionScript> revisions();
+
+    /** What the source searches, for messages: {@code package db.migrations}. */
+    default String describe() {
+        return "the given revisions";
+    }
+
+    /** The migration classes of a package (sub-packages included) on a class loader. */
+    static RevisionSource classPath(ClassLoader loader, String packageName) {
+        return new ClassPathRevisions(loader, packageName);
+    }
+
+    /**
+     * The migration classes of a package inside an application archive read from outside: a Spring Boot
+     * executable jar ({@code BOOT-INF/classes}, nested jars in {@code BOOT-INF/lib}), a plain or shaded jar, or
+     * an exploded directory.
+     */
+    static RevisionSource archive(Path archive, String packageName) {
+        return new ArchiveRevisions(archive, packageName);
+    }
+
+    /** These migration classes and no others: nothing is scanned. */
+    static RevisionSource classes(Collection<Class<? extends Migration>> migrations) {
+        List<RevisionScript> scripts = MigrationClasses.scripts(migrations);
+        return new RevisionSource() {
+            @Override
+            public List<RevisionScript> revisions() {
+                return scripts;
+            }
+
+            @Override
+            public String describe() {
+                return migrations.size() + " listed migration class(es)";
+            }
+        };
+    }
+
+    /** These revisions, as built in code. */
+    static RevisionSource of(Collection<RevisionScript> revisions) {
+        List<RevisionScript> copy = List.copyOf(revisions);
+        return () -> copy;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.retort.internal.revision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.retort.MigrationListener;
+import dev.retort.Retort;
+import dev.retort.Revs;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.RevisionGraphException;
+import dev.retort.revision.RevisionScript;
+import dev.retort.testing.PostgresTest;
+import dev.retort.testing.TestDatabase;
+
+@PostgresTest
+class MigrationScannerTest {
+
+    private static final String PACKAGE = "dev.retort.fixtures.linear";
+    private final TestDatabase db;
+
+    MigrationScannerTest(TestDatabase db) {
+        this.db = db;
+    }
+
+    @BeforeEach
+    void emptyDatabase() {
+        db.reset();
+    }
+
+    @Test
+    void findsMigrationsInAClassDirectoryAndRunsThem() {
+        List<RevisionScript> scripts = dev.retort.revision.RevisionSource.classPath(getClass().getClassLoader(), PACKAGE).revisions();
+        assertEquals(List.of("a1b2c3d4e5f6", "3fa9c1b27d4e", "77e0d9c8b1a2"),
+                RevisionGraph.of(scripts).revisions().stream().map(RevisionScript::id).toList());
+        RevisionScript email = scripts.stream().filter(s -> s.id().equals("3fa9c1b27d4e")).findFirst().orElseThrow();
+        assertEquals(List.of("a1b2c3d4e5f6"), email.parents());
+        assertEquals("add email to author", email.message());
+        assertEquals("2026-11-21T10:00:00Z", email.created());
+        assertEquals("dev.retort.fixtures.linear.M0002_AddEmail", email.source());
+
+        try (Retort retort = Revs.configure(db).migrationsPackage(PACKAGE)
+                .listener(MigrationListener.none()).load()) {
+            assertEquals(3, retort.upgrade().steps().size());
+        }
+        assertEquals("O'Brien", db.value("select name from author where email = 'ob@example.com'"));
+        assertEquals("ix_author_email", db.value("select indexname from pg_indexes where tablename = 'author' and indexname like 'ix_%'"));
+    }
+
+    @ParameterizedTest(name = "directory entries: {0}")
+    @ValueSource(booleans = {true, false})
+    void findsMigrationsInsideAJarAsAnApplicationJarCarriesThem(boolean directoryEntries, @TempDir Path tmp) throws Exception {
+        db.reset();
+        Path classes = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = tmp.resolve("app.jar");
+        writeJar(classes, PACKAGE.replace('.', '/'), jar, directoryEntries);
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, new HidingLoader(getClass().getClassLoader()))) {
+            List<RevisionScript> scripts = dev.retort.revision.RevisionSource.classPath(loader, PACKAGE).revisions();
+            assertEquals(3, scripts.size());
+            Class<?> loaded = Class.forName(scripts.get(0).source(), false, loader);
+            assertTrue(loaded.getProtectionDomain().getCodeSource().getLocation().toString().endsWith("app.jar"),
+                    "migrations must come from the jar, not the class directory");
+            try (Retort retort = Revs.configure(db).classLoader(loader).migrationsPackage(PACKAGE)
+                    .listener(MigrationListener.none()).load()) {
+                retort.upgrade();
+            }
+        }
+        assertEquals(List.of("77e0d9c8b1a2"), db.column("select version_num from retort_version"));
+    }
+
+    @Test
+    void anEmptyOrMissingPackageHasNoRevisions() {
+        assertEquals(List.of(), dev.retort.revision.RevisionSource.classPath(getClass().getClassLoader(), "dev.retort.fixtures.nothing_here").revisions());
+        try (Retort retort = Revs.configure(db).migrationsPackage("dev.retort.fixtures.nothing_here")
+                .listener(MigrationListener.none()).load()) {
+            RevisionGraphException e = org.junit.jupiter.api.Assertions.assertThrows(RevisionGraphException.class, retort::upgrade);
+            assertEquals("There are no revisions yet; create one with generate.", e.getMessage());
+        }
+        assertEquals(null, db.value("select to_regclass('retort_version')::text"));
+    }
+
+    /** A jar as Maven writes it (with directory entries) or as some tools do (class entries only). */
+    private static void writeJar(Path classes, String packagePath, Path jar, boolean directoryEntries) throws IOException {
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out);
+             Stream<Path> files = Files.walk(classes.resolve(packagePath))) {
+            if (directoryEntries) {
+                String dir = "";
+                for (String part : packagePath.split("/")) {
+                    dir += part + "/";
+                    jarOut.putNextEntry(new JarEntry(dir));
+                    jarOut.closeEntry();
+                }
+            }
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                jarOut.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                jarOut.write(Files.readAllBytes(file));
+                jarOut.closeEntry();
+            }
+        }
+    }
+
+    /** Delegates to the test class path but hides the fixture package, so only the jar can supply it. */
+    private static final class HidingLoader extends ClassLoader {
+        HidingLoader(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.startsWith(PACKAGE + ".")) {
+                throw new ClassNotFoundException(name);
+            }
+            return super.loadClass(name, resolve);
+        }
+
+        @Override
+        public URL getResource(String name) {
+            return name.startsWith(PACKAGE.replace('.', '/')) ? null : super.getResource(name);
+        }
+
+        @Override
+        public java.util.Enumeration<URL> getResources(String name) throws IOException {
+            return name.startsWith(PACKAGE.replace('.', '/')) ? java.util.Collections.emptyEnumeration() : super.getResources(name);
+        }
+    }
+}
