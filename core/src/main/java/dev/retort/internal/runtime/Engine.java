@@ -179,7 +179,7 @@ public final class Engine {
     /** A connection, or an error that says why there is none (a pool's own timeout message hides the cause). */
     private Connection connect() {
         if (dataSource == null) {
-            throw new RetortException("No database is configured: set {url} (or DATABASE_URL), or give Retort a data source.");
+            throw new RetortException("No database is configured: set {url} or the DATABASE_URL environment variable.");
         }
         try {
             return dataSource.getConnection();
