@@ -26,6 +26,30 @@ try {
     check(column(basedir, "select version_num from retort_version") == ["b00700000002"], "the database is at the jar's head")
     check(column(basedir, "select column_name from information_schema.columns where table_name = 'customer' order by 1") == ["email", "id", "name"], "both revisions ran")
 
+    check(new JarFile(jar).getEntry("BOOT-INF/classes/db/migrations/retort.revisions") != null, "the index is packed")
+
+    // The command line in the same jar, through Spring Boot's launcher: nothing to do, deployable, a JSON release report.
+    def cli = { String... args ->
+        def command = [java, "-Dloader.main=dev.retort.cli.Main", "-cp", jar.path, "org.springframework.boot.loader.launch.PropertiesLauncher"]
+        command.addAll(args)
+        def builder = new ProcessBuilder(command)
+        builder.environment().put("DATABASE_URL", db.jdbcUrl())
+        builder.environment().put("RETORT_USER", db.user())
+        builder.environment().put("RETORT_PASSWORD", db.password())
+        def p = builder.start()
+        def out = p.inputStream.text
+        def err = p.errorStream.text
+        [p.waitFor(), out, err]
+    }
+    def (code, out, err) = cli("upgrade")
+    check(code == 0 && out.contains("Nothing to do: the database is already at b00700000002."), "CLI upgrade: " + out + err)
+    (code, out, err) = cli("check-deployable")
+    check(code == 0 && out.contains("Deployable: the database is at the artifact's head b00700000002."), "CLI check-deployable: " + out + err)
+    (code, out, err) = cli("release", "--json")
+    check(code == 0 && out.contains('"outcome":"nothing_to_do"'), "CLI release: " + out + err)
+    (code, out, err) = cli("history")
+    check(code == 0 && out.contains("b00700000002  b00700000001  current"), "CLI history: " + out + err)
+
     // From outside: the core API reads the archive itself and downgrades with the same migrations.
     def retort = Retort.configure().revisions(RevisionSource.archive(jar.toPath(), "db.migrations"))
             .url(db.jdbcUrl()).user(db.user()).password(db.password()).listener(MigrationListener.none()).load()

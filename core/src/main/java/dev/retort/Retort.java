@@ -12,10 +12,12 @@ import javax.sql.DataSource;
 
 import dev.retort.command.AppliedStep;
 import dev.retort.command.CheckResult;
+import dev.retort.command.Deployability;
 import dev.retort.command.Direction;
 import dev.retort.command.Generated;
 import dev.retort.command.Plan;
 import dev.retort.command.Problem;
+import dev.retort.command.ReleaseReport;
 import dev.retort.command.RevisionDetails;
 import dev.retort.command.RevisionStatus;
 import dev.retort.command.RunResult;
@@ -23,12 +25,17 @@ import dev.retort.command.Script;
 import dev.retort.command.Summary;
 import dev.retort.command.Validation;
 import dev.retort.config.Setting;
+import dev.retort.config.SettingNames;
 import dev.retort.config.Settings;
 import dev.retort.internal.command.Authoring;
+import dev.retort.internal.command.Deployment;
 import dev.retort.internal.command.Inspection;
+import dev.retort.internal.command.ProductionGuard;
+import dev.retort.internal.command.Release;
 import dev.retort.internal.command.Validator;
 import dev.retort.internal.diff.SchemaDiffer;
 import dev.retort.internal.jdbc.DriverDataSource;
+import dev.retort.internal.revision.RevisionIndex;
 import dev.retort.internal.runtime.Engine;
 import dev.retort.internal.runtime.LoggingListener;
 import dev.retort.internal.runtime.RuntimeSettings;
@@ -86,7 +93,7 @@ public final class Retort implements AutoCloseable {
 
     private Engine engine(DataSource database) {
         return new Engine(database, graph, platform, new RuntimeSettings(settings.schema(), "retort_version", "retort_history",
-                settings.lockTimeout()), listener);
+                settings.lockTimeout(), settings.statementLockTimeout(), settings.statementTimeout()), listener);
     }
 
     /** The validated revision graph. */
@@ -116,24 +123,88 @@ public final class Retort implements AutoCloseable {
         return upgrade("head");
     }
 
-    /** Upgrades to a target in Alembic's syntax ({@code head}, {@code heads}, an id or prefix, {@code +2}, {@code ae10+1}). */
+    /**
+     * Upgrades to a target in Alembic's syntax ({@code head}, {@code heads}, an id or prefix, {@code +2}, {@code ae10+1}).
+     * Refuses, running nothing, when an applied migration was edited since it ran.
+     */
     public RunResult upgrade(String target) {
+        guard().write("upgrade");
         return engine.upgrade(target);
     }
 
     /** Downgrades to a target ({@code -1}, {@code base}, an id or prefix, {@code ae10-1}). */
     public RunResult downgrade(String target) {
+        guard().destructive("downgrade");
         return engine.downgrade(target);
     }
 
     /** Writes the target to the version table without running migrations. */
     public RunResult stamp(String target) {
-        return engine.stamp(target, false);
+        return stamp(target, false);
     }
 
     /** Like {@link #stamp(String)}; with {@code purge}, rows the migrations do not know are cleared first. */
     public RunResult stamp(String target, boolean purge) {
+        if (purge) {
+            guard().destructive("stamp with purge");
+        } else {
+            guard().write("stamp");
+        }
         return engine.stamp(target, purge);
+    }
+
+    /**
+     * After a deliberate edit of an applied migration (a comment, a reformatted statement, a fix the database already
+     * has): records each edited migration's current checksum, so {@code upgrade} and {@code validate} accept it again.
+     * Runs no migration.
+     */
+    public RunResult repair() {
+        guard().destructive("repair");
+        return engine.repair();
+    }
+
+    /**
+     * The release step of a deploy: production guard, validation, upgrade to head, a check that the database is at
+     * head, and a report. Never throws for a refusal or a failed revision: the report says what happened, and
+     * {@link ReleaseReport#succeeded()} whether the deploy may go on.
+     */
+    public ReleaseReport release() {
+        return release(SettingNames.PROPERTIES);
+    }
+
+    /** As {@link #release()}, with the report's errors naming settings as the calling entry point does. */
+    public ReleaseReport release(SettingNames names) {
+        return new Release(graph, engine, guard(), this::validate, settings.environment(), names).run();
+    }
+
+    /**
+     * Whether this artifact (these migrations) may run against the database: yes when the database is at a revision
+     * it knows, no when the database is at one it does not (a newer version migrated it). Reads only.
+     */
+    public Deployability checkDeployable() {
+        return new Deployment(graph, engine).check(Set.copyOf(graph.heads()), graph.revisions().stream().map(RevisionScript::id)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /**
+     * Whether another artifact may run against the database, from what its revision index records (its heads and the
+     * revisions it knows). Reads only.
+     */
+    public Deployability checkDeployable(Set<String> artifactHeads, Set<String> artifactRevisions) {
+        return new Deployment(graph, engine).check(artifactHeads, artifactRevisions);
+    }
+
+    /**
+     * The revision index of these migrations, to be packed into the application jar at
+     * {@code <package path>/retort.revisions}: deploys then read it instead of scanning and rendering every migration,
+     * and rollback scripts read the artifact's head from it.
+     */
+    public String revisionIndex() {
+        return RevisionIndex.write(settings.migrationsPackage(), graph, engine::checksum);
+    }
+
+    private ProductionGuard guard() {
+        return new ProductionGuard(settings);
     }
 
     // ---- planning and offline scripts ----------------------------------------------------------
@@ -207,8 +278,9 @@ public final class Retort implements AutoCloseable {
         Validator validator = new Validator(graph);
         List<Problem> problems = new ArrayList<>(validator.heads());
         if (dataSource != null) {
-            problems.addAll(validator.unknownRevisions(engine.currentHeads()));
-            problems.addAll(validator.editedMigrations(engine));
+            Set<String> current = engine.currentHeads();
+            problems.addAll(validator.unknownRevisions(current));
+            problems.addAll(validator.editedMigrations(engine, current));
         }
         return new Validation(problems);
     }
@@ -224,7 +296,7 @@ public final class Retort implements AutoCloseable {
         boolean severalHeads = !problems.isEmpty();
         if (usesDevDatabase()) {
             if (dataSource != null) {
-                problems.addAll(validator.editedMigrations(engine));
+                problems.addAll(validator.editedMigrations(engine, engine.currentHeads()));
             }
             if (severalHeads) {
                 return new CheckResult(problems, List.of());
@@ -233,7 +305,7 @@ public final class Retort implements AutoCloseable {
         }
         Set<String> current = engine.currentHeads();
         problems.addAll(validator.unknownRevisions(current));
-        problems.addAll(validator.editedMigrations(engine));
+        problems.addAll(validator.editedMigrations(engine, current));
         if (severalHeads) {
             return new CheckResult(problems, List.of());
         }
@@ -410,6 +482,34 @@ public final class Retort implements AutoCloseable {
         /** How long a run waits for another run's lock; default one minute. */
         public Builder lockTimeout(Duration value) {
             settings.set(Setting.LOCK_TIMEOUT, value == null ? null : value.toMillis() + "ms");
+            return this;
+        }
+
+        /**
+         * The environment this database belongs to; with {@code production}, every writing command needs
+         * {@link #confirmProduction(boolean)}, so an application that upgrades at start-up refuses to touch production unless
+         * it was deployed to.
+         */
+        public Builder environment(String value) {
+            settings.set(Setting.ENVIRONMENT, value);
+            return this;
+        }
+
+        /** Confirms that writing to a production database is intended. */
+        public Builder confirmProduction(boolean value) {
+            settings.set(Setting.CONFIRM, value ? "yes" : null);
+            return this;
+        }
+
+        /** How long a revision's statement waits for a table lock before the revision fails; default 10 seconds. */
+        public Builder statementLockTimeout(Duration value) {
+            settings.set(Setting.STATEMENT_LOCK_TIMEOUT, value == null ? null : value.toMillis() + "ms");
+            return this;
+        }
+
+        /** How long one statement of a revision may run; default no limit. */
+        public Builder statementTimeout(Duration value) {
+            settings.set(Setting.STATEMENT_TIMEOUT, value == null ? null : value.toMillis() + "ms");
             return this;
         }
 

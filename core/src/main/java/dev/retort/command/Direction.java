@@ -7,7 +7,9 @@ public enum Direction {
     /** Applying a revision's downgrade. */
     DOWN("down"),
     /** Writing the version table without running any migration. */
-    STAMP("stamp");
+    STAMP("stamp"),
+    /** Recording the current checksum of a migration edited on purpose after it ran. */
+    REPAIR("repair");
 
     private final String label;
 

@@ -2,6 +2,8 @@ package dev.retort.command;
 
 import static dev.retort.internal.Messages.oneLine;
 
+import java.util.List;
+
 import dev.retort.RetortException;
 import dev.retort.command.Heads;
 
@@ -12,11 +14,34 @@ public class MigrationFailedException extends RetortException {
 
     private final transient Step step;
     private final String statement;
+    private final transient List<RunResult.StepResult> completed;
 
+    /**
+     * A failure of a step.
+     *
+     * @param step      the step that failed
+     * @param statement the statement that failed, or null
+     * @param cause     the database's or the migration's error
+     */
     public MigrationFailedException(Step step, String statement, Throwable cause) {
+        this(step, statement, cause, List.of());
+    }
+
+    /**
+     * A failure of a step after others of the same run succeeded.
+     *
+     * @param completed the steps of the run that committed before this one failed, in order
+     */
+    public MigrationFailedException(Step step, String statement, Throwable cause, List<RunResult.StepResult> completed) {
         super(message(step, statement, cause), cause);
         this.step = step;
         this.statement = statement;
+        this.completed = List.copyOf(completed);
+    }
+
+    /** The steps of the run that committed before this one failed. */
+    public List<RunResult.StepResult> completed() {
+        return completed;
     }
 
     private static String message(Step step, String statement, Throwable cause) {

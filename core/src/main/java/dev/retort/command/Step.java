@@ -30,9 +30,11 @@ public record Step(Direction direction, RevisionScript revision, Set<String> hea
         if (revision == null) {
             return "stamp " + Heads.describe(headsBefore) + " -> " + Heads.describe(headsAfter);
         }
-        String arrow = direction == Direction.UP
-                ? Heads.describe(revision.parents()) + " -> " + revision.id()
-                : revision.id() + " -> " + Heads.describe(revision.parents());
+        String arrow = switch (direction) {
+            case UP -> Heads.describe(revision.parents()) + " -> " + revision.id();
+            case DOWN -> revision.id() + " -> " + Heads.describe(revision.parents());
+            case STAMP, REPAIR -> revision.id();
+        };
         return arrow + (revision.message().isEmpty() ? "" : ", " + revision.message());
     }
 }

@@ -12,13 +12,15 @@ public final class Summary {
     /** For example {@code "Upgraded 3 revisions in 41 ms; now at c3d4e5f6a7b8."} or {@code "Nothing to do: already at ..."}. */
     public static String of(RunResult result) {
         if (result.nothingToDo()) {
-            return "Nothing to do: the database is already at " + Heads.describe(result.headsAfter()) + ".";
+            return result.direction() == Direction.REPAIR ? "Nothing to repair: every applied migration matches its recorded checksum."
+                    : "Nothing to do: the database is already at " + Heads.describe(result.headsAfter()) + ".";
         }
         int n = result.steps().size();
         String verb = switch (result.direction()) {
             case UP -> "Upgraded " + n + (n == 1 ? " revision" : " revisions");
             case DOWN -> "Downgraded " + n + (n == 1 ? " revision" : " revisions");
             case STAMP -> "Stamped the version table";
+            case REPAIR -> "Recorded the current checksum of " + n + (n == 1 ? " edited revision" : " edited revisions");
         };
         return verb + " in " + result.elapsed().toMillis() + " ms; now at " + Heads.describe(result.headsAfter()) + ".";
     }

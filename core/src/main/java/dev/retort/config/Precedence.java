@@ -64,10 +64,19 @@ final class Precedence {
     }
 
     private static void check(Map<Setting, String> values, Map<Setting, String> origins) {
-        String timeout = values.get(Setting.LOCK_TIMEOUT);
-        if (Durations.parse(timeout) == null) {
-            throw new RetortException("{lockTimeout} is '" + timeout + "' (from " + origins.get(Setting.LOCK_TIMEOUT)
-                    + "); give a whole number of seconds, 0 or more (e.g. 60), or a duration such as 500ms or 2m.");
+        for (Setting duration : new Setting[] {Setting.LOCK_TIMEOUT, Setting.STATEMENT_LOCK_TIMEOUT, Setting.STATEMENT_TIMEOUT}) {
+            String value = values.get(duration);
+            if (Durations.parse(value) == null) {
+                throw new RetortException("{" + duration.key() + "} is '" + value + "' (from " + origins.get(duration)
+                        + "); give a whole number of seconds, 0 or more (e.g. 60), or a duration such as 500ms or 2m.");
+            }
+        }
+        for (Setting confirmation : new Setting[] {Setting.CONFIRM, Setting.CONFIRM_DESTRUCTIVE}) {
+            String value = values.get(confirmation);
+            if (value != null && !value.matches("(?i)yes|true|no|false")) {
+                throw new RetortException("{" + confirmation.key() + "} is '" + value + "' (from " + origins.get(confirmation)
+                        + "); give yes or true to confirm, or leave it unset.");
+            }
         }
         String pkg = values.get(Setting.PACKAGE);
         if (!pkg.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {

@@ -30,16 +30,35 @@ public enum Setting {
     DEV_DATABASE("devDatabase", "A throwaway database for generate and check: docker (a container, removed afterwards) "
             + "or the JDBC URL of a scratch server (a fresh database is created on it and dropped).", null),
     /** The image of the dev database container. */
-    DEV_IMAGE("devImage", "The image of the dev database container.", "postgres:17");
+    DEV_IMAGE("devImage", "The image of the dev database container.", "postgres:17"),
+    /** How long a revision's statement waits for a table lock before it fails (PostgreSQL's {@code lock_timeout}). */
+    STATEMENT_LOCK_TIMEOUT("statementLockTimeout", "How long a revision's statement waits for a lock on a table before the revision "
+            + "fails, so a migration stuck behind a long transaction does not queue all traffic behind it (0: wait for ever).", "10s"),
+    /** How long one statement of a revision may run (PostgreSQL's {@code statement_timeout}). */
+    STATEMENT_TIMEOUT("statementTimeout", "How long one statement of a revision may run before it is cancelled (0: no limit).", "0"),
+    /** The environment this database belongs to; {@code production} asks for confirmation before any write. */
+    ENVIRONMENT("environment", "The environment this database belongs to. With production, every command that writes needs "
+            + "confirm, and downgrade, stamp with purge and repair also confirmDestructive.", null),
+    /** The confirmation that writing to a production database is intended. */
+    CONFIRM("confirm", "Confirms that a command may write to a production database (yes or true).", null, "RETORT_CONFIRM_PRODUCTION"),
+    /** The second, louder confirmation for commands that undo or rewrite recorded history in production. */
+    CONFIRM_DESTRUCTIVE("confirmDestructive", "Confirms that downgrade, stamp with purge or repair may run against a production "
+            + "database (yes or true), on top of confirm.", null);
 
     private final String key;
     private final String description;
     private final String defaultValue;
+    private final String environmentVariable;
 
     Setting(String key, String description, String defaultValue) {
+        this(key, description, defaultValue, null);
+    }
+
+    Setting(String key, String description, String defaultValue, String environmentVariable) {
         this.key = key;
         this.description = description;
         this.defaultValue = defaultValue;
+        this.environmentVariable = environmentVariable;
     }
 
     /** The canonical name, e.g. {@code lockTimeout}. */
@@ -69,7 +88,7 @@ public enum Setting {
 
     /** The environment variable: {@code RETORT_LOCK_TIMEOUT}. */
     public String environmentVariable() {
-        return "RETORT_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        return environmentVariable != null ? environmentVariable : "RETORT_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 
     /** The command line option: {@code --lock-timeout}. */

@@ -115,6 +115,40 @@ public final class Settings {
         return values.get(Setting.DEV_IMAGE);
     }
 
+    /** How long a revision's statement waits for a table lock; zero for no limit. */
+    public Duration statementLockTimeout() {
+        return Durations.parse(values.get(Setting.STATEMENT_LOCK_TIMEOUT));
+    }
+
+    /** How long one statement of a revision may run; zero for no limit. */
+    public Duration statementTimeout() {
+        return Durations.parse(values.get(Setting.STATEMENT_TIMEOUT));
+    }
+
+    /** The environment the database belongs to, or null when not said. */
+    public String environment() {
+        return values.get(Setting.ENVIRONMENT);
+    }
+
+    /** Whether the environment is production ({@code production} or {@code prod}), where writes need confirmation. */
+    public boolean isProduction() {
+        return "production".equalsIgnoreCase(environment()) || "prod".equalsIgnoreCase(environment());
+    }
+
+    /** Whether writing to production is confirmed. */
+    public boolean confirmed() {
+        return yes(values.get(Setting.CONFIRM));
+    }
+
+    /** Whether commands that undo or rewrite history in production are confirmed as well. */
+    public boolean confirmedDestructive() {
+        return yes(values.get(Setting.CONFIRM_DESTRUCTIVE));
+    }
+
+    private static boolean yes(String value) {
+        return value != null && (value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
+    }
+
     /** A builder holding the same sources as these settings, for overriding some of them explicitly. */
     public Builder toBuilder() {
         return layers.copy();

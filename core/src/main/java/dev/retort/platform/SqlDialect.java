@@ -38,4 +38,13 @@ public interface SqlDialect {
 
     /** The first line of an offline script: how to run it with the database's own client. */
     String scriptHeader();
+
+    /**
+     * The session settings a run works under: how long a statement waits for a lock, and how long it may run (zero:
+     * no limit). Set once per run, after Retort's own lock is held, and reset at its end.
+     */
+    List<SqlStatement> setTimeouts(java.time.Duration lockTimeout, java.time.Duration statementTimeout);
+
+    /** Puts the session settings of {@link #setTimeouts} back to the server's defaults. */
+    List<SqlStatement> resetTimeouts();
 }

@@ -41,11 +41,21 @@ public interface VersionTableSql {
     /** Deletes every row of the version table. */
     SqlStatement purge();
 
-    /** The history row a step starts with; {@code success} is its value should the step stop there. */
+    /**
+     * The history row a non-transactional step writes before its first statement, with {@code success} false until
+     * {@link #historyFinish} marks it done; so an interrupted step leaves a trace. A stamp writes its rows with it
+     * too, {@code success} true.
+     */
     SqlStatement historyStart(String revision, Direction direction, String message, String checksum, boolean success);
 
     /** Marks the newest history row of a revision finished, with its duration. */
     SqlStatement historyFinish(String revision);
+
+    /**
+     * The history row of a transactional step, written last inside its transaction: it started when the transaction did
+     * and succeeded, as the commit will make true. One statement instead of a start and a finish.
+     */
+    SqlStatement historyRecord(String revision, Direction direction, String message, String checksum);
 
     /** The row a failed transactional step leaves, written after its rollback. */
     SqlStatement historyFailure(String revision, Direction direction, String message, String checksum, long millis);

@@ -15,12 +15,20 @@ import dev.retort.Migration;
  * @param transactional whether it runs in one transaction with its version-table update
  * @param source        where it was declared, for messages (normally the class name)
  * @param migration     creates the migration instance
+ * @param checksum      the checksum of its upgrade SQL as recorded at build time in a revision index, or null to render
+ *                      it when needed
  */
 public record RevisionScript(String id, List<String> parents, String message, String created, boolean transactional,
-                             String source, Supplier<Migration> migration) {
+                             String source, Supplier<Migration> migration, String checksum) {
 
     public RevisionScript {
         parents = List.copyOf(parents);
+    }
+
+    /** A revision whose checksum is rendered when needed. */
+    public RevisionScript(String id, List<String> parents, String message, String created, boolean transactional, String source,
+                          Supplier<Migration> migration) {
+        this(id, parents, message, created, transactional, source, migration, null);
     }
 
     /** Whether this revision joins two or more branches. */

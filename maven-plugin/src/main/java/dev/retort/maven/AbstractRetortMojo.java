@@ -50,6 +50,26 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     @Parameter(property = "migrations.lockTimeout", defaultValue = "60")
     protected String lockTimeout;
 
+    /** How long a revision's statement waits for a table lock before the revision fails (PostgreSQL's lock_timeout). */
+    @Parameter(property = "migrations.statementLockTimeout", defaultValue = "10s")
+    protected String statementLockTimeout;
+
+    /** How long one statement of a revision may run (PostgreSQL's statement_timeout); 0 for no limit. */
+    @Parameter(property = "migrations.statementTimeout", defaultValue = "0")
+    protected String statementTimeout;
+
+    /** The database's environment; {@code production} makes every writing goal need {@code confirm}. */
+    @Parameter(property = "migrations.environment")
+    protected String environment;
+
+    /** Confirms writing to a production database. */
+    @Parameter(property = "migrations.confirm")
+    protected String confirm;
+
+    /** Confirms, on top of {@code confirm}, downgrade, stamp with purge and repair on a production database. */
+    @Parameter(property = "migrations.confirmDestructive")
+    protected String confirmDestructive;
+
     /** Skip this goal. */
     @Parameter(property = "migrations.skip", defaultValue = "false")
     protected boolean skip;
@@ -93,7 +113,9 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     private Retort open() throws MojoFailureException {
         Settings.Builder builder = Settings.builder().environment(System.getenv())
                 .set(Setting.URL, url).set(Setting.USER, user).set(Setting.PASSWORD, password)
-                .set(Setting.PACKAGE, packageName).set(Setting.SCHEMA, schema).set(Setting.LOCK_TIMEOUT, lockTimeout);
+                .set(Setting.PACKAGE, packageName).set(Setting.SCHEMA, schema).set(Setting.LOCK_TIMEOUT, lockTimeout)
+                .set(Setting.STATEMENT_LOCK_TIMEOUT, statementLockTimeout).set(Setting.STATEMENT_TIMEOUT, statementTimeout)
+                .set(Setting.ENVIRONMENT, environment).set(Setting.CONFIRM, confirm).set(Setting.CONFIRM_DESTRUCTIVE, confirmDestructive);
         ServerCredentials.apply(builder, serverId, mavenSettings, settingsDecrypter);
         configure(builder);
         Settings settings = builder.build();

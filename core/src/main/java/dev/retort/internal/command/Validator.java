@@ -1,16 +1,14 @@
 package dev.retort.internal.command;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import dev.retort.RetortException;
-import dev.retort.command.AppliedStep;
 import dev.retort.command.CheckResult;
 import dev.retort.command.Heads;
 import dev.retort.command.Problem;
+import dev.retort.internal.runtime.AppliedChecksums;
 import dev.retort.internal.runtime.Engine;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionScript;
@@ -53,22 +51,14 @@ public final class Validator {
         return problems;
     }
 
-    /** A problem per applied migration whose SQL no longer matches the checksum recorded when it ran. */
-    public List<Problem> editedMigrations(Engine engine) {
-        Map<String, String> applied = new HashMap<>();
-        for (AppliedStep step : engine.log()) {
-            if (step.success() && "up".equals(step.direction()) && step.checksum() != null) {
-                applied.put(step.revision(), step.checksum());
-            }
-        }
+    /** A problem per applied migration whose SQL no longer matches the checksum recorded when it ran (or was repaired). */
+    public List<Problem> editedMigrations(Engine engine, Set<String> current) {
         List<Problem> problems = new ArrayList<>();
-        for (RevisionScript revision : graph.revisions()) {
-            String recorded = applied.get(revision.id());
-            if (recorded != null && !recorded.equals(engine.checksum(revision.id()))) {
-                problems.add(new Problem(Problem.Kind.EDITED_MIGRATION, revision.id(), "migration " + revision.id() + " ("
-                        + revision.source() + ") was edited after it was applied: its SQL no longer matches the checksum in "
-                        + "retort_history; revert the edit and write a new revision"));
-            }
+        for (AppliedChecksums.Edited edited : engine.edited(current)) {
+            RevisionScript revision = edited.revision();
+            problems.add(new Problem(Problem.Kind.EDITED_MIGRATION, revision.id(), "migration " + revision.id() + " ("
+                    + revision.source() + ") was edited after it was applied: its SQL no longer matches the checksum in "
+                    + "retort_history; revert the edit and write a new revision"));
         }
         return problems;
     }

@@ -1,5 +1,6 @@
 package dev.retort.internal.postgres;
 
+import java.time.Duration;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,17 @@ final class PostgresDialect implements SqlDialect {
     @Override
     public String typeName(dev.retort.operation.DataType type) {
         return renderer.type(type);
+    }
+
+    @Override
+    public List<SqlStatement> setTimeouts(Duration lockTimeout, Duration statementTimeout) {
+        return List.of(SqlStatement.of("SET lock_timeout = " + lockTimeout.toMillis()),
+                SqlStatement.of("SET statement_timeout = " + statementTimeout.toMillis()));
+    }
+
+    @Override
+    public List<SqlStatement> resetTimeouts() {
+        return List.of(SqlStatement.of("RESET lock_timeout"), SqlStatement.of("RESET statement_timeout"));
     }
 
     @Override

@@ -137,6 +137,13 @@ final class PostgresVersionTables implements VersionTableSql {
                 + historyTable + " WHERE revision = " + dialect.literal(revision) + ")");
     }
 
+    @Override
+    public SqlStatement historyRecord(String revision, Direction direction, String message, String checksum) {
+        return SqlStatement.of("INSERT INTO " + historyTable + " (revision, direction, message, checksum, applied_at, execution_ms, success) "
+                + "VALUES (" + dialect.literal(revision) + ", " + dialect.literal(direction.label()) + ", " + dialect.literal(message) + ", "
+                + dialect.literal(checksum) + ", now(), (extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint, TRUE)");
+    }
+
     /** The row a failed transactional step leaves, written after its rollback (online only). */
     @Override
     public SqlStatement historyFailure(String revision, Direction direction, String message, String checksum, long millis) {

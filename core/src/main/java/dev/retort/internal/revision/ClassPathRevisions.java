@@ -1,6 +1,9 @@
 package dev.retort.internal.revision;
 
+import java.io.IOException;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -21,7 +24,8 @@ import dev.retort.revision.RevisionSource;
  * The migrations of one package (and its sub-packages) on a class loader. Classes are found with ClassGraph,
  * which reads class directories, plain and shaded jars and Spring Boot's nested jars alike, and their
  * {@link Revision} annotations are read from the class files: no migration class is loaded until its
- * operations are needed.
+ * operations are needed. An application jar that carries a revision index ({@link RevisionIndex}) is not scanned
+ * at all.
  */
 public final class ClassPathRevisions implements RevisionSource {
 
@@ -36,11 +40,36 @@ public final class ClassPathRevisions implements RevisionSource {
 
     @Override
     public List<RevisionScript> revisions() {
+        List<RevisionScript> indexed = indexed();
+        if (indexed != null) {
+            return indexed;
+        }
         ClassGraph graph = new ClassGraph().enableClassInfo().enableAnnotationInfo().ignoreClassVisibility()
                 .acceptPackages(packageName).overrideClassLoaders(loader).ignoreParentClassLoaders();
         try (ScanResult scan = graph.scan()) {
             return read(scan, packageName, className -> MigrationClasses.lazily(className, loader));
         }
+    }
+
+    /**
+     * The revisions of the package's index when every copy of it on the class path lies inside a jar (an application
+     * artifact, whose classes cannot change under it); null when there is none, or one in a class directory.
+     */
+    private List<RevisionScript> indexed() {
+        List<URL> indexes;
+        try {
+            indexes = Collections.list(loader.getResources(RevisionIndex.resourceName(packageName)));
+        } catch (IOException e) {
+            return null;
+        }
+        if (indexes.isEmpty() || indexes.stream().anyMatch(url -> !"jar".equals(url.getProtocol()))) {
+            return null;
+        }
+        List<RevisionScript> scripts = new ArrayList<>();
+        for (URL index : indexes) {
+            scripts.addAll(RevisionIndex.read(RevisionIndex.load(index), loader));
+        }
+        return scripts;
     }
 
     @Override

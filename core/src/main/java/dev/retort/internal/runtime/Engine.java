@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -56,22 +55,61 @@ public final class Engine {
         this.planner = new Planner(graph);
     }
 
-    /** Applies every revision up to the target ({@code head} by default in the callers). */
+    /**
+     * Applies every revision up to the target ({@code head} by default in the callers), after checking under the lock
+     * that no applied migration was edited since it ran (as Flyway's validate-on-migrate does).
+     */
     public RunResult upgrade(String target) {
-        return run(Direction.UP, current -> renderAll(planner.upgrade(target, current)));
+        return run(Direction.UP, (c, current) -> {
+            refuseEdited(c, current);
+            return renderAll(planner.upgrade(target, current));
+        });
     }
 
     /** Reverts every applied revision the target does not keep. */
     public RunResult downgrade(String target) {
-        return run(Direction.DOWN, current -> renderAll(planner.downgrade(target, current)));
+        return run(Direction.DOWN, (c, current) -> renderAll(planner.downgrade(target, current)));
     }
 
     /** Writes the target to the version table without running migrations; {@code purge} first clears unknown rows. */
     public RunResult stamp(String target, boolean purge) {
-        return run(Direction.STAMP, current -> {
+        return run(Direction.STAMP, (c, current) -> {
             Step step = planner.stamp(target, current, purge);
             return step.headsAfter().equals(step.headsBefore()) ? List.of() : List.of(renderer.render(step));
         });
+    }
+
+    /**
+     * Records the current checksum of every applied migration that was edited since it ran, after a deliberate edit:
+     * one {@code repair} row each in the history table. Runs no migration.
+     */
+    public RunResult repair() {
+        return run(Direction.REPAIR, (c, current) -> {
+            List<RenderedStep> steps = new ArrayList<>();
+            for (AppliedChecksums.Edited edited : AppliedChecksums.find(graph, current, readLog(c), renderer::checksum)) {
+                steps.add(renderer.repair(new Step(Direction.REPAIR, edited.revision(), current, current), edited.actual()));
+            }
+            return steps;
+        });
+    }
+
+    /** The applied migrations edited since they ran. Reads only. */
+    public List<AppliedChecksums.Edited> edited(Set<String> current) {
+        return AppliedChecksums.find(graph, current, log(), renderer::checksum);
+    }
+
+    private void refuseEdited(Connection c, Set<String> current) throws SQLException {
+        if (current.isEmpty() || !current.stream().allMatch(graph::contains)) {
+            return;
+        }
+        List<AppliedChecksums.Edited> edited = AppliedChecksums.find(graph, current, readLog(c), renderer::checksum);
+        if (!edited.isEmpty()) {
+            List<String> names = edited.stream().map(e -> e.revision().id() + " (" + e.revision().source() + ")").toList();
+            throw new RetortException((edited.size() == 1 ? "Migration " + names.get(0) + " was" : "Migrations " + String.join(", ", names)
+                    + " were") + " edited after " + (edited.size() == 1 ? "it was" : "they were") + " applied: the SQL no longer matches "
+                    + "the checksum recorded in " + tables.historyTable() + ". Revert the edit and write a new revision, or, if the "
+                    + "edit was deliberate and the database already matches it, run repair. Nothing was executed.");
+        }
     }
 
     /** The steps a target implies from the given heads, for an upgrade or a downgrade; nothing is read or written. */
@@ -79,14 +117,15 @@ public final class Engine {
         List<Step> steps = switch (direction) {
             case UP -> planner.upgrade(target, from);
             case DOWN -> planner.downgrade(target, from);
-            case STAMP -> throw new IllegalArgumentException("A stamp is not planned ahead.");
+            case STAMP, REPAIR -> throw new IllegalArgumentException("Only upgrades and downgrades are planned ahead.");
         };
         return new Plan(direction, target, from, steps.isEmpty() ? from : steps.get(steps.size() - 1).headsAfter(), steps);
     }
 
     /** The SQL of a plan, executing nothing; refused when a revision in it runs JDBC code. */
     public Script script(Plan plan) {
-        return new Script(plan, OfflineScript.write(platform.dialect(), tables, renderAll(plan.steps())));
+        return new Script(plan, OfflineScript.write(platform.dialect(), tables,
+                platform.dialect().setTimeouts(settings.statementLockTimeout(), settings.statementTimeout()), renderAll(plan.steps())));
     }
 
     /** The statements a revision's upgrade or downgrade runs, parameters written in; JDBC code as a comment. */
@@ -122,19 +161,21 @@ public final class Engine {
 
     /** The history table's rows, oldest first; empty when it does not exist yet. Reads only. */
     public List<AppliedStep> log() {
-        return read(tables.historyTable(), c -> {
-            if (!tables.exists(c, tables.historyTable())) {
-                return List.of();
+        return read(tables.historyTable(), this::readLog);
+    }
+
+    private List<AppliedStep> readLog(Connection c) throws SQLException {
+        if (!tables.exists(c, tables.historyTable())) {
+            return List.of();
+        }
+        List<AppliedStep> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(tables.selectHistory())) {
+            while (rs.next()) {
+                rows.add(new AppliedStep(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getObject(8, Long.class), rs.getBoolean(9)));
             }
-            List<AppliedStep> rows = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(tables.selectHistory())) {
-                while (rs.next()) {
-                    rows.add(new AppliedStep(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getObject(8, Long.class), rs.getBoolean(9)));
-                }
-            }
-            return rows;
-        });
+        }
+        return rows;
     }
 
     private List<RenderedStep> renderAll(List<Step> steps) {
@@ -145,34 +186,69 @@ public final class Engine {
         return rendered;
     }
 
-    private RunResult run(Direction direction, Function<Set<String>, List<RenderedStep>> plan) {
+    /** What a run does once it holds the lock: from the current heads, the rendered steps. */
+    @FunctionalInterface
+    private interface RunPlan {
+        List<RenderedStep> steps(Connection connection, Set<String> current) throws SQLException;
+    }
+
+    private RunResult run(Direction direction, RunPlan plan) {
         long start = System.nanoTime();
         try (Connection c = connect()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true);
+            boolean timeoutsSet = false;
             try (MigrationLock.Held ignored = platform.lock().acquire(c, tables.versionTable(), settings.lockTimeout(), listener)) {
                 // Plan and render everything before the first write, so a bad target or a broken
                 // migration leaves the database exactly as it was, Retort's own tables included.
                 Set<String> before = readHeads(c);
-                List<RenderedStep> steps = plan.apply(before);
+                List<RenderedStep> steps = plan.steps(c, before);
                 if (!steps.isEmpty()) {
                     for (var statement : tables.create()) {
+                        execute(c, null, new Action.Sql(statement, statement.sql()));
+                    }
+                    timeoutsSet = true;
+                    for (var statement : platform.dialect().setTimeouts(settings.statementLockTimeout(), settings.statementTimeout())) {
                         execute(c, null, new Action.Sql(statement, statement.sql()));
                     }
                 }
                 List<RunResult.StepResult> done = new ArrayList<>();
                 for (RenderedStep step : steps) {
-                    done.add(new StepRunner(c, step).run());
+                    try {
+                        done.add(new StepRunner(c, step).run());
+                    } catch (MigrationFailedException e) {
+                        MigrationFailedException failure = new MigrationFailedException(e.step(), e.statement(), e.getCause(), done);
+                        for (Throwable suppressed : e.getSuppressed()) {
+                            failure.addSuppressed(suppressed);
+                        }
+                        throw failure;
+                    }
                 }
                 Set<String> after = steps.isEmpty() ? before : steps.get(steps.size() - 1).step().headsAfter();
                 RunResult result = new RunResult(direction, done, before, after, Duration.ofNanos(System.nanoTime() - start));
                 listener.runFinished(result);
                 return result;
             } finally {
+                if (timeoutsSet) {
+                    resetTimeouts(c);
+                }
                 restoreAutoCommit(c, autoCommit);
             }
         } catch (SQLException e) {
             throw new RetortException("The migration run could not talk to the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Gives a connection that may go back to the application's pool the server's defaults again. */
+    private void resetTimeouts(Connection c) {
+        try {
+            if (!c.isClosed() && c.getAutoCommit()) {
+                for (var statement : platform.dialect().resetTimeouts()) {
+                    execute(c, null, new Action.Sql(statement, statement.sql()));
+                }
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken; its session and settings end with it
         }
     }
 
@@ -248,11 +324,11 @@ public final class Engine {
             long start = System.nanoTime();
             try {
                 if (step.transactional()) {
-                    inTransaction(rendered.opening(), rendered.body(), rendered.closing());
+                    inTransaction(rendered.opening(), rendered.body());
                 } else {
                     perform(rendered.opening());
                     perform(rendered.body());
-                    inTransaction(rendered.closing());
+                    inTransaction();
                 }
             } catch (SQLException | RuntimeException e) {
                 long millis = (System.nanoTime() - start) / 1_000_000;
@@ -267,6 +343,7 @@ public final class Engine {
             return new RunResult.StepResult(step, elapsed);
         }
 
+        /** Runs the parts and then the step's bookkeeping in one transaction. */
         @SafeVarargs
         private void inTransaction(List<Action>... parts) throws SQLException {
             c.setAutoCommit(false);
@@ -274,6 +351,7 @@ public final class Engine {
                 for (List<Action> part : parts) {
                     perform(part);
                 }
+                performTogether(rendered.closing());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 try {
@@ -296,6 +374,32 @@ public final class Engine {
                     current = null;
                     callback.operation().work().run(c);
                 }
+            }
+            current = null;
+        }
+
+        /**
+         * Sends Retort's own bookkeeping statements (literal SQL only) in one round trip: a revision then costs its own
+         * statements and one more, not one more each for the version and history tables.
+         */
+        private void performTogether(List<Action> actions) throws SQLException {
+            StringBuilder batch = new StringBuilder();
+            for (Action action : actions) {
+                if (!(action instanceof Action.Sql sql) || !sql.statement().parameters().isEmpty()) {
+                    perform(actions);
+                    return;
+                }
+                batch.append(sql.text()).append(";\n");
+            }
+            if (batch.length() == 0) {
+                return;
+            }
+            current = batch.toString();
+            try (Statement s = c.createStatement()) {
+                s.execute(current);
+            }
+            for (Action action : actions) {
+                listener.statementExecuted(step, ((Action.Sql) action).text());
             }
             current = null;
         }

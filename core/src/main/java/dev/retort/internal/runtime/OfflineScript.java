@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.retort.command.Step;
 import dev.retort.platform.SqlDialect;
+import dev.retort.platform.SqlStatement;
 import dev.retort.platform.VersionTableSql;
 
 /**
@@ -15,7 +16,7 @@ final class OfflineScript {
     private OfflineScript() {
     }
 
-    static String write(SqlDialect dialect, VersionTableSql tables, List<RenderedStep> steps) {
+    static String write(SqlDialect dialect, VersionTableSql tables, List<SqlStatement> timeouts, List<RenderedStep> steps) {
         StringBuilder out = new StringBuilder();
         out.append(dialect.scriptHeader()).append("\n\n");
         for (var statement : tables.create()) {
@@ -23,7 +24,12 @@ final class OfflineScript {
         }
         if (steps.isEmpty()) {
             out.append("-- Nothing to do: the database is already at the target.\n");
+            return out.toString();
         }
+        for (var statement : timeouts) {
+            out.append(statement.sql()).append(";\n");
+        }
+        out.append('\n');
         steps.forEach(OfflineScript::refuseCallbacks);
         for (RenderedStep rendered : steps) {
             Step step = rendered.step();
@@ -39,6 +45,9 @@ final class OfflineScript {
                 append(out, rendered.closing());
                 out.append("COMMIT;\n\n");
             }
+        }
+        for (var statement : dialect.resetTimeouts()) {
+            out.append(statement.sql()).append(";\n");
         }
         return out.toString();
     }

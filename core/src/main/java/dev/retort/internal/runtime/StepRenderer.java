@@ -38,11 +38,15 @@ final class StepRenderer {
         List<Action> upgrade = actions(script, Direction.UP);
         List<Action> body = step.direction() == Direction.UP ? upgrade : actions(script, Direction.DOWN);
         String checksum = checksum(upgrade);
-        boolean tx = script.transactional();
-        List<Action> opening = List.of(sql(tables.historyStart(script.id(), step.direction(), script.message(), checksum, tx)));
+        List<Action> opening = new ArrayList<>();
         List<Action> closing = new ArrayList<>();
         tables.move(step.headsBefore(), step.headsAfter()).forEach(s -> closing.add(sql(s)));
-        closing.add(sql(tables.historyFinish(script.id())));
+        if (script.transactional()) {
+            closing.add(sql(tables.historyRecord(script.id(), step.direction(), script.message(), checksum)));
+        } else {
+            opening.add(sql(tables.historyStart(script.id(), step.direction(), script.message(), checksum, false)));
+            closing.add(sql(tables.historyFinish(script.id())));
+        }
         return new RenderedStep(step, opening, body, closing);
     }
 
@@ -57,9 +61,16 @@ final class StepRenderer {
         return new RenderedStep(step, List.of(), List.of(), closing);
     }
 
+    /** A repair: a history row recording the revision's current checksum, nothing else. */
+    RenderedStep repair(Step step, String checksum) {
+        RevisionScript script = step.revision();
+        return new RenderedStep(step, List.of(), List.of(),
+                List.of(sql(tables.historyStart(script.id(), Direction.REPAIR, script.message(), checksum, true))));
+    }
+
     /** The SHA-256 of the SQL a revision's upgrade renders to (hex), as stored in the history table. */
     String checksum(RevisionScript script) {
-        return checksum(actions(script, Direction.UP));
+        return script.checksum() != null ? script.checksum() : checksum(actions(script, Direction.UP));
     }
 
     /** The statements of a revision's upgrade or downgrade, as a person reads them; JDBC code as a comment. */

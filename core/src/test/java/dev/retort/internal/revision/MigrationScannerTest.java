@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.retort.MigrationListener;
 import dev.retort.Retort;
 import dev.retort.Revs;
+import dev.retort.TestJars;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionGraphException;
 import dev.retort.revision.RevisionScript;
@@ -69,9 +70,9 @@ class MigrationScannerTest {
         db.reset();
         Path classes = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
         Path jar = tmp.resolve("app.jar");
-        writeJar(classes, PACKAGE.replace('.', '/'), jar, directoryEntries);
+        TestJars.write(classes, PACKAGE.replace('.', '/'), jar, directoryEntries, java.util.Map.of());
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, new HidingLoader(getClass().getClassLoader()))) {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, new TestJars.HidingLoader(getClass().getClassLoader(), PACKAGE))) {
             List<RevisionScript> scripts = dev.retort.revision.RevisionSource.classPath(loader, PACKAGE).revisions();
             assertEquals(3, scripts.size());
             Class<?> loaded = Class.forName(scripts.get(0).source(), false, loader);
@@ -94,50 +95,5 @@ class MigrationScannerTest {
             assertEquals("There are no revisions yet; create one with generate.", e.getMessage());
         }
         assertEquals(null, db.value("select to_regclass('retort_version')::text"));
-    }
-
-    /** A jar as Maven writes it (with directory entries) or as some tools do (class entries only). */
-    private static void writeJar(Path classes, String packagePath, Path jar, boolean directoryEntries) throws IOException {
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out);
-             Stream<Path> files = Files.walk(classes.resolve(packagePath))) {
-            if (directoryEntries) {
-                String dir = "";
-                for (String part : packagePath.split("/")) {
-                    dir += part + "/";
-                    jarOut.putNextEntry(new JarEntry(dir));
-                    jarOut.closeEntry();
-                }
-            }
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                jarOut.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                jarOut.write(Files.readAllBytes(file));
-                jarOut.closeEntry();
-            }
-        }
-    }
-
-    /** Delegates to the test class path but hides the fixture package, so only the jar can supply it. */
-    private static final class HidingLoader extends ClassLoader {
-        HidingLoader(ClassLoader parent) {
-            super(parent);
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (name.startsWith(PACKAGE + ".")) {
-                throw new ClassNotFoundException(name);
-            }
-            return super.loadClass(name, resolve);
-        }
-
-        @Override
-        public URL getResource(String name) {
-            return name.startsWith(PACKAGE.replace('.', '/')) ? null : super.getResource(name);
-        }
-
-        @Override
-        public java.util.Enumeration<URL> getResources(String name) throws IOException {
-            return name.startsWith(PACKAGE.replace('.', '/')) ? java.util.Collections.emptyEnumeration() : super.getResources(name);
-        }
     }
 }

@@ -1,0 +1,31 @@
+package dev.retort.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine.Command;
+
+import dev.retort.Retort;
+import dev.retort.command.Problem;
+
+@Command(name = "check", description = "Fail unless the graph has one head, the database is at no revision this jar does not "
+        + "know, no applied migration was edited, and the database is at head. (Comparing with the entities is the build's "
+        + "job: migrations:check.)")
+final class CheckCommand extends RetortCommand.Base {
+
+    @Override
+    int run(Retort retort) {
+        List<Problem> problems = new ArrayList<>(retort.validate().problems());
+        if (problems.isEmpty() && !retort.currentHeads().equals(java.util.Set.copyOf(retort.graph().heads()))) {
+            problems.add(new Problem(Problem.Kind.NOT_AT_HEAD, null, "the database is at "
+                    + dev.retort.command.Heads.describe(retort.currentHeads()) + ", not at head "
+                    + String.join(", ", retort.graph().heads()) + "; run upgrade or release"));
+        }
+        List<String> lines = new ArrayList<>();
+        problems.forEach(p -> lines.add("problem: " + p.message()));
+        lines.add(problems.isEmpty() ? "Check passed: one head, no edited migration, the database is at head."
+                : "Check failed: " + problems.size() + " problem(s).");
+        console.result(JsonResults.problems(problems), lines);
+        return problems.isEmpty() ? Main.OK : Main.FAILURE;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.retort.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+import picocli.CommandLine;
+
+/**
+ * Retort's command line, inside every application jar that depends on {@code retort-core}: no Maven, no build.
+ *
+ * <pre>
+ * java -cp app.jar dev.retort.cli.Main upgrade                 # DATABASE_URL or RETORT_* from the environment
+ * java -cp app.jar dev.retort.cli.Main release --report release.json
+ * java -Dloader.main=dev.retort.cli.Main -cp app.jar org.springframework.boot.loader.launch.PropertiesLauncher upgrade
+ * </pre>
+ *
+ * Exit codes: 0 success, 1 failure (the database is then at a known revision, which the output names), 2 usage error.
+ */
+public final class Main {
+
+    /** Success. */
+    public static final int OK = 0;
+    /** A command failed or refused: an error, a failed check, a release that did not reach head, an undeployable artifact. */
+    public static final int FAILURE = 1;
+    /** The command line itself is wrong: an unknown command or option, a missing argument. */
+    public static final int USAGE = 2;
+
+    private Main() {
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    /**
+     * Runs the command line without exiting: for tests and for applications that embed it.
+     *
+     * @param args        the arguments, command first
+     * @param environment the environment variables to read ({@code RETORT_*}, {@code DATABASE_URL})
+     * @param out         where results go
+     * @param err         where errors and (with {@code --json}) progress go
+     * @return the exit code
+     */
+    public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        Console console = new Console(out, err);
+        CommandLine line = new CommandLine(new RetortCommand(), new Factory(environment, console))
+                .setExecutionExceptionHandler(console::failed)
+                .setParameterExceptionHandler(console::usage)
+                .setExitCodeExceptionMapper(e -> FAILURE)
+                .setCaseInsensitiveEnumValuesAllowed(true);
+        line.setOut(new java.io.PrintWriter(out, true));
+        line.setErr(new java.io.PrintWriter(err, true));
+        line.getCommandSpec().usageMessage().exitCodeListHeading("Exit codes:%n")
+                .exitCodeList(Map.of("0", "success", "1", "failure (the output says why and where the database is)", "2", "usage error"));
+        return line.execute(args);
+    }
+
+    /** Gives every command the environment and the console, so nothing reads process-wide state. */
+    private record Factory(Map<String, String> environment, Console console) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            K created = CommandLine.defaultFactory().create(type);
+            if (created instanceof Options options) {
+                options.environment = environment;
+            }
+            if (created instanceof RetortCommand.Base base) {
+                base.console = console;
+            }
+            return created;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.retort.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import picocli.CommandLine.Option;
+
+import dev.retort.RetortException;
+import dev.retort.config.Setting;
+import dev.retort.config.Settings;
+
+/**
+ * The options every command takes. Each is a setting under its canonical name ({@code --lock-timeout} is
+ * {@code lockTimeout}), with the precedence every entry point shares: an option wins over {@code RETORT_*}, which
+ * wins over the properties file, which wins over {@code DATABASE_URL} and the defaults.
+ */
+final class Options {
+
+    Map<String, String> environment = Map.of();
+
+    @Option(names = "--url", paramLabel = "URL", description = "The database: its JDBC URL, or the "
+            + "scheme://user:password@host:port/database form DATABASE_URL usually holds. Default: RETORT_URL, then DATABASE_URL.")
+    String url;
+
+    @Option(names = "--user", paramLabel = "USER", description = "The database user (RETORT_USER); wins over the URL's.")
+    String user;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", description = "The database password; visible to other users of this "
+            + "machine in the process list, so prefer RETORT_PASSWORD or DATABASE_URL.")
+    String password;
+
+    @Option(names = "--schema", paramLabel = "SCHEMA", description = "Schema of Retort's tables (RETORT_SCHEMA). Default: the search path.")
+    String schema;
+
+    @Option(names = "--package", paramLabel = "PACKAGE", description = "Package of the migration classes (RETORT_PACKAGE). Default: db.migrations.")
+    String packageName;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", description = "How long to wait for another run's lock: seconds, "
+            + "or 500ms, 2m (RETORT_LOCK_TIMEOUT). Default: 60.")
+    String lockTimeout;
+
+    @Option(names = "--statement-lock-timeout", paramLabel = "DURATION", description = "How long a revision's statement waits for "
+            + "a table lock before the revision fails (RETORT_STATEMENT_LOCK_TIMEOUT). Default: 10s.")
+    String statementLockTimeout;
+
+    @Option(names = "--statement-timeout", paramLabel = "DURATION", description = "How long one statement may run "
+            + "(RETORT_STATEMENT_TIMEOUT). Default: 0, no limit.")
+    String statementTimeout;
+
+    @Option(names = "--environment", paramLabel = "NAME", description = "The database's environment (RETORT_ENVIRONMENT); "
+            + "production makes writes need --confirm.")
+    String environmentName;
+
+    @Option(names = "--confirm", description = "Confirm writing to a production database (RETORT_CONFIRM_PRODUCTION=yes).")
+    boolean confirm;
+
+    @Option(names = "--confirm-destructive", description = "Also confirm downgrade, stamp --purge and repair on a production "
+            + "database (RETORT_CONFIRM_DESTRUCTIVE=yes).")
+    boolean confirmDestructive;
+
+    @Option(names = "--config-file", paramLabel = "FILE", description = "A properties file of retort.* settings (RETORT_CONFIG_FILE).")
+    Path configFile;
+
+    @Option(names = "--json", description = "Write the result as JSON on standard output, progress on standard error.")
+    boolean json;
+
+    /** The settings these options, the environment and the properties file make. */
+    Settings settings() {
+        Settings.Builder builder = Settings.builder().properties(properties()).environment(environment)
+                .set(Setting.URL, url).set(Setting.USER, user).set(Setting.PASSWORD, password).set(Setting.SCHEMA, schema)
+                .set(Setting.PACKAGE, packageName).set(Setting.LOCK_TIMEOUT, lockTimeout)
+                .set(Setting.STATEMENT_LOCK_TIMEOUT, statementLockTimeout).set(Setting.STATEMENT_TIMEOUT, statementTimeout)
+                .set(Setting.ENVIRONMENT, environmentName);
+        if (confirm) {
+            builder.set(Setting.CONFIRM, "yes");
+        }
+        if (confirmDestructive) {
+            builder.set(Setting.CONFIRM_DESTRUCTIVE, "yes");
+        }
+        return builder.build();
+    }
+
+    private Properties properties() {
+        Path file = configFile != null ? configFile
+                : environment.get("RETORT_CONFIG_FILE") == null || environment.get("RETORT_CONFIG_FILE").isBlank() ? null
+                : Path.of(environment.get("RETORT_CONFIG_FILE"));
+        Properties properties = new Properties();
+        if (file == null) {
+            return properties;
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new RetortException("Cannot read the configuration file " + file + ": " + (e.getMessage() == null ? e : e.getMessage())
+                    + "; check --config-file (RETORT_CONFIG_FILE).");
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.retort.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
+
+import dev.retort.MigrationListener;
+import dev.retort.Retort;
+import dev.retort.command.Step;
+import dev.retort.config.Settings;
+
+/** The {@code retort} command and what its sub-commands share. */
+@Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = RetortCommand.Version.class,
+        description = "Alembic-style schema migrations for Java applications: the migrations are the ones in this application's jar.",
+        subcommands = {RunCommands.Upgrade.class, RunCommands.Downgrade.class, RunCommands.Stamp.class, RunCommands.Repair.class,
+                LookCommands.Current.class, LookCommands.History.class, LookCommands.Heads.class, LookCommands.Show.class,
+                SqlCommand.class, CheckCommand.class, ReleaseCommand.class, CheckDeployableCommand.class})
+final class RetortCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Name a command, e.g. upgrade.");
+    }
+
+    /** What every sub-command has: the options, the console, and a Retort built from them. */
+    @Command(mixinStandardHelpOptions = true, versionProvider = RetortCommand.Version.class)
+    abstract static class Base implements Callable<Integer> {
+
+        @Mixin
+        Options options;
+
+        Console console;
+
+        @Override
+        public final Integer call() {
+            console.json = options.json;
+            Settings settings = options.settings();
+            try (Retort retort = Retort.configure().settings(settings).listener(new Progress(console)).load()) {
+                return run(retort);
+            }
+        }
+
+        /** The command's work: one call into Retort, printing its result; returns the exit code. */
+        abstract int run(Retort retort);
+    }
+
+    /** A line per revision as it finishes, and the notes along the way. */
+    private record Progress(Console console) implements MigrationListener {
+        @Override
+        public void lockWaiting(Duration timeout) {
+            console.progress("Another migration run holds the lock; waiting up to " + timeout.toSeconds() + "s.");
+        }
+
+        @Override
+        public void stepFinished(Step step, Duration elapsed) {
+            console.progress(String.format("%-6s %s (%d ms)", step.direction().label(), step.describe(), elapsed.toMillis()));
+        }
+
+        @Override
+        public void note(String message) {
+            console.progress(message);
+        }
+    }
+
+    /** The version of retort-core this jar carries. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = Retort.class.getResourceAsStream("retort.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"retort " + properties.getProperty("version", "(unknown version)")};
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.retort.command;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.retort.internal.json.Json;
+
+/**
+ * What {@code release} did, for the pipeline that ran it: the outcome, where the database was before and is after,
+ * each revision applied with its time, warnings, and what stopped it if anything did.
+ *
+ * @param outcome     how it ended
+ * @param environment the configured environment, or null
+ * @param startedAt   when it started
+ * @param elapsed     how long it took, lock wait included
+ * @param headsBefore the database's revisions before (empty at base; null when it could not be read)
+ * @param headsAfter  the database's revisions after (null when they could not be read)
+ * @param applied     the revisions applied, in order
+ * @param warnings    what went through but deserves a look
+ * @param problems    why it was refused (validation problems), empty otherwise
+ * @param error       the one-line reason it was refused or failed, or null when it succeeded
+ */
+public record ReleaseReport(Outcome outcome, String environment, Instant startedAt, Duration elapsed, Set<String> headsBefore,
+                            Set<String> headsAfter, List<AppliedRevision> applied, List<String> warnings, List<Problem> problems,
+                            String error) {
+
+    /** How a release ended. */
+    public enum Outcome {
+        /** Pending revisions were applied; the database is at head. */
+        UPGRADED,
+        /** The database was already at head. */
+        NOTHING_TO_DO,
+        /** Nothing was run: a check before the upgrade failed (production guard, validation, lock). */
+        REFUSED,
+        /** A revision failed; the database is at the last revision that succeeded. */
+        FAILED
+    }
+
+    /**
+     * One revision the release applied.
+     *
+     * @param revision      its id
+     * @param message       its message
+     * @param transactional whether it ran in one transaction
+     * @param millis        how long it took
+     */
+    public record AppliedRevision(String revision, String message, boolean transactional, long millis) {
+    }
+
+    public ReleaseReport {
+        headsBefore = headsBefore == null ? null : Set.copyOf(headsBefore);
+        headsAfter = headsAfter == null ? null : Set.copyOf(headsAfter);
+        applied = List.copyOf(applied);
+        warnings = List.copyOf(warnings);
+        problems = List.copyOf(problems);
+    }
+
+    /** Whether the database is at head and nothing failed: the deploy may go on. */
+    public boolean succeeded() {
+        return outcome == Outcome.UPGRADED || outcome == Outcome.NOTHING_TO_DO;
+    }
+
+    /** The lines a person reads: what happened, each revision with its time, warnings, and why it stopped. */
+    public List<String> summary() {
+        List<String> lines = new ArrayList<>();
+        for (AppliedRevision revision : applied) {
+            lines.add(String.format("applied %s %s (%d ms)", revision.revision(), revision.message(), revision.millis()));
+        }
+        warnings.forEach(w -> lines.add("warning: " + w));
+        problems.forEach(p -> lines.add("problem: " + p.message()));
+        String at = headsAfter == null ? "an unknown revision (it could not be read)" : Heads.describe(headsAfter);
+        lines.add(switch (outcome) {
+            case UPGRADED -> "Release succeeded: applied " + applied.size() + (applied.size() == 1 ? " revision" : " revisions") + " in "
+                    + elapsed.toMillis() + " ms; the database is at " + at + ".";
+            case NOTHING_TO_DO -> "Release succeeded: nothing to do, the database is already at " + at + ".";
+            case REFUSED -> "Release refused, nothing was changed: " + error;
+            case FAILED -> "Release failed after " + applied.size() + (applied.size() == 1 ? " revision" : " revisions")
+                    + "; the database is at " + at + ": " + error;
+        });
+        return lines;
+    }
+
+    /** The report as JSON, for the pipeline's records. */
+    public String toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
+        json.put("succeeded", succeeded());
+        json.put("environment", environment);
+        json.put("startedAt", startedAt);
+        json.put("elapsedMs", elapsed.toMillis());
+        json.put("before", headsBefore == null ? null : new TreeSet<>(headsBefore));
+        json.put("after", headsAfter == null ? null : new TreeSet<>(headsAfter));
+        List<Map<String, Object>> revisions = new ArrayList<>();
+        for (AppliedRevision revision : applied) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("revision", revision.revision());
+            r.put("message", revision.message());
+            r.put("transactional", revision.transactional());
+            r.put("ms", revision.millis());
+            revisions.add(r);
+        }
+        json.put("applied", revisions);
+        json.put("warnings", warnings);
+        List<Map<String, Object>> problemList = new ArrayList<>();
+        for (Problem problem : problems) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("kind", problem.kind().name().toLowerCase(java.util.Locale.ROOT));
+            p.put("revision", problem.revision());
+            p.put("message", problem.message());
+            problemList.add(p);
+        }
+        json.put("problems", problemList);
+        json.put("error", error);
+        return Json.write(json);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.retort.internal.command;
+
+import dev.retort.RetortException;
+import dev.retort.config.Setting;
+import dev.retort.config.Settings;
+
+/**
+ * Refuses writes to a production database that nobody confirmed. Every writing command needs {@code confirm};
+ * those that undo or rewrite what production has recorded (downgrade, stamp with purge, repair) need
+ * {@code confirmDestructive} as well. A refusal happens before anything connects, so it changes nothing.
+ */
+public final class ProductionGuard {
+
+    private final Settings settings;
+
+    /** A guard over these settings. */
+    public ProductionGuard(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Refuses a writing command in production without {@code confirm}. */
+    public void write(String command) {
+        if (settings.isProduction() && !settings.confirmed()) {
+            throw new RetortException("The database is a production database (" + where() + "), and " + command + " writes to it: set "
+                    + "{confirm} to yes to go ahead. Nothing was changed.");
+        }
+    }
+
+    /** Refuses a command that undoes or rewrites production's history without both confirmations. */
+    public void destructive(String command) {
+        if (settings.isProduction() && !(settings.confirmed() && settings.confirmedDestructive())) {
+            throw new RetortException("The database is a production database (" + where() + "), and " + command + " undoes or rewrites "
+                    + "what it has recorded: set both {confirm} and {confirmDestructive} to yes to go ahead. Nothing was changed.");
+        }
+    }
+
+    private String where() {
+        return "{environment} is " + settings.environment() + ", from " + settings.origin(Setting.ENVIRONMENT);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.retort.internal.command;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import dev.retort.RetortException;
+import dev.retort.command.Heads;
+import dev.retort.command.MigrationFailedException;
+import dev.retort.command.Problem;
+import dev.retort.command.ReleaseReport;
+import dev.retort.command.ReleaseReport.AppliedRevision;
+import dev.retort.command.ReleaseReport.Outcome;
+import dev.retort.command.RunResult;
+import dev.retort.command.Validation;
+import dev.retort.config.SettingNames;
+import dev.retort.internal.runtime.Engine;
+import dev.retort.revision.RevisionGraph;
+
+/**
+ * The step a pipeline runs before new code serves traffic: refuse unconfirmed production writes, validate (one
+ * head, no revision the code does not know, no applied migration edited), upgrade to head under the lock, check the
+ * database is at head, and report. Every outcome is a report; the caller turns a failed one into a non-zero exit.
+ */
+public final class Release {
+
+    private final RevisionGraph graph;
+    private final Engine engine;
+    private final ProductionGuard guard;
+    private final Supplier<Validation> validation;
+    private final String environment;
+    private final SettingNames names;
+
+    /** A release of this graph through this engine; errors name settings as {@code names} does. */
+    public Release(RevisionGraph graph, Engine engine, ProductionGuard guard, Supplier<Validation> validation, String environment,
+                   SettingNames names) {
+        this.graph = graph;
+        this.engine = engine;
+        this.guard = guard;
+        this.validation = validation;
+        this.environment = environment;
+        this.names = names;
+    }
+
+    /** Runs the release; never throws for a refusal or a failed revision, which the report describes. */
+    public ReleaseReport run() {
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        Set<String> before = null;
+        try {
+            guard.write("release");
+            before = engine.currentHeads();
+            Validation checked = validation.get();
+            if (!checked.passed()) {
+                return report(Outcome.REFUSED, started, start, before, before, List.of(), List.of(), checked.problems(),
+                        checked.problems().size() + " problem(s) found before upgrading: " + checked.problems().get(0).message() + ".");
+            }
+            RunResult result = engine.upgrade("head");
+            List<AppliedRevision> applied = applied(result);
+            List<String> warnings = warnings(result);
+            Set<String> after = engine.currentHeads();
+            if (!after.equals(Set.copyOf(graph.heads()))) {
+                return report(Outcome.FAILED, started, start, before, after, applied, warnings, List.of(), "the database is at "
+                        + Heads.describe(after) + " after the upgrade, not at head " + String.join(", ", graph.heads()) + ".");
+            }
+            return report(result.nothingToDo() ? Outcome.NOTHING_TO_DO : Outcome.UPGRADED, started, start, before, after, applied,
+                    warnings, List.of(), null);
+        } catch (MigrationFailedException e) {
+            return report(Outcome.FAILED, started, start, before, readHeads(), e.completed().stream()
+                    .map(s -> new AppliedRevision(s.step().revision().id(), s.step().revision().message(), s.step().transactional(),
+                            s.elapsed().toMillis())).toList(), List.of(), List.of(), e.getMessage(names));
+        } catch (RetortException e) {
+            return report(before == null ? Outcome.REFUSED : Outcome.FAILED, started, start, before, before == null ? null : readHeads(),
+                    List.of(), List.of(), List.of(), e.getMessage(names));
+        }
+    }
+
+    private Set<String> readHeads() {
+        try {
+            return engine.currentHeads();
+        } catch (RetortException e) {
+            return null;
+        }
+    }
+
+    private static List<AppliedRevision> applied(RunResult result) {
+        return result.steps().stream().map(s -> new AppliedRevision(s.step().revision().id(), s.step().revision().message(),
+                s.step().transactional(), s.elapsed().toMillis())).toList();
+    }
+
+    private static List<String> warnings(RunResult result) {
+        List<String> warnings = new ArrayList<>();
+        for (RunResult.StepResult step : result.steps()) {
+            if (!step.step().transactional()) {
+                warnings.add("revision " + step.step().revision().id() + " ran outside a transaction (non-transactional revision)");
+            }
+        }
+        return warnings;
+    }
+
+    private ReleaseReport report(Outcome outcome, Instant started, long start, Set<String> before, Set<String> after,
+                                 List<AppliedRevision> applied, List<String> warnings, List<Problem> problems, String error) {
+        return new ReleaseReport(outcome, environment, started, Duration.ofNanos(System.nanoTime() - start), before, after, applied,
+                warnings, problems, error);
+    }
+}

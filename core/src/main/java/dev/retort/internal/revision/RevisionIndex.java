@@ -1,0 +1,124 @@
+package dev.retort.internal.revision;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import dev.retort.RetortException;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.RevisionScript;
+
+/**
+ * The revision index a build writes into the application jar, beside the migrations ({@code db/migrations/retort.revisions},
+ * so every packaging carries it where the class loader sees it: a Spring Boot jar moves {@code META-INF} out of its
+ * class path, but keeps packages in {@code BOOT-INF/classes}): every
+ * revision's declaration, class and upgrade checksum, and the head(s). A deploy reads it instead of scanning and
+ * rendering every migration, and a rollback script reads an artifact's head from it. Only an index inside a jar is
+ * trusted: class directories change under a developer's hands, so there the migrations are scanned.
+ */
+public final class RevisionIndex {
+
+    private static final String FORMAT = "1";
+
+    private RevisionIndex() {
+    }
+
+    /** Where the index of a package lives, relative to a class path root. */
+    public static String resourceName(String packageName) {
+        return packageName.replace('.', '/') + "/retort.revisions";
+    }
+
+    /** The index of a graph, as text (deterministic: the same graph always gives the same bytes). */
+    public static String write(String packageName, RevisionGraph graph, Function<String, String> checksum) {
+        Properties properties = new Properties();
+        properties.setProperty("format", FORMAT);
+        properties.setProperty("package", packageName);
+        properties.setProperty("heads", String.join(",", graph.heads()));
+        properties.setProperty("revisions", String.join(",", graph.revisions().stream().map(RevisionScript::id).toList()));
+        for (RevisionScript revision : graph.revisions()) {
+            String key = "revision." + revision.id() + ".";
+            properties.setProperty(key + "parents", String.join(",", revision.parents()));
+            properties.setProperty(key + "message", revision.message());
+            properties.setProperty(key + "created", revision.created());
+            properties.setProperty(key + "transactional", Boolean.toString(revision.transactional()));
+            properties.setProperty(key + "class", revision.source());
+            properties.setProperty(key + "checksum", checksum.apply(revision.id()));
+        }
+        StringWriter out = new StringWriter();
+        try {
+            properties.store(out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Properties.store starts with a date comment; drop it so the jar's bytes depend on the migrations alone.
+        List<String> lines = new ArrayList<>(out.toString().lines().filter(l -> !l.startsWith("#")).sorted().toList());
+        lines.add(0, "# Retort revision index, written at build time by migrations:index. Do not edit.");
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** The revisions an index declares; their classes are loaded from {@code loader} when their operations are needed. */
+    static List<RevisionScript> read(Properties index, ClassLoader loader) {
+        List<RevisionScript> scripts = new ArrayList<>();
+        for (String id : list(index.getProperty("revisions"))) {
+            String key = "revision." + id + ".";
+            String className = index.getProperty(key + "class");
+            scripts.add(new RevisionScript(id, list(index.getProperty(key + "parents")), index.getProperty(key + "message", ""),
+                    index.getProperty(key + "created", ""), Boolean.parseBoolean(index.getProperty(key + "transactional", "true")),
+                    className, MigrationClasses.lazily(className, loader), index.getProperty(key + "checksum")));
+        }
+        return scripts;
+    }
+
+    /** The head(s) an index records. */
+    public static Set<String> heads(Properties index) {
+        return new TreeSet<>(list(index.getProperty("heads")));
+    }
+
+    /** Every revision id an index records. */
+    public static Set<String> revisions(Properties index) {
+        return new TreeSet<>(list(index.getProperty("revisions")));
+    }
+
+    /**
+     * Reads an index.
+     *
+     * @throws RetortException when it cannot be read or is of a format this Retort does not know
+     */
+    public static Properties load(URL resource) {
+        try (InputStream in = resource.openStream()) {
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource.toString());
+        } catch (IOException e) {
+            throw new RetortException("Cannot read the revision index " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses the text of an index; {@code where} names it in errors. */
+    public static Properties parse(String text, String where) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!FORMAT.equals(properties.getProperty("format"))) {
+            throw new RetortException("The revision index " + where + " has format '" + properties.getProperty("format")
+                    + "', which this version of Retort does not read; rebuild the artifact with this version.");
+        }
+        return properties;
+    }
+
+    private static List<String> list(String value) {
+        return value == null || value.isBlank() ? List.of() : Arrays.stream(value.split(",")).map(String::strip).toList();
+    }
+}

@@ -1,0 +1,174 @@
+package dev.retort.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.retort.testing.PostgresTest;
+import dev.retort.testing.TestDatabase;
+
+/** The command line's commands, exit codes and output, run in-process against a real database. */
+@PostgresTest
+class CliTest {
+
+    private static final String LINEAR = "dev.retort.fixtures.linear";
+    private final TestDatabase db;
+
+    CliTest(TestDatabase db) {
+        this.db = db;
+    }
+
+    @BeforeEach
+    void emptyDatabase() {
+        db.reset();
+    }
+
+    @Test
+    void upgradeCurrentHistoryHeadsAndDowngradeWithConfigurationFromTheEnvironment() {
+        Cli cli = Cli.against(db, LINEAR);
+        Cli.Result up = cli.run("upgrade");
+        assertEquals(0, up.exit(), up.toString());
+        assertTrue(up.out().contains("up     base -> a1b2c3d4e5f6, create author ("), up.out());
+        assertTrue(up.out().contains("Upgraded 3 revisions in "), up.out());
+        assertEquals(List.of("77e0d9c8b1a2"), db.column("select version_num from retort_version"));
+
+        Cli.Result current = cli.run("current", "--verbose");
+        assertEquals(0, current.exit(), current.toString());
+        assertTrue(current.out().startsWith("77e0d9c8b1a2 (head), index author email\nThe database is at head."), current.out());
+        assertTrue(cli.run("history").out().contains("3fa9c1b27d4e  a1b2c3d4e5f6  applied"));
+        assertTrue(cli.run("heads").out().contains("77e0d9c8b1a2 (current), index author email"));
+
+        Cli.Result down = cli.run("downgrade", "-1");
+        assertEquals(0, down.exit(), down.toString());
+        assertEquals(List.of("3fa9c1b27d4e"), db.column("select version_num from retort_version"));
+        Cli.Result again = cli.run("upgrade", "--json");
+        assertEquals(0, again.exit(), again.toString());
+        JsonNode json = again.json();
+        assertEquals("up", json.get("direction").asText());
+        assertEquals("3fa9c1b27d4e", json.get("before").get(0).asText());
+        assertEquals("77e0d9c8b1a2", json.get("steps").get(0).get("revision").asText());
+        assertTrue(again.err().contains("up     3fa9c1b27d4e -> 77e0d9c8b1a2"), "progress goes to standard error with --json");
+    }
+
+    @Test
+    void optionsWinOverTheEnvironmentAndAPropertiesFileFillsTheRest(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("retort.properties");
+        Files.writeString(file, "retort.package=" + LINEAR + "\nretort.url=" + db.jdbcUrl() + "\nretort.user=" + db.user() + "\n"
+                + (db.password() == null || db.password().isEmpty() ? "" : "retort.password=" + db.password() + "\n"));
+        Cli cli = new Cli().env("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/nowhere");
+        Cli.Result up = cli.run("upgrade", "--config-file", file.toString(), "a1b2");
+        assertEquals(0, up.exit(), up.toString());
+        assertEquals(List.of("a1b2c3d4e5f6"), db.column("select version_num from retort_version"));
+        Cli.Result wrongPackage = cli.run("upgrade", "--config-file", file.toString(), "--package", "dev.retort.fixtures.failing");
+        assertEquals(1, wrongPackage.exit(), "the option names another package: its revisions are unknown to this database");
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndFailuresWithOne() {
+        Cli cli = Cli.against(db, LINEAR);
+        Cli.Result unknown = cli.run("upgrad");
+        assertEquals(2, unknown.exit(), unknown.toString());
+        assertTrue(unknown.err().contains("Unmatched argument at index 0: 'upgrad'"), unknown.err());
+        assertEquals(2, cli.run("downgrade").exit(), "downgrade needs a target");
+        assertEquals(2, cli.run().exit(), "a command is needed");
+        Cli.Result badTarget = cli.run("upgrade", "zzz");
+        assertEquals(1, badTarget.exit(), badTarget.toString());
+        assertEquals("retort: No revision matches 'zzz'. Run history to list the revisions.", badTarget.err().lines().findFirst().orElse(""));
+        Cli.Result badTimeout = cli.run("upgrade", "--lock-timeout", "soon");
+        assertEquals(1, badTimeout.exit());
+        assertTrue(badTimeout.err().startsWith("retort: --lock-timeout (RETORT_LOCK_TIMEOUT) is 'soon' (from explicit)"), badTimeout.err());
+        assertNull(db.value("select to_regclass('retort_version')::text"), "nothing was applied");
+        assertEquals(0, cli.run("--help").exit());
+        Cli.Result version = cli.run("--version");
+        assertTrue(version.out().matches("retort \\d+\\.\\d+\\.\\d+.*\\n"), version.out());
+        assertTrue(cli.run("release", "--help").out().contains("--report=FILE"));
+    }
+
+    @Test
+    void sqlShowAndCheck(@TempDir Path dir) throws Exception {
+        Cli cli = Cli.against(db, LINEAR);
+        Cli.Result offline = cli.run("sql", "--from", "base", "--output", dir.resolve("up.sql").toString());
+        assertEquals(0, offline.exit(), offline.toString());
+        assertTrue(Files.readString(dir.resolve("up.sql")).contains("create table author"), "the script is written");
+        assertNull(db.value("select to_regclass('retort_version')::text"), "sql executes nothing");
+        Cli.Result show = cli.run("show", "3fa9", "--json");
+        assertEquals("alter table author add column email varchar(320)", show.json().get("upgrade").get(0).asText());
+
+        Cli.Result notAtHead = cli.run("check");
+        assertEquals(1, notAtHead.exit(), notAtHead.toString());
+        assertTrue(notAtHead.out().contains("problem: the database is at base, not at head 77e0d9c8b1a2"), notAtHead.out());
+        cli.run("upgrade");
+        Cli.Result down = cli.run("sql", "--down", "base");
+        assertTrue(down.out().contains("drop table author;"), down.out());
+        assertEquals(0, cli.run("check").exit());
+        assertTrue(cli.run("check", "--json").json().get("passed").asBoolean());
+    }
+
+    @Test
+    void anEditedAppliedMigrationIsRefusedByUpgradeUntilRepairedWithConfirmation() {
+        Cli cli = Cli.against(db, LINEAR);
+        cli.run("upgrade", "3fa9");
+        db.execute("update retort_history set checksum = repeat('0', 64) where revision = '3fa9c1b27d4e'");
+        Cli.Result refused = cli.run("upgrade");
+        assertEquals(1, refused.exit(), refused.toString());
+        assertTrue(refused.err().startsWith("retort: Migration 3fa9c1b27d4e (dev.retort.fixtures.linear.M0002_AddEmail) was edited after "
+                + "it was applied"), refused.err());
+        assertEquals(List.of("3fa9c1b27d4e"), db.column("select version_num from retort_version"), "nothing ran");
+        Cli.Result unconfirmed = cli.run("repair");
+        assertEquals(1, unconfirmed.exit());
+        assertTrue(unconfirmed.err().contains("run it again with --yes"), unconfirmed.err());
+        Cli.Result repaired = cli.run("repair", "--yes");
+        assertEquals(0, repaired.exit(), repaired.toString());
+        assertTrue(repaired.out().contains("repair 3fa9c1b27d4e, add email to author ("), repaired.out());
+        assertTrue(repaired.out().contains("Recorded the current checksum of 1 edited revision"), repaired.out());
+        assertEquals(List.of("repair"), db.column("select direction from retort_history where revision = '3fa9c1b27d4e' order by id desc limit 1"));
+        assertEquals(0, cli.run("upgrade").exit());
+        assertTrue(cli.run("repair", "--yes").out().startsWith("Nothing to repair"));
+    }
+
+    @Test
+    void productionRefusesUnconfirmedWritesAndChangesNothing() {
+        Cli cli = Cli.against(db, LINEAR).env("RETORT_ENVIRONMENT", "production");
+        Cli.Result refused = cli.run("upgrade");
+        assertEquals(1, refused.exit());
+        assertEquals("retort: The database is a production database (--environment (RETORT_ENVIRONMENT) is production, from "
+                + "RETORT_ENVIRONMENT), and upgrade writes to it: set --confirm (RETORT_CONFIRM_PRODUCTION) to yes to go ahead. "
+                + "Nothing was changed.", refused.err().strip());
+        assertNull(db.value("select to_regclass('retort_version')::text"), "not even Retort's tables were created");
+        assertEquals(0, cli.env("RETORT_CONFIRM_PRODUCTION", "yes").run("upgrade").exit());
+        Cli.Result downgrade = cli.run("downgrade", "-1");
+        assertEquals(1, downgrade.exit());
+        assertTrue(downgrade.err().contains("set both --confirm (RETORT_CONFIRM_PRODUCTION) and --confirm-destructive "
+                + "(RETORT_CONFIRM_DESTRUCTIVE) to yes"), downgrade.err());
+        assertEquals(0, cli.run("downgrade", "-1", "--confirm-destructive").exit());
+        assertEquals(List.of("3fa9c1b27d4e"), db.column("select version_num from retort_version"));
+    }
+
+    @Test
+    void checkDeployableComparesAnArtifactsRecordedHeadWithTheDatabase() {
+        Cli cli = Cli.against(db, LINEAR);
+        cli.run("upgrade", "a1b2");
+        Cli.Result behind = cli.run("check-deployable");
+        assertEquals(0, behind.exit(), behind.toString());
+        assertTrue(behind.out().startsWith("Deployable: the database is at a1b2c3d4e5f6, behind the artifact's head 77e0d9c8b1a2; release "
+                + "would apply 2 revisions (3fa9c1b27d4e, 77e0d9c8b1a2)."), behind.out());
+        cli.run("upgrade");
+        // An older build of the application knew only the first two revisions.
+        Cli.Result ahead = Cli.against(db, "dev.retort.fixtures.failing").run("check-deployable", "--json");
+        assertEquals(1, ahead.exit(), ahead.toString());
+        JsonNode json = ahead.json();
+        assertFalse(json.get("deployable").asBoolean());
+        assertEquals("77e0d9c8b1a2", json.get("unknown").get(0).asText());
+    }
+}
