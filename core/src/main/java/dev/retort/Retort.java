@@ -93,7 +93,8 @@ public final class Retort implements AutoCloseable {
 
     private Engine engine(DataSource database) {
         return new Engine(database, graph, platform, new RuntimeSettings(settings.schema(), "retort_version", "retort_history",
-                settings.lockTimeout(), settings.statementLockTimeout(), settings.statementTimeout()), listener);
+                settings.lockTimeout(), settings.statementLockTimeout(), settings.statementTimeout(), settings.readTimeout(),
+                settings.connectRetries()), listener);
     }
 
     /** The validated revision graph. */
@@ -248,6 +249,13 @@ public final class Retort implements AutoCloseable {
         return engine.currentHeads();
     }
 
+    /** The database's current revisions that no migration declares: it is ahead of this code, or a migration was deleted. */
+    public Set<String> unknownRevisions() {
+        Set<String> unknown = new java.util.TreeSet<>(engine.currentHeads());
+        unknown.removeIf(graph::contains);
+        return unknown;
+    }
+
     /** Every revision, oldest first, with what the database says of it. */
     public List<RevisionStatus> status() {
         return new Inspection(graph, engine).status();
@@ -312,9 +320,25 @@ public final class Retort implements AutoCloseable {
         List<Problem> notAtHead = validator.atHead(current);
         if (!notAtHead.isEmpty()) {
             problems.addAll(notAtHead);
+            problems.addAll(objectsOfNextRevision(current));
             return new CheckResult(problems, List.of());
         }
         return drift(problems, entities, engine);
+    }
+
+    /** A problem when the next pending revision's objects are already in the database, so upgrade would fail on them. */
+    private List<Problem> objectsOfNextRevision(Set<String> current) {
+        if (!current.stream().allMatch(graph::contains)) {
+            return List.of();
+        }
+        List<dev.retort.command.Step> pending = engine.plan(Direction.UP, "heads", current).steps();
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        RevisionScript next = pending.get(0).revision();
+        String found = engine.alreadyThere(next.id()).describe(next);
+        return found.isEmpty() ? List.of() : List.of(new Problem(Problem.Kind.OBJECTS_EXIST, next.id(), "the next revision, " + next.id()
+                + ", creates objects the database already has, so upgrade would fail on them. " + found));
     }
 
     private CheckResult drift(List<Problem> problems, SchemaSource entities, Engine database) {
@@ -405,7 +429,7 @@ public final class Retort implements AutoCloseable {
     private <T> T onDevDatabase(Function<Engine, T> work) {
         try (DevDatabase dev = platform.startDevDatabase(settings.devDatabase(), settings.devImage(), listener)) {
             Engine devEngine = engine(new DriverDataSource(dev.jdbcUrl(), dev.user(), dev.password(),
-                    platform.connectionProperties(APPLICATION_NAME)));
+                    platform.connectionProperties(APPLICATION_NAME, settings.connectTimeout())));
             if (!graph.isEmpty()) {
                 listener.note("Dev database: " + Summary.of(devEngine.upgrade("head")));
             }
@@ -552,13 +576,13 @@ public final class Retort implements AutoCloseable {
             Settings resolved = settings.build();
             RevisionSource source = revisions != null ? revisions
                     : RevisionSource.classPath(classLoader != null ? classLoader : contextClassLoader(), resolved.migrationsPackage());
-            RevisionGraph graph = RevisionGraph.of(source.revisions());
+            RevisionGraph graph = RevisionGraph.of(source.revisions(), source.describe());
             Platform chosen = platform != null ? platform : resolved.hasDatabase() && dataSource == null
                     ? Platforms.forUrl(resolved.jdbcUrl()) : Platforms.defaultPlatform();
             DataSource ds = dataSource;
             if (ds == null && resolved.hasDatabase()) {
                 ds = new DriverDataSource(resolved.jdbcUrl(), resolved.user(), resolved.password(),
-                        chosen.connectionProperties(APPLICATION_NAME));
+                        chosen.connectionProperties(APPLICATION_NAME, resolved.connectTimeout()));
             }
             return new Retort(resolved, graph, chosen, listener != null ? listener : new LoggingListener(), ds);
         }

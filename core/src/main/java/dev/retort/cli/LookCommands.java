@@ -26,8 +26,10 @@ final class LookCommands {
         @Override
         int run(Retort retort) {
             var status = retort.status();
-            console.result(JsonResults.status(status.stream().filter(s -> s.current()).toList()), Reports.current(status, verbose));
-            return Main.OK;
+            var unknown = retort.unknownRevisions();
+            console.result(JsonResults.status(status.stream().filter(s -> s.current()).toList()),
+                    Reports.current(status, unknown, retort.graph().origin(), verbose));
+            return unknown.isEmpty() ? Main.OK : Main.FAILURE;
         }
     }
 

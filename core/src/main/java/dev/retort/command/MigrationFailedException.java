@@ -33,10 +33,27 @@ public class MigrationFailedException extends RetortException {
      * @param completed the steps of the run that committed before this one failed, in order
      */
     public MigrationFailedException(Step step, String statement, Throwable cause, List<RunResult.StepResult> completed) {
-        super(message(step, statement, cause), cause);
+        this(step, statement, cause, completed, null);
+    }
+
+    /**
+     * A failure with advice on what the database says about it (what is already there, what the error means).
+     *
+     * @param advice one or two sentences to end the message with, or null
+     */
+    public MigrationFailedException(Step step, String statement, Throwable cause, List<RunResult.StepResult> completed, String advice) {
+        super(message(step, statement, cause) + (advice == null || advice.isEmpty() ? "" : " " + advice), cause);
         this.step = step;
         this.statement = statement;
         this.completed = List.copyOf(completed);
+        this.advice = advice;
+    }
+
+    private final String advice;
+
+    /** The advice the message ends with, or null. */
+    public String advice() {
+        return advice;
     }
 
     /** The steps of the run that committed before this one failed. */

@@ -19,6 +19,8 @@ public record Problem(Kind kind, String revision, String message) {
         EDITED_MIGRATION,
         /** The database is not at head. */
         NOT_AT_HEAD,
+        /** A pending revision's objects are in the database already: it was applied by hand, or the version table is behind. */
+        OBJECTS_EXIST,
         /** The entities describe a schema the migrations do not produce. */
         DRIFT,
         /** The entities could not be read. */

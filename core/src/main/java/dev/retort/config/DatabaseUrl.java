@@ -59,6 +59,15 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         return new DatabaseUrl(m.group(1) + "/" + database + (m.group(3) == null ? "" : m.group(3)), user, password);
     }
 
+    /** The database the URL names, or null when it names only a server. */
+    public String database() {
+        java.util.regex.Matcher m = JDBC_PARTS.matcher(jdbcUrl);
+        if (!m.matches() || m.group(2) == null || m.group(2).length() < 2) {
+            return null;
+        }
+        return m.group(2).substring(1);
+    }
+
     /** The URL with any password replaced by {@code ***}, safe to print. */
     public static String mask(String url) {
         if (url == null) {

@@ -27,6 +27,13 @@ final class Precedence {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
         Map<Setting, String> origins = new EnumMap<>(Setting.class);
         for (Setting setting : Setting.values()) {
+            if (setting == Setting.PASSWORD_FILE) {
+                continue;
+            }
+            if (setting == Setting.PASSWORD) {
+                resolvePassword(layers, values, origins);
+                continue;
+            }
             if (take(values, origins, setting, layers.explicit.get(setting), "explicit")) {
                 continue;
             }
@@ -46,12 +53,48 @@ final class Precedence {
         DatabaseUrl database = null;
         if (values.containsKey(Setting.URL)) {
             database = DatabaseUrl.parse(values.get(Setting.URL));
+            if (database.database() == null && database.jdbcUrl().contains("://")) {
+                throw new RetortException("{url} (from " + origins.get(Setting.URL) + ") is " + DatabaseUrl.mask(values.get(Setting.URL))
+                        + ", which names a server but no database; add /<database> after the host and port.");
+            }
             take(values, origins, Setting.USER, values.containsKey(Setting.USER) ? null : database.user(), "URL");
             take(values, origins, Setting.PASSWORD, values.containsKey(Setting.PASSWORD) ? null : database.password(), "URL");
             values.put(Setting.URL, database.jdbcUrl());
         }
         check(values, origins);
         return new Settings(values, origins, database, layers);
+    }
+
+    /**
+     * The password, where each layer may give it as a value or as a file to read (a mounted secret): explicit, the
+     * settings.xml server, the environment, the properties file; the URL's own comes last, after the URL is known.
+     */
+    private static void resolvePassword(Settings.Builder layers, Map<Setting, String> values, Map<Setting, String> origins) {
+        if (take(values, origins, Setting.PASSWORD, layers.explicit.get(Setting.PASSWORD), "explicit")
+                || takeFile(values, origins, layers.explicit.get(Setting.PASSWORD_FILE), "explicit")
+                || take(values, origins, Setting.PASSWORD, layers.serverPassword, "settings.xml server " + layers.serverId)
+                || take(values, origins, Setting.PASSWORD, layers.environment.get(Setting.PASSWORD), "RETORT_PASSWORD")
+                || takeFile(values, origins, layers.environment.get(Setting.PASSWORD_FILE), "RETORT_PASSWORD_FILE")
+                || take(values, origins, Setting.PASSWORD, layers.file.get(Setting.PASSWORD), "retort.password")) {
+            return;
+        }
+        takeFile(values, origins, layers.file.get(Setting.PASSWORD_FILE), "retort.passwordFile");
+    }
+
+    private static boolean takeFile(Map<Setting, String> values, Map<Setting, String> origins, String file, String origin) {
+        if (file == null) {
+            return false;
+        }
+        try {
+            String content = java.nio.file.Files.readString(java.nio.file.Path.of(file), java.nio.charset.StandardCharsets.UTF_8);
+            values.put(Setting.PASSWORD, content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
+                    : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content);
+            origins.put(Setting.PASSWORD, "the file " + file + " (" + origin + ")");
+            return true;
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            throw new RetortException("{passwordFile} names " + file + " (from " + origin + "), which cannot be read: "
+                    + (e.getMessage() == null ? e : e.getMessage()) + ".");
+        }
     }
 
     private static boolean take(Map<Setting, String> values, Map<Setting, String> origins, Setting setting, String value, String origin) {
@@ -64,7 +107,8 @@ final class Precedence {
     }
 
     private static void check(Map<Setting, String> values, Map<Setting, String> origins) {
-        for (Setting duration : new Setting[] {Setting.LOCK_TIMEOUT, Setting.STATEMENT_LOCK_TIMEOUT, Setting.STATEMENT_TIMEOUT}) {
+        for (Setting duration : new Setting[] {Setting.LOCK_TIMEOUT, Setting.STATEMENT_LOCK_TIMEOUT, Setting.STATEMENT_TIMEOUT,
+                Setting.CONNECT_TIMEOUT, Setting.READ_TIMEOUT}) {
             String value = values.get(duration);
             if (Durations.parse(value) == null) {
                 throw new RetortException("{" + duration.key() + "} is '" + value + "' (from " + origins.get(duration)
@@ -77,6 +121,11 @@ final class Precedence {
                 throw new RetortException("{" + confirmation.key() + "} is '" + value + "' (from " + origins.get(confirmation)
                         + "); give yes or true to confirm, or leave it unset.");
             }
+        }
+        String retries = values.get(Setting.CONNECT_RETRIES);
+        if (!retries.matches("\\d{1,3}")) {
+            throw new RetortException("{connectRetries} is '" + retries + "' (from " + origins.get(Setting.CONNECT_RETRIES)
+                    + "); give a whole number of retries, 0 or more, e.g. 5.");
         }
         String pkg = values.get(Setting.PACKAGE);
         if (!pkg.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {

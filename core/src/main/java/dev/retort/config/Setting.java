@@ -16,6 +16,9 @@ public enum Setting {
     USER("user", "The database user; wins over one given in the URL.", null),
     /** The database password; wins over one in the URL. Never printed. */
     PASSWORD("password", "The database password; wins over one given in the URL. Never printed.", null),
+    /** A file holding the database password (a Docker or Kubernetes secret), read at the same precedence as {@code password}. */
+    PASSWORD_FILE("passwordFile", "A file whose content is the database password (a mounted secret); the same precedence as "
+            + "password, which it stands in for.", null),
     /** The schema of Retort's version and history tables. */
     SCHEMA("schema", "The schema of Retort's version and history tables. Default: the connection's search path.", null),
     /** The package of the migration classes. */
@@ -31,6 +34,16 @@ public enum Setting {
             + "or the JDBC URL of a scratch server (a fresh database is created on it and dropped).", null),
     /** The image of the dev database container. */
     DEV_IMAGE("devImage", "The image of the dev database container.", "postgres:17"),
+    /** How long connecting (and logging in) may take. */
+    CONNECT_TIMEOUT("connectTimeout", "How long connecting to the database, logging in included, may take before Retort gives up.",
+            "10s"),
+    /** How long Retort waits for an answer to its own queries (not to the revisions' statements). */
+    READ_TIMEOUT("readTimeout", "How long Retort waits for the database to answer its own queries (the lock, the version and "
+            + "history tables, catalog reads), so a server that stops answering fails the run; the revisions' statements are "
+            + "bounded by statementTimeout instead.", "30s"),
+    /** How many times to retry connecting, with a growing pause, when the database is not reachable yet. */
+    CONNECT_RETRIES("connectRetries", "How many more times to try connecting when the database is not reachable yet (an "
+            + "application starting beside its database), pausing 1, 2, 4… up to 10 seconds between tries (0: fail at once).", "0"),
     /** How long a revision's statement waits for a table lock before it fails (PostgreSQL's {@code lock_timeout}). */
     STATEMENT_LOCK_TIMEOUT("statementLockTimeout", "How long a revision's statement waits for a lock on a table before the revision "
             + "fails, so a migration stuck behind a long transaction does not queue all traffic behind it (0: wait for ever).", "10s"),

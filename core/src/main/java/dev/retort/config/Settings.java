@@ -115,6 +115,21 @@ public final class Settings {
         return values.get(Setting.DEV_IMAGE);
     }
 
+    /** How long connecting and logging in may take. */
+    public Duration connectTimeout() {
+        return Durations.parse(values.get(Setting.CONNECT_TIMEOUT));
+    }
+
+    /** How long Retort waits for answers to its own queries; zero for no limit. */
+    public Duration readTimeout() {
+        return Durations.parse(values.get(Setting.READ_TIMEOUT));
+    }
+
+    /** How many more times to try connecting when the database is not reachable yet. */
+    public int connectRetries() {
+        return Integer.parseInt(values.get(Setting.CONNECT_RETRIES));
+    }
+
     /** How long a revision's statement waits for a table lock; zero for no limit. */
     public Duration statementLockTimeout() {
         return Durations.parse(values.get(Setting.STATEMENT_LOCK_TIMEOUT));
@@ -164,6 +179,7 @@ public final class Settings {
             layer.remove(Setting.URL);
             layer.remove(Setting.USER);
             layer.remove(Setting.PASSWORD);
+            layer.remove(Setting.PASSWORD_FILE);
         }
         copy.databaseUrlVariable = null;
         copy.serverUser = null;

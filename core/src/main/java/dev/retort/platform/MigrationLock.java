@@ -24,5 +24,15 @@ public interface MigrationLock {
     interface Held extends AutoCloseable {
         @Override
         void close() throws SQLException;
+
+        /**
+         * Checks that the connection still talks to the session that holds the lock: a pooler between Retort and the
+         * database that hands each transaction to another session (PgBouncer in transaction mode) would make the lock,
+         * and the run's session settings, worthless.
+         *
+         * @throws dev.retort.RetortException when it does not, saying to use a direct connection
+         */
+        default void checkSession() throws SQLException {
+        }
     }
 }

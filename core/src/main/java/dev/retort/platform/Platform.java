@@ -59,8 +59,24 @@ public interface Platform {
     /**
      * The driver properties Retort connects with when it is given a URL rather than a data source: time-outs and
      * the application name the server shows.
+     *
+     * @param connectTimeout how long connecting, logging in included, may take
      */
-    Properties connectionProperties(String applicationName);
+    Properties connectionProperties(String applicationName, java.time.Duration connectTimeout);
+
+    /**
+     * What a database error means for the person running Retort, as a sentence to add to Retort's own message (a
+     * user without rights, a read-only standby, a statement timeout), or null when the error says it all.
+     */
+    String explain(java.sql.SQLException error);
+
+    /**
+     * Statements that clear what an interrupted earlier run of these operations left half-done outside a transaction
+     * (PostgreSQL: an index an interrupted {@code CREATE INDEX CONCURRENTLY} left INVALID), found by looking at the
+     * database; empty when there is nothing to clear.
+     */
+    java.util.List<SqlStatement> leftovers(java.sql.Connection connection, java.util.List<dev.retort.operation.Operation> operations)
+            throws java.sql.SQLException;
 
     /**
      * Starts a throwaway database for {@code generate} and {@code check}.

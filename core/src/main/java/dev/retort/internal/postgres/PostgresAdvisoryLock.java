@@ -36,8 +36,9 @@ final class PostgresAdvisoryLock implements MigrationLock {
         long pause = 20;
         boolean told = false;
         while (true) {
-            if (tryLock(connection, key)) {
-                Lock lock = new Lock(connection, key);
+            long backend = tryLock(connection, key);
+            if (backend != 0) {
+                Lock lock = new Lock(connection, key, backend);
                 try {
                     listener.lockAcquired(Duration.ofNanos(System.nanoTime() - start));
                 } catch (RuntimeException e) {
@@ -64,12 +65,13 @@ final class PostgresAdvisoryLock implements MigrationLock {
         }
     }
 
-    private static boolean tryLock(Connection connection, long key) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+    /** The backend that took the lock, or 0 when another run holds it. */
+    private static long tryLock(Connection connection, long key) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT pg_try_advisory_lock(?), pg_backend_pid()")) {
             s.setLong(1, key);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getBoolean(1);
+                return rs.getBoolean(1) ? rs.getLong(2) : 0;
             }
         }
     }
@@ -96,10 +98,28 @@ final class PostgresAdvisoryLock implements MigrationLock {
     private static final class Lock implements Held {
         private final Connection connection;
         private final long key;
+        private final long backend;
 
-        Lock(Connection connection, long key) {
+        Lock(Connection connection, long key, long backend) {
             this.connection = connection;
             this.key = key;
+            this.backend = backend;
+        }
+
+        /** Two statements in a row on another backend: a pooler in transaction mode sits between Retort and PostgreSQL. */
+        @Override
+        public void checkSession() throws SQLException {
+            long now;
+            try (PreparedStatement s = connection.prepareStatement("SELECT pg_backend_pid()"); ResultSet rs = s.executeQuery()) {
+                rs.next();
+                now = rs.getLong(1);
+            }
+            if (now != backend) {
+                throw new RetortException("The connection goes through a pooler that hands each transaction to another server "
+                        + "session (PgBouncer in transaction mode, backend " + backend + " then " + now + "): Retort's session lock "
+                        + "and settings would not hold, so concurrent runs could both migrate. Migrate over a direct connection "
+                        + "to PostgreSQL, or a pool in session mode. Nothing was changed.");
+            }
         }
 
         /**

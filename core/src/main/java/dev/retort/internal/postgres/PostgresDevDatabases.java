@@ -36,7 +36,7 @@ final class PostgresDevDatabases {
         if ("docker".equals(spec.trim().toLowerCase(Locale.ROOT))) {
             return container(image == null || image.isBlank() ? dev.retort.config.Setting.DEV_IMAGE.defaultValue() : image, log);
         }
-        return scratch(DatabaseUrl.parse(spec), log);
+        return scratch(DatabaseUrl.parse(withDatabase(spec.strip())), log);
     }
 
     private static DevDatabase container(String image, MigrationListener log) {
@@ -47,6 +47,12 @@ final class PostgresDevDatabases {
                     + "add it, or set {devDatabase} to the JDBC URL of a scratch PostgreSQL server.");
         }
         return PostgresContainer.start(image, log);
+    }
+
+    /** A scratch server's URL may name no database: Retort only connects to it to create one, so any will do. */
+    private static String withDatabase(String spec) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("((?:jdbc:postgresql|postgres(?:ql)?)://[^/?]*)/?(\\?.*)?").matcher(spec);
+        return m.matches() ? m.group(1) + "/postgres" + (m.group(2) == null ? "" : m.group(2)) : spec;
     }
 
     private static DevDatabase scratch(DatabaseUrl server, MigrationListener log) {

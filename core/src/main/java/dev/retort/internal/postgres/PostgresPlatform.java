@@ -1,5 +1,9 @@
 package dev.retort.internal.postgres;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
 
@@ -7,10 +11,12 @@ import dev.retort.MigrationListener;
 import dev.retort.config.DatabaseUrl;
 import dev.retort.platform.CatalogReader;
 import dev.retort.platform.DevDatabase;
+import dev.retort.operation.Operation;
 import dev.retort.platform.MigrationLock;
 import dev.retort.platform.Platform;
 import dev.retort.platform.SchemaRules;
 import dev.retort.platform.SqlDialect;
+import dev.retort.platform.SqlStatement;
 import dev.retort.platform.VersionTableSql;
 
 /** PostgreSQL: the platform Retort is built for first, and the one every other is measured against. */
@@ -71,11 +77,24 @@ public final class PostgresPlatform implements Platform {
     }
 
     @Override
-    public Properties connectionProperties(String applicationName) {
+    public Properties connectionProperties(String applicationName, Duration connectTimeout) {
+        // connectTimeout bounds the TCP connect, loginTimeout the whole login (a server that accepts and never answers).
+        long seconds = Math.max(1, (connectTimeout.toMillis() + 999) / 1000);
         Properties properties = new Properties();
-        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("connectTimeout", Long.toString(seconds));
+        properties.setProperty("loginTimeout", Long.toString(seconds));
         properties.setProperty("ApplicationName", applicationName);
         return properties;
+    }
+
+    @Override
+    public String explain(SQLException error) {
+        return PostgresDiagnosis.explain(error);
+    }
+
+    @Override
+    public List<SqlStatement> leftovers(Connection connection, List<Operation> operations) throws SQLException {
+        return new PostgresLeftovers(dialect).find(connection, operations);
     }
 
     @Override

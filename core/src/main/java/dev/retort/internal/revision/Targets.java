@@ -46,11 +46,16 @@ public final class Targets {
         return new Parsed(m.group(1), offset);
     }
 
+    private RevisionGraphException noRevisions() {
+        return new RevisionGraphException("There are no revisions in " + graph.origin() + " yet: if they exist, check {package} "
+                + "(and that the project is compiled); otherwise create the first one with generate.");
+    }
+
     /** The single head; several heads is an error that says how to go on. */
     public String head() {
         List<String> heads = graph.heads();
         if (heads.isEmpty()) {
-            throw new RevisionGraphException("There are no revisions yet; create one with generate.");
+            throw noRevisions();
         }
         if (heads.size() > 1) {
             throw new RevisionGraphException("Target 'head' is ambiguous: there are " + heads.size() + " heads ("
@@ -156,7 +161,7 @@ public final class Targets {
         if (current.isEmpty()) {
             List<String> bases = graph.bases();
             if (bases.isEmpty()) {
-                throw new RevisionGraphException("There are no revisions yet; create one with generate.");
+                throw noRevisions();
             }
             if (bases.size() > 1) {
                 throw new RevisionGraphException("Target '" + target + "' is ambiguous from base: there are several roots ("

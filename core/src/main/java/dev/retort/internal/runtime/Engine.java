@@ -61,6 +61,7 @@ public final class Engine {
      */
     public RunResult upgrade(String target) {
         return run(Direction.UP, (c, current) -> {
+            refuseLostVersionTable(c, current);
             refuseEdited(c, current);
             return renderAll(planner.upgrade(target, current));
         });
@@ -93,9 +94,50 @@ public final class Engine {
         });
     }
 
+    /** Which of the objects a revision's upgrade creates are already in the database. Reads only. */
+    public AlreadyThere.Findings alreadyThere(String revision) {
+        return read("the database schema", c -> AlreadyThere.look(platform, c, renderer.operations(graph.get(revision), Direction.UP)));
+    }
+
     /** The applied migrations edited since they ran. Reads only. */
     public List<AppliedChecksums.Edited> edited(Set<String> current) {
         return AppliedChecksums.find(graph, current, log(), renderer::checksum);
+    }
+
+    /**
+     * A database that has Retort's history but no version table lost it (dropped by hand, a partial restore): upgrading
+     * from base would run revision 1 against tables that exist. Say where the history left it, and how to record that.
+     */
+    private void refuseLostVersionTable(Connection c, Set<String> current) throws SQLException {
+        if (!current.isEmpty() || tables.exists(c, tables.versionTable()) || !tables.exists(c, tables.historyTable())) {
+            return;
+        }
+        List<AppliedStep> log = readLog(c);
+        if (log.stream().noneMatch(AppliedStep::success)) {
+            return;
+        }
+        String last = lastKnownHeads(log);
+        throw new RetortException("The database has Retort's history table (" + tables.historyTable() + ") but no version table ("
+                + tables.versionTable() + "): it was dropped, or only part of the database was restored. Its history says it was "
+                + "last at " + last + ". If its schema is still there, record that with stamp " + last + ", then upgrade. "
+                + "Nothing was executed.");
+    }
+
+    /** Where the last successful step in the history left the database: an id, several, or base. */
+    private String lastKnownHeads(List<AppliedStep> log) {
+        AppliedStep last = null;
+        for (AppliedStep step : log) {
+            if (step.success() && !Direction.REPAIR.label().equals(step.direction())) {
+                last = step;
+            }
+        }
+        if (last == null) {
+            return "base";
+        }
+        if (Direction.DOWN.label().equals(last.direction())) {
+            return graph.contains(last.revision()) ? dev.retort.command.Heads.describe(graph.get(last.revision()).parents()) : "base";
+        }
+        return last.revision();
     }
 
     private void refuseEdited(Connection c, Set<String> current) throws SQLException {
@@ -196,9 +238,12 @@ public final class Engine {
         long start = System.nanoTime();
         try (Connection c = connect()) {
             boolean autoCommit = c.getAutoCommit();
+            int networkTimeout = c.getNetworkTimeout();
+            readTimeout(c);
             c.setAutoCommit(true);
             boolean timeoutsSet = false;
-            try (MigrationLock.Held ignored = platform.lock().acquire(c, tables.versionTable(), settings.lockTimeout(), listener)) {
+            try (MigrationLock.Held lock = platform.lock().acquire(c, tables.versionTable(), settings.lockTimeout(), listener)) {
+                lock.checkSession();
                 // Plan and render everything before the first write, so a bad target or a broken
                 // migration leaves the database exactly as it was, Retort's own tables included.
                 Set<String> before = readHeads(c);
@@ -217,7 +262,8 @@ public final class Engine {
                     try {
                         done.add(new StepRunner(c, step).run());
                     } catch (MigrationFailedException e) {
-                        MigrationFailedException failure = new MigrationFailedException(e.step(), e.statement(), e.getCause(), done);
+                        MigrationFailedException failure = new MigrationFailedException(e.step(), e.statement(), e.getCause(), done,
+                                e.advice());
                         for (Throwable suppressed : e.getSuppressed()) {
                             failure.addSuppressed(suppressed);
                         }
@@ -233,10 +279,33 @@ public final class Engine {
                     resetTimeouts(c);
                 }
                 restoreAutoCommit(c, autoCommit);
+                restoreNetworkTimeout(c, networkTimeout);
             }
         } catch (SQLException e) {
-            throw new RetortException("The migration run could not talk to the database: " + e.getMessage(), e);
+            throw new RetortException("The migration run could not talk to the database: " + Messages.oneLine(String.valueOf(e.getMessage()))
+                    + explain(e), e);
         }
+    }
+
+    /** Bounds how long Retort waits for answers to its own queries, so a server that stops answering fails the run. */
+    private void readTimeout(Connection c) throws SQLException {
+        c.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis()));
+    }
+
+    private static void restoreNetworkTimeout(Connection c, int millis) {
+        try {
+            if (!c.isClosed()) {
+                c.setNetworkTimeout(Runnable::run, millis);
+            }
+        } catch (SQLException ignored) {
+            // a broken connection keeps nothing
+        }
+    }
+
+    /** The platform's reading of an error, as a sentence to append, or nothing. */
+    private String explain(SQLException e) {
+        String meaning = platform.explain(e);
+        return meaning == null ? "" : " " + meaning;
     }
 
     /** Gives a connection that may go back to the application's pool the server's defaults again. */
@@ -257,12 +326,34 @@ public final class Engine {
         if (dataSource == null) {
             throw new RetortException("No database is configured: set {url} or the DATABASE_URL environment variable.");
         }
-        try {
-            return dataSource.getConnection();
-        } catch (SQLException e) {
-            String reason = Messages.rootMessage(e);
-            throw new RetortException("Cannot connect to the database: " + reason + (reason.endsWith(".") ? "" : "."), e);
+        long pause = 1000;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLException e) {
+                String reason = Messages.rootMessage(e);
+                if (attempt > settings.connectRetries() || !unreachable(e)) {
+                    throw new RetortException("Cannot connect to the database: " + reason + (reason.endsWith(".") ? "" : ".")
+                            + (attempt > 1 ? " Gave up after " + attempt + " attempts." : ""), e);
+                }
+                listener.note("Cannot connect to the database yet (" + reason + "); trying again in " + pause / 1000 + "s (retry "
+                        + attempt + " of " + settings.connectRetries() + ").");
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new RetortException("Interrupted while waiting to connect to the database.", interrupted);
+                }
+                pause = Math.min(pause * 2, 10_000);
+            }
         }
+    }
+
+    /** Whether an error means the database is not reachable yet (rather than refusing this user, or this URL being wrong). */
+    private static boolean unreachable(SQLException e) {
+        String state = e.getSQLState();
+        return state == null ? e.getCause() instanceof java.io.IOException
+                : state.startsWith("08") || state.equals("57P03");
     }
 
     /** Puts the connection back as it was handed over; a broken connection must not hide the run's own error. */
@@ -322,25 +413,69 @@ public final class Engine {
         RunResult.StepResult run() throws SQLException {
             listener.stepStarting(step);
             long start = System.nanoTime();
+            // The revision's own statements may run long: statement_timeout bounds them, not Retort's read timeout.
+            c.setNetworkTimeout(Runnable::run, 0);
             try {
                 if (step.transactional()) {
                     inTransaction(rendered.opening(), rendered.body());
                 } else {
+                    clearLeftovers();
                     perform(rendered.opening());
                     perform(rendered.body());
                     inTransaction();
                 }
             } catch (SQLException | RuntimeException e) {
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                MigrationFailedException failure = new MigrationFailedException(step, current, e);
+                MigrationFailedException failure = new MigrationFailedException(step, current, e, List.of(), advice(e));
                 if (step.transactional() && step.revision() != null) {
                     recordFailure(millis, failure);
                 }
                 throw failure;
+            } finally {
+                if (!c.isClosed()) {
+                    readTimeout(c);
+                }
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             listener.stepFinished(step, elapsed);
             return new RunResult.StepResult(step, elapsed);
+        }
+
+        /** Drops what an interrupted earlier run of this non-transactional revision left half-built, saying so. */
+        private void clearLeftovers() throws SQLException {
+            if (step.direction() != Direction.UP || step.revision() == null) {
+                return;
+            }
+            for (var statement : platform.leftovers(c, renderer.operations(step.revision(), Direction.UP))) {
+                listener.note("Revision " + step.revision().id() + " was interrupted before: clearing what it left half-done first: "
+                        + platform.dialect().inline(statement) + ".");
+                execute(c, step, new Action.Sql(statement, platform.dialect().inline(statement)));
+            }
+        }
+
+        /** What to add to a failure's message: which of the revision's objects exist, or what the error means. */
+        private String advice(Throwable e) {
+            if (!(e instanceof SQLException sql)) {
+                return null;
+            }
+            String state = sql.getSQLState();
+            boolean exists = "42P07".equals(state) || "42701".equals(state) || "42710".equals(state) || "42P06".equals(state);
+            if (exists && step.direction() == Direction.UP && step.revision() != null) {
+                try {
+                    if (!c.getAutoCommit()) {
+                        c.rollback();
+                        c.setAutoCommit(true);
+                    }
+                    String found = AlreadyThere.look(platform, c, renderer.operations(step.revision(), Direction.UP))
+                            .describe(step.revision());
+                    if (!found.isEmpty()) {
+                        return found;
+                    }
+                } catch (SQLException | RuntimeException ignored) {
+                    // the advice is a courtesy; the failure stands without it
+                }
+            }
+            return platform.explain(sql);
         }
 
         /** Runs the parts and then the step's bookkeeping in one transaction. */

@@ -86,7 +86,8 @@ final class StepRenderer {
         return out;
     }
 
-    private List<Action> actions(RevisionScript script, Direction direction) {
+    /** The operations a revision's upgrade or downgrade records. */
+    List<Operation> operations(RevisionScript script, Direction direction) {
         Operations op = new Operations();
         try {
             Migration migration = script.migration().get();
@@ -101,8 +102,12 @@ final class StepRenderer {
             throw new RetortException("Revision " + script.id() + " (" + script.source() + ") failed while recording its "
                     + direction.label() + "grade operations: " + e + ". Nothing was executed for it.", e);
         }
+        return op.recorded();
+    }
+
+    private List<Action> actions(RevisionScript script, Direction direction) {
         List<Action> actions = new ArrayList<>();
-        for (Operation operation : op.recorded()) {
+        for (Operation operation : operations(script, direction)) {
             if (operation instanceof Operation.RunJdbc callback) {
                 actions.add(new Action.Callback(callback));
                 continue;

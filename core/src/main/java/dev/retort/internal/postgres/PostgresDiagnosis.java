@@ -1,0 +1,34 @@
+package dev.retort.internal.postgres;
+
+import java.sql.SQLException;
+
+/** What PostgreSQL's error codes mean for someone running migrations, in a sentence. */
+final class PostgresDiagnosis {
+
+    private PostgresDiagnosis() {
+    }
+
+    static String explain(SQLException error) {
+        String state = error.getSQLState();
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        if (state == null) {
+            return null;
+        }
+        return switch (state) {
+            case "42501" -> "The database user lacks a privilege this needs: run migrations as a user that owns the schema "
+                    + "(or has CREATE on it and owns the tables the revisions change).";
+            case "25006" -> "The connection is read-only (a hot standby, or default_transaction_read_only): migrate the primary.";
+            case "57014" -> message.contains("statement timeout")
+                    ? "A statement ran longer than {statementTimeout} allows; raise it for this run if the statement is expected "
+                    + "to take that long."
+                    : message.contains("lock timeout") ? "The statement waited for a table lock longer than {statementLockTimeout} "
+                    + "allows: another transaction holds it. Run again later, or find the blocker in pg_stat_activity."
+                    : null;
+            case "55P03" -> "The statement waited for a table lock longer than {statementLockTimeout} allows: another transaction "
+                    + "holds it. Run again later, or find the blocker in pg_stat_activity.";
+            case "08006", "08003", "57P01", "57P02", "57P03" -> "The connection to the database was lost; run again once it is back: "
+                    + "a transactional revision that was running was rolled back.";
+            default -> null;
+        };
+    }
+}
