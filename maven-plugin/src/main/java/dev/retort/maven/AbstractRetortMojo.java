@@ -69,11 +69,17 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     /** Hibernate logs through java.util.logging here; keep its start-up banner out of the build output. */
     private static final java.util.logging.Logger HIBERNATE_LOG = java.util.logging.Logger.getLogger("org.hibernate");
 
+    private static final String EMBEDDED_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.zonky.test";
+
     private ProjectClassLoader classes;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
+        // The embedded dev database's library reports each start-up step at info through Maven's SLF4J logger.
+        if (System.getProperty(EMBEDDED_LOG_LEVEL) == null) {
+            System.setProperty(EMBEDDED_LOG_LEVEL, "warn");
+        }
         if (skip) {
             getLog().info("Skipping migrations:" + goal() + " (migrations.skip=true).");
             return;
@@ -97,10 +103,15 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         ServerCredentials.apply(builder, serverId, mavenSettings, settingsDecrypter);
         configure(builder);
         Settings settings = builder.build();
-        if (settings.hasDatabase()) {
+        if (settings.hasDatabase() && usesDatabase()) {
             getLog().info("Database: " + settings.describeDatabase());
         }
         return Retort.configure().settings(settings).classLoader(classes.get()).listener(new MavenListener(getLog())).load();
+    }
+
+    /** Whether this run talks to the configured database (and so says which it is). */
+    protected boolean usesDatabase() {
+        return true;
     }
 
     /** Adds the goal's own settings. */
