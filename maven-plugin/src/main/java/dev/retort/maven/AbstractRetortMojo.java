@@ -69,16 +69,18 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     /** Hibernate logs through java.util.logging here; keep its start-up banner out of the build output. */
     private static final java.util.logging.Logger HIBERNATE_LOG = java.util.logging.Logger.getLogger("org.hibernate");
 
-    private static final String EMBEDDED_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.zonky.test";
+    private static final String EMBEDDED_LOGGER = "io.zonky.test";
 
     private ProjectClassLoader classes;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
-        // The embedded dev database's library reports each start-up step at info through Maven's SLF4J logger.
-        if (System.getProperty(EMBEDDED_LOG_LEVEL) == null) {
-            System.setProperty(EMBEDDED_LOG_LEVEL, "warn");
+        // The embedded dev database's library reports each start-up step at info through Maven's SLF4J logger,
+        // whose per-logger levels are system properties (named differently since Maven 4).
+        String level = (maven4() ? "maven.logger.log." : "org.slf4j.simpleLogger.log.") + EMBEDDED_LOGGER;
+        if (System.getProperty(level) == null) {
+            System.setProperty(level, "warn");
         }
         if (skip) {
             getLog().info("Skipping migrations:" + goal() + " (migrations.skip=true).");
@@ -107,6 +109,15 @@ abstract class AbstractRetortMojo extends AbstractMojo {
             getLog().info("Database: " + settings.describeDatabase());
         }
         return Retort.configure().settings(settings).classLoader(classes.get()).listener(new MavenListener(getLog())).load();
+    }
+
+    private static boolean maven4() {
+        try {
+            Class.forName("org.apache.maven.api.Session", false, AbstractRetortMojo.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** Whether this run talks to the configured database (and so says which it is). */
