@@ -149,7 +149,8 @@ public final class PostgresServer {
         }
         System.err.printf("retort-test-support: started an embedded PostgreSQL on port %d in %d ms%n", server.getPort(),
                 (System.nanoTime() - started) / 1_000_000);
-        return new PostgresServer(ServerSource.EMBEDDED, server.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        // Not the library's URL, which carries user=postgres: a user given to a test must not be overridden by the URL.
+        return new PostgresServer(ServerSource.EMBEDDED, "jdbc:postgresql://localhost:" + server.getPort() + "/postgres", "postgres", "");
     }
 
     private static PostgresServer container(Map<String, String> env) {
