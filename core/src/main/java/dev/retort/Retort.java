@@ -70,6 +70,9 @@ public final class Retort implements AutoCloseable {
 
     private static final String APPLICATION_NAME = "retort";
 
+    /** The dev database that needs nothing installed, where the platform has one. */
+    private static final String EMBEDDED = "embedded";
+
     private final Settings settings;
     private final RevisionGraph graph;
     private final Platform platform;
@@ -242,6 +245,11 @@ public final class Retort implements AutoCloseable {
         return script(plan(Direction.UP, from, target)).sql();
     }
 
+    /** The SQL of a downgrade from the given revisions to the target ({@code -1}, {@code base}, an id); needs no database. */
+    public String downgradeSql(Set<String> from, String target) {
+        return script(plan(Direction.DOWN, from, target)).sql();
+    }
+
     // ---- looking -------------------------------------------------------------------------------
 
     /** The database's current heads; empty at base. */
@@ -295,35 +303,61 @@ public final class Retort implements AutoCloseable {
 
     /**
      * The CI gate: {@link #validate()}, the database at head, and the entities equal to the schema the migrations
-     * produce. With a dev database configured, the migrations are applied to it and the entities compared with it,
-     * and the configured database (if any) is only read for edited migrations.
+     * produce. With a dev database configured, the migrations are applied to it and the entities compared with it;
+     * the configured database (if any) is read for edited migrations and, when it is at head, compared with it too,
+     * so a change made to it by hand is reported as such. Without one, the entities are compared with the configured
+     * database, and only when they differ are the migrations replayed on an embedded database to tell whether the
+     * entities or the database changed.
      */
     public CheckResult check(SchemaSource entities) {
         Validator validator = new Validator(graph);
         List<Problem> problems = new ArrayList<>(validator.heads());
         boolean severalHeads = !problems.isEmpty();
-        if (usesDevDatabase()) {
-            if (dataSource != null) {
-                problems.addAll(validator.editedMigrations(engine, engine.currentHeads()));
-            }
-            if (severalHeads) {
-                return new CheckResult(problems, List.of());
-            }
-            return onDevDatabase(dev -> drift(problems, entities, dev));
+        Set<String> current = null;
+        if (!usesDevDatabase()) {
+            current = engine.currentHeads();
+            problems.addAll(validator.unknownRevisions(current));
+        } else if (dataSource != null) {
+            current = engine.currentHeads();
         }
-        Set<String> current = engine.currentHeads();
-        problems.addAll(validator.unknownRevisions(current));
-        problems.addAll(validator.editedMigrations(engine, current));
+        if (current != null) {
+            problems.addAll(validator.editedMigrations(engine, current));
+        }
         if (severalHeads) {
             return new CheckResult(problems, List.of());
         }
-        List<Problem> notAtHead = validator.atHead(current);
-        if (!notAtHead.isEmpty()) {
-            problems.addAll(notAtHead);
-            problems.addAll(objectsOfNextRevision(current));
+        if (!usesDevDatabase()) {
+            List<Problem> notAtHead = validator.atHead(current);
+            if (!notAtHead.isEmpty()) {
+                problems.addAll(notAtHead);
+                problems.addAll(objectsOfNextRevision(current));
+                return new CheckResult(problems, List.of());
+            }
+        }
+        SchemaModel wanted;
+        try {
+            wanted = entities.read(platform);
+        } catch (RetortException e) {
+            List<Problem> all = new ArrayList<>(problems);
+            all.add(Validator.unreadable(e));
+            return new CheckResult(all, List.of());
+        }
+        if (usesDevDatabase()) {
+            Engine database = current != null && validator.atHead(current).isEmpty() ? engine : null;
+            return onDevDatabase(settings.devDatabase(), dev -> drift(problems, wanted, dev, database));
+        }
+        Comparison direct = compare(engine, wanted);
+        if (direct.isEmpty()) {
             return new CheckResult(problems, List.of());
         }
-        return drift(problems, entities, engine);
+        listener.note("The entities differ from the database; replaying the migrations on an embedded database to tell "
+                + "whether the entities or the database changed.");
+        try {
+            return onDevDatabase(EMBEDDED, dev -> drift(problems, wanted, dev, engine));
+        } catch (RetortException e) {
+            listener.note("Could not tell which side changed: " + e.getMessage());
+            return Validator.withUnattributedDrift(problems, direct);
+        }
     }
 
     /** A problem when the next pending revision's objects are already in the database, so upgrade would fail on them. */
@@ -341,14 +375,12 @@ public final class Retort implements AutoCloseable {
                 + ", creates objects the database already has, so upgrade would fail on them. " + found));
     }
 
-    private CheckResult drift(List<Problem> problems, SchemaSource entities, Engine database) {
-        try {
-            return Validator.withDrift(problems, compare(database, entities.read(platform)));
-        } catch (RetortException e) {
-            List<Problem> all = new ArrayList<>(problems);
-            all.add(Validator.unreadable(e));
-            return new CheckResult(all, List.of());
-        }
+    /** Entities against the migrations' schema (on a dev database at head), and the configured database against it too. */
+    private CheckResult drift(List<Problem> problems, SchemaModel wanted, Engine migrations, Engine database) {
+        Comparison entityDrift = compare(migrations, wanted);
+        Comparison databaseDrift = database == null ? new Comparison(List.of())
+                : compare(migrations, introspect(database, wanted.schemas()));
+        return Validator.withDrift(problems, entityDrift, databaseDrift);
     }
 
     // ---- authoring -----------------------------------------------------------------------------
@@ -367,7 +399,7 @@ public final class Retort implements AutoCloseable {
         authoring.requireSingleHead();
         SchemaModel target = entities.read(platform);
         if (usesDevDatabase()) {
-            return onDevDatabase(dev -> authoring.write(message, compare(dev, target)));
+            return onDevDatabase(settings.devDatabase(), dev -> authoring.write(message, compare(dev, target)));
         }
         authoring.requireAtHead(engine.currentHeads());
         return authoring.write(message, compare(engine, target));
@@ -426,8 +458,8 @@ public final class Retort implements AutoCloseable {
     }
 
     /** Runs work against a throwaway database upgraded to head, removing it afterwards. */
-    private <T> T onDevDatabase(Function<Engine, T> work) {
-        try (DevDatabase dev = platform.startDevDatabase(settings.devDatabase(), settings.devImage(), listener)) {
+    private <T> T onDevDatabase(String spec, Function<Engine, T> work) {
+        try (DevDatabase dev = platform.startDevDatabase(spec, settings.devImage(), listener)) {
             Engine devEngine = engine(new DriverDataSource(dev.jdbcUrl(), dev.user(), dev.password(),
                     platform.connectionProperties(APPLICATION_NAME, settings.connectTimeout())));
             if (!graph.isEmpty()) {

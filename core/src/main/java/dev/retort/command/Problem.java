@@ -23,6 +23,8 @@ public record Problem(Kind kind, String revision, String message) {
         OBJECTS_EXIST,
         /** The entities describe a schema the migrations do not produce. */
         DRIFT,
+        /** The database (at head) holds a schema the migrations do not produce: it was changed outside them. */
+        DATABASE_DRIFT,
         /** The entities could not be read. */
         UNREADABLE_ENTITIES
     }

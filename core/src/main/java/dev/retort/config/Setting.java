@@ -29,9 +29,10 @@ public enum Setting {
     LOCK_TIMEOUT("lockTimeout", "How long a writing run waits for another run's lock: seconds (0: do not wait), or 500ms, 2m, PT1M.", "60"),
     /** Packages holding the JPA entities, comma-separated. */
     ENTITY_PACKAGES("entityPackages", "Packages holding the JPA entities, comma-separated, sub-packages included.", null),
-    /** A throwaway database for generate and check: {@code docker} or the JDBC URL of a scratch server. */
-    DEV_DATABASE("devDatabase", "A throwaway database for generate and check: docker (a container, removed afterwards) "
-            + "or the JDBC URL of a scratch server (a fresh database is created on it and dropped).", null),
+    /** A throwaway database for generate and check: {@code embedded}, {@code docker} or the JDBC URL of a scratch server. */
+    DEV_DATABASE("devDatabase", "A throwaway database for generate and check: embedded (a PostgreSQL run from Maven artifacts, "
+            + "no server or Docker needed), docker (a container, removed afterwards) or the JDBC URL of a scratch server "
+            + "(a fresh database is created on it and dropped).", null),
     /** The image of the dev database container. */
     DEV_IMAGE("devImage", "The image of the dev database container.", "postgres:17"),
     /** How long connecting (and logging in) may take. */

@@ -81,7 +81,8 @@ public interface Platform {
     /**
      * Starts a throwaway database for {@code generate} and {@code check}.
      *
-     * @param spec     {@code docker} for a container, or the JDBC URL of a scratch server to create a fresh database on
+     * @param spec     {@code embedded} for a server run in-process from packaged binaries, {@code docker} for a container,
+     *                 or the JDBC URL of a scratch server to create a fresh database on
      * @param image    the container image, for {@code docker}
      * @param listener told what was started and removed
      * @throws dev.retort.RetortException when it cannot be had, saying why and what to set instead

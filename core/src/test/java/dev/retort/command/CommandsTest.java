@@ -166,6 +166,66 @@ class CommandsTest {
     }
 
     @Test
+    void checkTellsAChangeMadeByHandToTheDatabaseFromDriftInTheEntities() {
+        try (Retort retort = linear()) {
+            retort.upgrade();
+        }
+        db.execute("alter table author add column nickname text");
+        String byHand = "the database was changed outside the migrations: add column public.author.nickname; undo it there, "
+                + "or write a migration that makes it";
+        try (Retort retort = linear()) {
+            CheckResult result = retort.check(SchemaSource.of(author(true)));
+            assertEquals(List.of("entities differ from the migrations: add column public.author.phone", byHand),
+                    result.problems().stream().map(Problem::message).toList(), "each change on its own side");
+            assertEquals(List.of(Problem.Kind.DRIFT, Problem.Kind.DATABASE_DRIFT), result.problems().stream().map(Problem::kind).toList());
+            assertEquals(1, result.drift().size(), "drift lists the entities' changes only");
+        }
+        try (Retort retort = Retort.configure()
+                .settings(dev.retort.config.Settings.builder().set(dev.retort.config.Setting.DEV_DATABASE, "embedded").build())
+                .migrationsPackage(LINEAR).listener(MigrationListener.none()).url(db.jdbcUrl()).user(db.user()).password(db.password()).load()) {
+            assertEquals(List.of(byHand), retort.check(SchemaSource.of(author(false))).problems().stream().map(Problem::message).toList(),
+                    "with a dev database the configured one, at head, is compared with the migrations too");
+        }
+    }
+
+    @Test
+    void anEmbeddedDevDatabaseIsAllGenerateAndCheckNeed(@TempDir Path src) {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        };
+        try (Retort retort = Retort.configure()
+                .settings(dev.retort.config.Settings.builder().set(dev.retort.config.Setting.DEV_DATABASE, "embedded").build())
+                .migrationsPackage(LINEAR).sourceDirectory(src).listener(listener).load()) {
+            assertNull(retort.dataSource(), "no database is configured");
+            assertTrue(retort.check(SchemaSource.of(author(false))).passed(), "the embedded database is upgraded to head first");
+            CheckResult drift = retort.check(SchemaSource.of(author(true)));
+            assertEquals(List.of("entities differ from the migrations: add column public.author.phone"),
+                    drift.problems().stream().map(Problem::message).toList());
+            Generated generated = retort.generate(SchemaSource.of(author(true)), "add phone");
+            assertTrue(generated.source().contains("op.addColumn(\"author\", column(\"phone\", varchar(40)))"), generated.source());
+            assertEquals(List.of("77e0d9c8b1a2"), generated.parents());
+        }
+        assertTrue(notes.stream().anyMatch(n -> n.matches("Started embedded dev database \\(PostgreSQL 17\\.\\d+\\) in \\d+\\.\\d s\\.")), notes::toString);
+        assertEquals(notes.stream().filter(n -> n.startsWith("Started")).count(), notes.stream().filter(n -> n.equals("Stopped the embedded dev database.")).count(),
+                "every embedded database is stopped: " + notes);
+    }
+
+    @Test
+    void anUnknownKindOfDevDatabaseIsRefusedWithTheChoices() {
+        try (Retort retort = Retort.configure()
+                .settings(dev.retort.config.Settings.builder().set(dev.retort.config.Setting.DEV_DATABASE, "embeded").build())
+                .migrationsPackage(LINEAR).listener(MigrationListener.none()).load()) {
+            RetortException e = assertThrows(RetortException.class, () -> retort.check(SchemaSource.of(author(false))));
+            assertEquals("migrations.devDatabase is 'embeded'; use embedded, docker, or the JDBC URL of a scratch PostgreSQL server.",
+                    e.getMessage(dev.retort.config.SettingNames.MAVEN));
+        }
+    }
+
+    @Test
     void generateWritesTheDifferenceOnTopOfTheHeadAndNothingWhenThereIsNone(@TempDir Path src) {
         try (Retort retort = Revs.configure(db).migrationsPackage(LINEAR).listener(MigrationListener.none()).sourceDirectory(src).load()) {
             RetortException notAtHead = assertThrows(RetortException.class, () -> retort.generate(SchemaSource.of(author(true)), "phone"));

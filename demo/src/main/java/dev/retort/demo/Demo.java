@@ -1,80 +1,119 @@
 package dev.retort.demo;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-
-import dev.retort.Retort;
-import dev.retort.RetortException;
-import dev.retort.command.Summary;
-import dev.retort.config.DatabaseUrl;
-import dev.retort.report.Reports;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Migrates a fresh database {@code retort_demo} end to end: history, upgrade, current, downgrade,
- * the offline SQL of what is pending, and upgrade again. The server comes from {@code DATABASE_URL}
- * (any database on it; the demo creates its own) or defaults to {@code 127.0.0.1:5432} as {@code postgres}.
+ * Retort's main job end to end, as a new user does it: a project from the archetype, {@code generate} (nothing to do
+ * yet), {@code upgrade}, an entity change, {@code generate} again, {@code upgrade}, {@code downgrade -1} and
+ * {@code history}, each a real Maven build of the project. The database is an embedded PostgreSQL, or a fresh
+ * {@code retort_demo} database on the server {@code DATABASE_URL} names.
+ *
+ * <p>Arguments: the directory to create the project in, the version of Retort, the local repository holding this
+ * build's Retort artifacts, and the user's own local repository (read for everything else).
  */
 public final class Demo {
 
     private Demo() {
     }
 
-    public static void main(String[] args) throws SQLException {
-        String server = System.getenv().getOrDefault("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
-        DatabaseUrl url;
-        try {
-            url = DatabaseUrl.parse(server);
-        } catch (RetortException e) {
-            fail(e.getMessage());
+    public static void main(String[] args) throws Exception {
+        Path workspace = Path.of(args[0]).toAbsolutePath();
+        String version = args[1];
+        Path retortRepository = Path.of(args[2]).toAbsolutePath();
+        Path userRepository = Path.of(args[3]).toAbsolutePath();
+        Path project = workspace.resolve("shop");
+        deleteRecursively(workspace);
+        Files.createDirectories(workspace);
+        Path settings = writeSettings(workspace, userRepository);
+
+        try (DemoDatabase database = DemoDatabase.start(System.getenv("DATABASE_URL"))) {
+            System.out.println("Retort demo: migrating " + database.describe());
+            Map<String, String> env = Map.of("DATABASE_URL", database.databaseUrl());
+            List<String> maven = List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(), "-B", "-s", settings.toString(),
+                    "-Dmaven.repo.local=" + retortRepository);
+            MavenRun.run(workspace, concat(maven, "archetype:generate", "-DinteractiveMode=false", "-DarchetypeGroupId=dev.retort",
+                    "-DarchetypeArtifactId=retort-archetype", "-DarchetypeVersion=" + version, "-DgroupId=com.example.shop",
+                    "-DartifactId=shop", "-Dversion=1.0-SNAPSHOT"), env,
+                    "mvn archetype:generate -DarchetypeGroupId=dev.retort -DarchetypeArtifactId=retort-archetype -DarchetypeVersion="
+                            + version + " -DgroupId=com.example.shop -DartifactId=shop");
+            // This copy of the project finds Retort's artifacts where this build put them, with plain ./mvnw.
+            Files.writeString(project.resolve(".mvn/maven.config"), "-s=" + settings + "\n-Dmaven.repo.local=" + retortRepository + "\n",
+                    StandardCharsets.UTF_8);
+
+            List<String> wrapper = List.of(project.resolve("mvnw").toString(), "-B");
+            MavenRun.run(project, concat(wrapper, "compile", "migrations:generate", "-Dmigrations.message=nothing yet"), env,
+                    "./mvnw compile migrations:generate -Dmigrations.message=\"nothing yet\"");
+            MavenRun.run(project, concat(wrapper, "compile", "migrations:upgrade"), env, "./mvnw compile migrations:upgrade");
+
+            Path book = project.resolve("src/main/java/com/example/shop/model/Book.java");
+            Files.writeString(book, Files.readString(book).replace("    private Author author;\n",
+                    "    private Author author;\n\n    @Column(length = 20)\n    private String isbn;\n"));
+            System.out.println("\n# The entity Book gains a field: @Column(length = 20) private String isbn;");
+            MavenRun.run(project, concat(wrapper, "compile", "migrations:generate", "-Dmigrations.message=add isbn to book"), env,
+                    "./mvnw compile migrations:generate -Dmigrations.message=\"add isbn to book\"");
+            Path migration = newest(project.resolve("src/main/java/db/migrations"));
+            System.out.println("\n$ cat " + project.relativize(migration));
+            Files.readAllLines(migration).forEach(line -> System.out.println("  " + line));
+
+            MavenRun.run(project, concat(wrapper, "compile", "migrations:upgrade"), env, "./mvnw compile migrations:upgrade");
+            MavenRun.run(project, concat(wrapper, "migrations:downgrade", "-Dmigrations.target=-1"), env,
+                    "./mvnw migrations:downgrade -Dmigrations.target=-1");
+            MavenRun.run(project, concat(wrapper, "migrations:history"), env, "./mvnw migrations:history");
+
+            System.out.println();
+            System.out.println("The project is in " + project);
+            System.out.println("Keep going there: change an entity, then ./mvnw compile migrations:generate -Dmigrations.message=\"...\"; "
+                    + "./mvnw verify runs its integration test and migrations:check.");
+            System.out.println(database.embedded()
+                    ? "The embedded database stops with this demo: set DATABASE_URL to a PostgreSQL server for migrations:upgrade there."
+                    : "Its database is retort_demo on the DATABASE_URL server.");
+        } catch (IllegalStateException e) {
+            System.err.println("ERROR: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** A settings file that lets the project's builds read the user's local repository as a remote one. */
+    private static Path writeSettings(Path workspace, Path userRepository) throws IOException {
+        Path settings = workspace.resolve("settings.xml");
+        String repository = "<id>local-user-repository</id><url>" + userRepository.toUri() + "</url>"
+                + "<releases><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></releases>"
+                + "<snapshots><enabled>false</enabled></snapshots>";
+        Files.writeString(settings, "<settings><profiles><profile><id>demo</id><activation><activeByDefault>true</activeByDefault></activation>"
+                + "<repositories><repository>" + repository + "</repository></repositories>"
+                + "<pluginRepositories><pluginRepository>" + repository + "</pluginRepository></pluginRepositories>"
+                + "</profile></profiles></settings>\n", StandardCharsets.UTF_8);
+        return settings;
+    }
+
+    private static Path newest(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().contains("AddIsbnToBook")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("generate wrote no migration for the change"));
+        }
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
             return;
         }
-        String demoUrl = url.withDatabase("retort_demo").jdbcUrl();
-        System.out.println("Retort demo on " + DatabaseUrl.mask(demoUrl));
-        recreateDemoDatabase(url);
-
-        try (Retort retort = Retort.configure().url(demoUrl).user(url.user()).password(url.password())
-                .listener(new ConsoleListener()).load()) {
-            section("history (before)", Reports.history(retort.status()));
-            System.out.println("\n== upgrade head");
-            System.out.println(Summary.of(retort.upgrade("head")));
-            section("current --verbose", Reports.current(retort.status(), true));
-            System.out.println("\n== downgrade -1");
-            System.out.println(Summary.of(retort.downgrade("-1")));
-            section("current --verbose", Reports.current(retort.status(), true));
-            System.out.println("\n== sql (what upgrade head would run now; nothing is executed)");
-            System.out.print(retort.upgradeSql("head"));
-            System.out.println("\n== upgrade head");
-            System.out.println(Summary.of(retort.upgrade()));
-            System.out.println("\n== upgrade head (again)");
-            System.out.println(Summary.of(retort.upgrade()));
-            section("history", Reports.history(retort.status()));
-        } catch (RetortException e) {
-            fail(e.getMessage());
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
-    }
-
-    private static void section(String title, List<String> lines) {
-        System.out.println("\n== " + title);
-        lines.forEach(System.out::println);
-    }
-
-    private static void recreateDemoDatabase(DatabaseUrl url) {
-        try (Connection c = url.user() == null ? DriverManager.getConnection(url.jdbcUrl())
-                : DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password() == null ? "" : url.password());
-             Statement s = c.createStatement()) {
-            s.execute("drop database if exists retort_demo with (force)");
-            s.execute("create database retort_demo");
-        } catch (SQLException e) {
-            fail("Cannot prepare the demo database on " + DatabaseUrl.mask(url.jdbcUrl()) + ": " + e.getMessage()
-                    + " Start PostgreSQL on 127.0.0.1:5432 or set DATABASE_URL.");
-        }
-    }
-
-    private static void fail(String message) {
-        System.err.println("ERROR: " + message);
-        System.exit(1);
     }
 }

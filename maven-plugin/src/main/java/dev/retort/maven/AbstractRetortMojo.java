@@ -96,11 +96,19 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     /** Hibernate logs through java.util.logging here; keep its start-up banner out of the build output. */
     private static final java.util.logging.Logger HIBERNATE_LOG = java.util.logging.Logger.getLogger("org.hibernate");
 
+    private static final String EMBEDDED_LOGGER = "io.zonky.test";
+
     private ProjectClassLoader classes;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
+        // The embedded dev database's library reports each start-up step at info through Maven's SLF4J logger,
+        // whose per-logger levels are system properties (named differently since Maven 4).
+        String level = (maven4() ? "maven.logger.log." : "org.slf4j.simpleLogger.log.") + EMBEDDED_LOGGER;
+        if (System.getProperty(level) == null) {
+            System.setProperty(level, "warn");
+        }
         if (skip) {
             getLog().info("Skipping migrations:" + goal() + " (migrations.skip=true).");
             return;
@@ -135,10 +143,24 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         ServerCredentials.apply(builder, serverId, mavenSettings, settingsDecrypter);
         configure(builder);
         Settings settings = builder.build();
-        if (settings.hasDatabase()) {
+        if (settings.hasDatabase() && usesDatabase()) {
             getLog().info("Database: " + settings.describeDatabase());
         }
         return Retort.configure().settings(settings).classLoader(classes.get()).listener(new MavenListener(getLog())).load();
+    }
+
+    private static boolean maven4() {
+        try {
+            Class.forName("org.apache.maven.api.Session", false, AbstractRetortMojo.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Whether this run talks to the configured database (and so says which it is). */
+    protected boolean usesDatabase() {
+        return true;
     }
 
     /** Adds the goal's own settings. */

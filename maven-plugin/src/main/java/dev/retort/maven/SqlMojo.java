@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,39 +20,69 @@ import dev.retort.command.Plan;
 import dev.retort.command.Script;
 
 /**
- * Writes the SQL an upgrade would run — the migrations' statements with the version and history
- * updates, each revision in its own transaction — for a DBA to review. Executes nothing.
+ * Writes the SQL an upgrade (or, with {@code direction=down}, a downgrade) would run — the migrations' statements
+ * with the version and history updates, each revision in its own transaction — for a DBA to review. Executes
+ * nothing; with {@code from}, does not connect at all.
  */
 @Mojo(name = "sql", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class SqlMojo extends AbstractRetortMojo {
 
-    /** Where to go: {@code head}, a revision id, ... */
-    @Parameter(property = "migrations.target", defaultValue = "head")
+    /** Where to go: {@code head} (the default upward), a revision id, {@code +1}; downward {@code -1}, {@code base}, an id. */
+    @Parameter(property = "migrations.target")
     private String target;
+
+    /** {@code up} for the script of an upgrade, {@code down} for that of a downgrade (Alembic's {@code downgrade --sql}). */
+    @Parameter(property = "migrations.direction", defaultValue = "up")
+    private String direction;
 
     /**
      * Where to start instead of the database's current revision: {@code base}, or revision ids
-     * separated by commas. With it, no database is needed.
+     * separated by commas. With it, the database is not connected to.
      */
     @Parameter(property = "migrations.from")
     private String from;
 
-    /** The script file. */
-    @Parameter(property = "migrations.output", defaultValue = "${project.build.directory}/migrations/upgrade.sql")
+    /** The script file; default {@code target/migrations/upgrade.sql}, or {@code downgrade.sql} downward. */
+    @Parameter(property = "migrations.output")
     private File output;
 
     @Override
     protected void run(Retort retort) throws MojoFailureException {
-        Plan plan = from == null || from.isBlank() ? retort.plan(Direction.UP, target) : retort.plan(Direction.UP, start(from), target);
-        Script script = retort.script(plan);
-        try {
-            Files.createDirectories(output.toPath().toAbsolutePath().getParent());
-            Files.writeString(output.toPath(), script.sql(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new MojoFailureException("Cannot write " + output + ": " + e.getMessage(), e);
+        Direction way = direction();
+        String to = target != null && !target.isBlank() ? target.strip() : null;
+        if (to == null && way == Direction.DOWN) {
+            throw new MojoFailureException("migrations:sql with migrations.direction=down needs migrations.target: -1, base, or a revision id.");
         }
-        getLog().info(script.revisionCount() == 0 ? "Nothing to do: no revision is pending. Wrote an empty script to " + output
-                : "Wrote the SQL of " + script.revisionCount() + " revision(s) to " + output + "; nothing was executed.");
+        if (to == null) {
+            to = "head";
+        }
+        Plan plan = from == null || from.isBlank() ? retort.plan(way, to) : retort.plan(way, start(from), to);
+        Script script = retort.script(plan);
+        File file = output != null ? output
+                : new File(project.getBuild().getDirectory(), "migrations/" + (way == Direction.UP ? "upgrade" : "downgrade") + ".sql");
+        try {
+            Files.createDirectories(file.toPath().toAbsolutePath().getParent());
+            Files.writeString(file.toPath(), script.sql(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MojoFailureException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        getLog().info(script.revisionCount() == 0 ? "Nothing to do: no revision to " + (way == Direction.UP ? "apply" : "revert")
+                + ". Wrote an empty script to " + file
+                : "Wrote the SQL of " + script.revisionCount() + " revision(s) " + (way == Direction.UP ? "up" : "down") + " to " + file
+                + "; nothing was executed.");
+    }
+
+    @Override
+    protected boolean usesDatabase() {
+        return from == null || from.isBlank();
+    }
+
+    private Direction direction() throws MojoFailureException {
+        return switch (direction == null ? "up" : direction.strip().toLowerCase(Locale.ROOT)) {
+            case "up", "upgrade" -> Direction.UP;
+            case "down", "downgrade" -> Direction.DOWN;
+            default -> throw new MojoFailureException("migrations.direction is '" + direction + "'; use up or down.");
+        };
     }
 
     private static Set<String> start(String from) {

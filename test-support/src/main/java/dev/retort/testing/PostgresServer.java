@@ -1,8 +1,10 @@
 package dev.retort.testing;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -10,14 +12,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
  * The one PostgreSQL server a test JVM uses, chosen once: {@code RETORT_TEST_JDBC_URL}, then
- * {@code 127.0.0.1:5432} as {@code postgres}, then a Testcontainers container.
- * {@code RETORT_TEST_DB=url|local|container} forces a source. Nothing reachable is an error, never a skip.
+ * {@code 127.0.0.1:5432} as {@code postgres}, then a Testcontainers container where Docker is, then an embedded
+ * PostgreSQL run from Maven artifacts (so a machine with only a JDK runs the tests too).
+ * {@code RETORT_TEST_DB=url|local|container|embedded} forces a source. Nothing usable is an error, never a skip.
  */
 public final class PostgresServer {
 
@@ -28,8 +32,8 @@ public final class PostgresServer {
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^/?]*)/([^?]*)(\\?.*)?");
     private static final String HOW_TO_PROVIDE = "Provide a PostgreSQL server for the tests: set RETORT_TEST_JDBC_URL "
             + "(with RETORT_TEST_USER and RETORT_TEST_PASSWORD), start one on 127.0.0.1:5432 that accepts user postgres, "
-            + "or make Docker available so Testcontainers can start one (image from RETORT_TEST_IMAGE, default "
-            + DEFAULT_IMAGE + ").";
+            + "make Docker available so Testcontainers can start one (image from RETORT_TEST_IMAGE, default "
+            + DEFAULT_IMAGE + "), or let the embedded PostgreSQL start (RETORT_TEST_DB=embedded; it needs a writable temporary directory).";
 
     private static PostgresServer instance;
 
@@ -73,6 +77,7 @@ public final class PostgresServer {
             case "url" -> fromUrl(env).orElseThrow("RETORT_TEST_DB=url but RETORT_TEST_JDBC_URL is not set. " + HOW_TO_PROVIDE);
             case "local" -> local(env).orElseThrow("RETORT_TEST_DB=local but no PostgreSQL answers on 127.0.0.1:5432 as user postgres. " + HOW_TO_PROVIDE);
             case "container" -> container(env);
+            case "embedded" -> embedded();
             case "" -> {
                 Attempt url = fromUrl(env);
                 if (url.server != null) {
@@ -82,12 +87,9 @@ public final class PostgresServer {
                 if (local.server != null) {
                     yield local.server;
                 }
-                if (!dockerAvailable()) {
-                    throw new IllegalStateException("No PostgreSQL for the tests (" + local.failure + "; Docker is not available). " + HOW_TO_PROVIDE);
-                }
-                yield container(env);
+                yield dockerAvailable() ? container(env) : embedded();
             }
-            default -> throw new IllegalStateException("RETORT_TEST_DB is '" + forced + "'; use url, local or container.");
+            default -> throw new IllegalStateException("RETORT_TEST_DB is '" + forced + "'; use url, local, container or embedded.");
         };
     }
 
@@ -120,12 +122,35 @@ public final class PostgresServer {
         }
     }
 
+    /**
+     * Whether Docker answers. Testcontainers is only asked where a daemon may be, since it logs errors when it finds
+     * none, and those would show in builds that then succeed on another source.
+     */
     private static boolean dockerAvailable() {
+        if (!DockerProbe.mayHaveDocker(System.getenv())) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** An embedded PostgreSQL for this JVM, stopped when it exits (by the library's shutdown hook). */
+    private static PostgresServer embedded() {
+        long started = System.nanoTime();
+        EmbeddedPostgres server;
+        try {
+            server = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
+                    .setOutputRedirector(ProcessBuilder.Redirect.DISCARD).setErrorRedirector(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("The embedded PostgreSQL for the tests did not start: " + e.getMessage() + ". " + HOW_TO_PROVIDE, e);
+        }
+        System.err.printf("retort-test-support: started an embedded PostgreSQL on port %d in %d ms%n", server.getPort(),
+                (System.nanoTime() - started) / 1_000_000);
+        // Not the library's URL, which carries user=postgres: a user given to a test must not be overridden by the URL.
+        return new PostgresServer(ServerSource.EMBEDDED, "jdbc:postgresql://localhost:" + server.getPort() + "/postgres", "postgres", "");
     }
 
     private static PostgresServer container(Map<String, String> env) {

