@@ -46,6 +46,11 @@ final class Console {
         (json ? err : out).println(text);
     }
 
+    /** A failure the command found itself, as one line on standard error. */
+    void error(String message) {
+        err.println("retort: " + message);
+    }
+
     /** Retort's own errors are one line for people (and an object in JSON mode); anything else is a bug, with its trace. */
     int failed(Exception e, CommandLine line, CommandLine.ParseResult parsed) {
         String message = e instanceof RetortException retort ? retort.getMessage(SettingNames.COMMAND_LINE)

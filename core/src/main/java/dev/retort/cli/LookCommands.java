@@ -29,7 +29,12 @@ final class LookCommands {
             var unknown = retort.unknownRevisions();
             console.result(JsonResults.status(status.stream().filter(s -> s.current()).toList()),
                     Reports.current(status, unknown, retort.graph().origin(), verbose));
-            return unknown.isEmpty() ? Main.OK : Main.FAILURE;
+            if (!unknown.isEmpty()) {
+                console.error("The database is at " + String.join(", ", unknown) + ", which no migration in " + retort.graph().origin()
+                        + " declares: it is ahead of this code, or the migration was deleted.");
+                return Main.FAILURE;
+            }
+            return Main.OK;
         }
     }
 

@@ -42,7 +42,7 @@ public class MigrationFailedException extends RetortException {
      * @param advice one or two sentences to end the message with, or null
      */
     public MigrationFailedException(Step step, String statement, Throwable cause, List<RunResult.StepResult> completed, String advice) {
-        super(message(step, statement, cause) + (advice == null || advice.isEmpty() ? "" : " " + advice), cause);
+        super(withAdvice(message(step, statement, cause), advice), cause);
         this.step = step;
         this.statement = statement;
         this.completed = List.copyOf(completed);
@@ -59,6 +59,13 @@ public class MigrationFailedException extends RetortException {
     /** The steps of the run that committed before this one failed. */
     public List<RunResult.StepResult> completed() {
         return completed;
+    }
+
+    private static String withAdvice(String message, String advice) {
+        if (advice == null || advice.isEmpty()) {
+            return message;
+        }
+        return message + (message.endsWith(".") ? " " : ". ") + advice;
     }
 
     private static String message(Step step, String statement, Throwable cause) {

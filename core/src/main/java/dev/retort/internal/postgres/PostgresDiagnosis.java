@@ -15,7 +15,7 @@ final class PostgresDiagnosis {
             return null;
         }
         return switch (state) {
-            case "42501" -> "The database user lacks a privilege this needs: run migrations as a user that owns the schema "
+            case "42501", "3F000" -> "The database user lacks a privilege this needs: run migrations as a user that owns the schema "
                     + "(or has CREATE on it and owns the tables the revisions change).";
             case "25006" -> "The connection is read-only (a hot standby, or default_transaction_read_only): migrate the primary.";
             case "57014" -> message.contains("statement timeout")

@@ -333,7 +333,9 @@ public final class Engine {
             } catch (SQLException e) {
                 String reason = Messages.rootMessage(e);
                 if (attempt > settings.connectRetries() || !unreachable(e)) {
-                    throw new RetortException("Cannot connect to the database: " + reason + (reason.endsWith(".") ? "" : ".")
+                    String where = dataSource instanceof dev.retort.internal.jdbc.DriverDataSource ? " (" + dataSource + ")" : "";
+                    String sentence = reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
+                    throw new RetortException("Cannot connect to the database: " + sentence + where + "."
                             + (attempt > 1 ? " Gave up after " + attempt + " attempts." : ""), e);
                 }
                 listener.note("Cannot connect to the database yet (" + reason + "); trying again in " + pause / 1000 + "s (retry "
