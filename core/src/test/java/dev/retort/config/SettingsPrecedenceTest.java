@@ -107,7 +107,7 @@ class SettingsPrecedenceTest {
     void unknownSettingNamesAreRefused() {
         RetortException e = assertThrows(RetortException.class, () -> Settings.builder().set(Map.of("retort.lockTimout", "5")));
         assertEquals("There is no setting named 'retort.lockTimout'; known settings are url, user, password, schema, package, "
-                + "sourceDirectory, lockTimeout, entityPackages, devDatabase, devImage.", e.getMessage());
+                + "sourceDirectory, lockTimeout, entityPackages, persistenceUnit, devDatabase, devImage.", e.getMessage());
     }
 
     @org.junit.jupiter.api.Test

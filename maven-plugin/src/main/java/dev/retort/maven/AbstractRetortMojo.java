@@ -70,6 +70,7 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     private static final java.util.logging.Logger HIBERNATE_LOG = java.util.logging.Logger.getLogger("org.hibernate");
 
     private ProjectClassLoader classes;
+    private Settings settings;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -96,7 +97,7 @@ abstract class AbstractRetortMojo extends AbstractMojo {
                 .set(Setting.PACKAGE, packageName).set(Setting.SCHEMA, schema).set(Setting.LOCK_TIMEOUT, lockTimeout);
         ServerCredentials.apply(builder, serverId, mavenSettings, settingsDecrypter);
         configure(builder);
-        Settings settings = builder.build();
+        settings = builder.build();
         if (settings.hasDatabase()) {
             getLog().info("Database: " + settings.describeDatabase());
         }
@@ -113,6 +114,11 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     /** The project's compiled classes and runtime dependencies, with the plugin's own classes first. */
     protected ClassLoader projectClassLoader() throws MojoFailureException {
         return classes.get();
+    }
+
+    /** The settings the goal runs with: its parameters over the environment and the defaults. */
+    protected Settings settings() {
+        return settings;
     }
 
     /** The goal's name, for messages. */

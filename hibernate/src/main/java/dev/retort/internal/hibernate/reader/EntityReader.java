@@ -1,0 +1,95 @@
+package dev.retort.internal.hibernate.reader;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataImplementor;
+import org.hibernate.engine.config.spi.ConfigurationService;
+
+import dev.retort.RetortException;
+import dev.retort.internal.Messages;
+import dev.retort.internal.hibernate.EntityReading;
+import dev.retort.internal.hibernate.ReadRequest;
+import dev.retort.platform.Platform;
+import dev.retort.schema.SchemaModel;
+
+/**
+ * Builds Hibernate's boot metadata for the requested entities the way the application's own bootstrap does, applies
+ * Bean Validation's constraints as its session factory would, and walks the result into Retort's schema model.
+ * Runs against whichever Hibernate ORM 6.4+ its class loader resolves.
+ */
+public final class EntityReader implements EntityReading {
+
+    /** Settings that would make Hibernate connect or act on a database while it only describes one. */
+    private static final List<String> NOT_FOR_READING = List.of("hibernate.connection.", "jakarta.persistence.jdbc.", "javax.persistence.jdbc.",
+            "jakarta.persistence.jtaDataSource", "jakarta.persistence.nonJtaDataSource", "javax.persistence.jtaDataSource",
+            "javax.persistence.nonJtaDataSource", "hibernate.hbm2ddl.", "jakarta.persistence.schema-generation.",
+            "javax.persistence.schema-generation.", "hibernate.hikari.", "hibernate.c3p0.", "hibernate.agroal.");
+
+    @Override
+    public String hibernateVersion() {
+        return org.hibernate.Version.getVersionString();
+    }
+
+    @Override
+    public SchemaModel read(ReadRequest request, Platform platform) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Hibernate, Bean Validation and the entities' own types look classes up through the context class loader.
+        thread.setContextClassLoader(request.loader());
+        try {
+            List<Class<?>> classes = LoadCheck.load(request.classNames(), request.loader());
+            return read(classes, request, platform);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private SchemaModel read(List<Class<?>> classes, ReadRequest request, Platform platform) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(
+                new BootstrapServiceRegistryBuilder().applyClassLoader(request.loader()).build())
+                .applySettings(settings(request.settings(), platform)).build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            classes.forEach(sources::addAnnotatedClass);
+            request.mappingFiles().forEach(sources::addResource);
+            MetadataImplementor metadata = (MetadataImplementor) sources.getMetadataBuilder().build();
+            Map<String, Object> effective = registry.getService(ConfigurationService.class).getSettings();
+            // A session factory runs the Bean Validation integration before it orders the columns; so do we.
+            BeanValidation.apply(metadata, registry, effective, request.loader());
+            metadata.orderColumns(true);
+            return new MetadataWalker(metadata, platform, effective).read();
+        } catch (RuntimeException | LinkageError e) {
+            if (e instanceof RetortException retort) {
+                throw retort;
+            }
+            String missing = LoadCheck.missingClass(e);
+            if (missing != null) {
+                throw new RetortException("Hibernate cannot read the entities of " + request.origin() + ": class " + missing
+                        + " is missing from the project's class path; add the dependency that holds it.", e);
+            }
+            throw new RetortException("Hibernate cannot read the entities of " + request.origin() + ": " + Messages.rootMessage(e), e);
+        } finally {
+            StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    /** The application's settings, resolving the platform's dialect offline and leaving out what would connect. */
+    static Map<String, Object> settings(Map<String, Object> application, Platform platform) {
+        Map<String, Object> all = new HashMap<>();
+        all.put("jakarta.persistence.database-product-name", platform.name());
+        all.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+        all.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
+        application.forEach((key, value) -> {
+            if (NOT_FOR_READING.stream().noneMatch(key::startsWith)) {
+                all.put(key, value);
+            }
+        });
+        return all;
+    }
+}
