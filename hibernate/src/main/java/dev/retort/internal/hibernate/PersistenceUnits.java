@@ -33,6 +33,7 @@ public final class PersistenceUnits {
 
     private static final String RESOURCE = "META-INF/persistence.xml";
     private static final String DEFAULT_MAPPING = "META-INF/orm.xml";
+    private static final String SCANNER_FACTORY = "META-INF/services/org.hibernate.boot.archive.scan.spi.ScannerFactory";
 
     /**
      * One persistence unit.
@@ -63,22 +64,38 @@ public final class PersistenceUnits {
         Unit unit = units.stream().filter(u -> u.name().equals(unitName)).findFirst().orElseThrow(() -> new RetortException(units.isEmpty()
                 ? "Persistence unit '" + unitName + "' was asked for ({persistenceUnit}) but the project has no " + RESOURCE
                         + " on its class path; add one, or leave {persistenceUnit} unset to scan {entityPackages}."
-                : "Persistence unit '" + unitName + "' is not in the project's " + RESOURCE + "; its units are: "
+                : "Persistence unit '" + unitName + "' is not in the project's " + RESOURCE + "; set {persistenceUnit} to one of its units: "
                         + String.join(", ", units.stream().map(Unit::name).toList()) + "."));
+        Map<String, Object> settings = new LinkedHashMap<>(unit.properties());
+        if (unit.validationMode() != null) {
+            settings.put("jakarta.persistence.validation.mode", unit.validationMode());
+        }
+        settings.putAll(explicit);
         Set<String> classes = new LinkedHashSet<>(unit.classes());
-        if (!unit.excludeUnlisted()) {
+        if (!unit.excludeUnlisted() && scansUnlisted(loader, settings)) {
             classes.addAll(EntityScan.root(rootPath(unit.root())));
         }
         List<String> mappingFiles = new ArrayList<>(unit.mappingFiles());
         if (!mappingFiles.contains(DEFAULT_MAPPING) && hasDefaultMapping(loader, unit.root())) {
             mappingFiles.add(DEFAULT_MAPPING);
         }
-        Map<String, Object> settings = new LinkedHashMap<>(unit.properties());
-        if (unit.validationMode() != null) {
-            settings.put("jakarta.persistence.validation.mode", unit.validationMode());
-        }
-        settings.putAll(explicit);
         return new ReadRequest(List.copyOf(classes), mappingFiles, settings, loader, "persistence unit " + unitName);
+    }
+
+    /**
+     * Whether the application's Hibernate adds a unit's unlisted classes: Hibernate 6 scans the unit's root; Hibernate
+     * 7 only with a scanner (hibernate-scan-jandex, or one named by {@code hibernate.archive.scanner}).
+     */
+    private static boolean scansUnlisted(ClassLoader loader, Map<String, Object> settings) {
+        if (settings.containsKey("hibernate.archive.scanner") || loader.getResource(SCANNER_FACTORY) != null) {
+            return true;
+        }
+        try {
+            String version = (String) Class.forName("org.hibernate.Version", true, loader).getMethod("getVersionString").invoke(null);
+            return version.startsWith("6.");
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return false;
+        }
     }
 
     /** Every unit of every persistence.xml the loader sees. */

@@ -1,6 +1,7 @@
 package dev.retort.internal.hibernate.reader;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +51,7 @@ final class MetadataWalker {
     private final SchemaRules rules;
     private final IdentityColumns identity;
     private final Map<String, Object> settings;
+    private final Map<String, EnumType> enumsByName = new HashMap<>();
 
     MetadataWalker(Metadata metadata, Platform platform, Map<String, Object> settings) {
         this.metadata = metadata;
@@ -60,6 +62,8 @@ final class MetadataWalker {
     }
 
     SchemaModel read() {
+        List<EnumType> enums = enumTypes();
+        enums.forEach(type -> enumsByName.put(type.name(), type));
         Set<String> schemas = new LinkedHashSet<>();
         schemas.add(platform.defaultSchema());
         List<Table> tables = new ArrayList<>();
@@ -80,7 +84,7 @@ final class MetadataWalker {
                         SequenceOptions.NONE.start(sequence.getInitialValue()).increment(sequence.getIncrementSize()), null));
             }
         }
-        return new SchemaModel(schemas, tables, sequences, enumTypes());
+        return new SchemaModel(schemas, tables, sequences, enums);
     }
 
     /**
@@ -122,6 +126,16 @@ final class MetadataWalker {
         return new EnumType(schema, parts.get(parts.size() - 1), values);
     }
 
+    /** A column type naming one of the enum types is a reference to that type, as the catalog reports it. */
+    private DataType enumReference(DataType type) {
+        if (type instanceof DataType.ArrayOf array) {
+            DataType element = enumReference(array.element());
+            return element == array.element() ? type : new DataType.ArrayOf(element);
+        }
+        EnumType named = type instanceof DataType.Raw raw ? enumsByName.get(rules.storedName(raw.sql(), false)) : null;
+        return named == null ? type : new DataType.UserDefined(named.schema(), named.name());
+    }
+
     private Table table(String schema, org.hibernate.mapping.Table table) {
         String tableName = rules.storedName(table.getName(), table.isQuoted());
         List<Column> columns = new ArrayList<>();
@@ -129,7 +143,7 @@ final class MetadataWalker {
         Set<String> usedNames = new HashSet<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             String columnName = columnName(column);
-            DataType type = rules.parseType(column.getSqlType(metadata));
+            DataType type = enumReference(rules.parseType(column.getSqlType(metadata)));
             boolean primaryKey = table.isPrimaryKey(column);
             Identity columnIdentity = identity.isIdentity(table, column) ? Identity.generatedByDefault() : null;
             boolean nullable = column.isNullable() && !primaryKey && columnIdentity == null;
