@@ -31,6 +31,10 @@ public final class EntityReader implements EntityReading {
             "javax.persistence.nonJtaDataSource", "hibernate.hbm2ddl.", "jakarta.persistence.schema-generation.",
             "javax.persistence.schema-generation.", "hibernate.hikari.", "hibernate.c3p0.", "hibernate.agroal.");
 
+    private static final List<String> VERSION_OR_DIALECT = List.of("hibernate.dialect", "jakarta.persistence.database-product-version",
+            "jakarta.persistence.database-major-version", "javax.persistence.database-product-version", "javax.persistence.database-major-version");
+    private static final String OLDEST_POSTGRESQL_OF_HIBERNATE_6 = "12";
+
     @Override
     public String hibernateVersion() {
         return org.hibernate.Version.getVersionString();
@@ -69,6 +73,10 @@ public final class EntityReader implements EntityReading {
                 throw retort;
             }
             String missing = LoadCheck.missingClass(e);
+            if (missing != null && missing.startsWith("org.hibernate.") && e instanceof LinkageError) {
+                throw new RetortException("Retort's entity reader does not work with Hibernate ORM " + hibernateVersion() + " (it lacks "
+                        + missing + "); read the entities with a supported version (6.4 or later) or report this.", e);
+            }
             if (missing != null) {
                 throw new RetortException("Hibernate cannot read the entities of " + request.origin() + ": class " + missing
                         + " is missing from the project's class path; add the dependency that holds it.", e);
@@ -90,6 +98,11 @@ public final class EntityReader implements EntityReading {
                 all.put(key, value);
             }
         });
+        if (org.hibernate.Version.getVersionString().startsWith("6.4.") && VERSION_OR_DIALECT.stream().noneMatch(all::containsKey)) {
+            // Offline, Hibernate 6.4 resolves a dialect only from a product name and a version; later versions assume the
+            // dialect's oldest supported version when none is given, and this gives 6.4 the same: its PostgreSQL minimum.
+            all.put("jakarta.persistence.database-major-version", OLDEST_POSTGRESQL_OF_HIBERNATE_6);
+        }
         return all;
     }
 }

@@ -1,5 +1,6 @@
 package dev.retort.internal.hibernate.reader;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -126,6 +127,18 @@ final class MetadataWalker {
         return new EnumType(schema, parts.get(parts.size() - 1), values);
     }
 
+    /** The serial type the dialect writes for an identity column ({@code bigserial}), or null when it writes a real identity. */
+    private String serialType(org.hibernate.mapping.Column column, DataType type) {
+        // The JDBC type code from the type name: Column.getSqlTypeCode's parameter type differs between 6.x and 7.x.
+        int code = type instanceof DataType.Builtin builtin ? switch (builtin.kind()) {
+            case SMALLINT -> Types.SMALLINT;
+            case INTEGER -> Types.INTEGER;
+            default -> Types.BIGINT;
+        } : Types.BIGINT;
+        String ddl = metadata.getDatabase().getDialect().getIdentityColumnSupport().getIdentityColumnString(code).strip().toLowerCase(Locale.ROOT);
+        return ddl.contains("serial") ? ddl.split("\\s+")[0] : null;
+    }
+
     /** A column type naming one of the enum types is a reference to that type, as the catalog reports it. */
     private DataType enumReference(DataType type) {
         if (type instanceof DataType.ArrayOf array) {
@@ -145,9 +158,18 @@ final class MetadataWalker {
             String columnName = columnName(column);
             DataType type = enumReference(rules.parseType(column.getSqlType(metadata)));
             boolean primaryKey = table.isPrimaryKey(column);
-            Identity columnIdentity = identity.isIdentity(table, column) ? Identity.generatedByDefault() : null;
-            boolean nullable = column.isNullable() && !primaryKey && columnIdentity == null;
-            columns.add(new Column(columnName, type, nullable, column.getDefaultValue(), columnIdentity, column.getComment()));
+            boolean generated = identity.isIdentity(table, column);
+            String serial = generated ? serialType(column, type) : null;
+            Identity columnIdentity = generated && serial == null ? Identity.generatedByDefault() : null;
+            boolean nullable = column.isNullable() && !primaryKey && !generated;
+            String defaultValue = column.getDefaultValue();
+            if (serial != null) {
+                // Hibernate before 6.6 writes identity as PostgreSQL's serial: the integer type with its own sequence's default.
+                type = rules.parseType(serial);
+                String sequence = rules.objectName(tableName, columnName, "seq");
+                defaultValue = "nextval('" + (schema.equals(platform.defaultSchema()) ? "" : schema + ".") + sequence + "'::regclass)";
+            }
+            columns.add(new Column(columnName, type, nullable, defaultValue, columnIdentity, column.getComment()));
             List<String> anonymous = new ArrayList<>();
             for (CheckConstraint check : column.getCheckConstraints()) {
                 if (check.isAnonymous()) {
