@@ -120,7 +120,7 @@ public final class PersistenceUnits {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             document = factory.newDocumentBuilder().parse(in);
         } catch (IOException | SAXException | ParserConfigurationException e) {
-            throw new RetortException("Cannot read " + url + ": " + e.getMessage().strip() + "; fix the file's XML.", e);
+            throw new RetortException("Cannot read " + url + ": " + dev.retort.internal.Messages.rootMessage(e) + "; fix the file's XML.", e);
         }
         URL root = root(url);
         List<Unit> units = new ArrayList<>();

@@ -34,6 +34,7 @@ public final class EntityReader implements EntityReading {
     private static final List<String> VERSION_OR_DIALECT = List.of("hibernate.dialect", "jakarta.persistence.database-product-version",
             "jakarta.persistence.database-major-version", "javax.persistence.database-product-version", "javax.persistence.database-major-version");
     private static final String OLDEST_POSTGRESQL_OF_HIBERNATE_6 = "12";
+    private static final String LOGGING_PROVIDER = "org.jboss.logging.provider";
 
     @Override
     public String hibernateVersion() {
@@ -46,11 +47,20 @@ public final class EntityReader implements EntityReading {
         ClassLoader previous = thread.getContextClassLoader();
         // Hibernate, Bean Validation and the entities' own types look classes up through the context class loader.
         thread.setContextClassLoader(request.loader());
+        // An application's Logback (without its Spring Boot configuration) would log Hibernate at DEBUG; java.util.logging
+        // is where each entry point sets Hibernate's level, unless the caller chose a provider.
+        boolean chooseLogging = System.getProperty(LOGGING_PROVIDER) == null;
+        if (chooseLogging) {
+            System.setProperty(LOGGING_PROVIDER, "jdk");
+        }
         try {
             List<Class<?>> classes = LoadCheck.load(request.classNames(), request.loader());
             return read(classes, request, platform);
         } finally {
             thread.setContextClassLoader(previous);
+            if (chooseLogging) {
+                System.clearProperty(LOGGING_PROVIDER);
+            }
         }
     }
 

@@ -166,8 +166,7 @@ final class MetadataWalker {
             if (serial != null) {
                 // Hibernate before 6.6 writes identity as PostgreSQL's serial: the integer type with its own sequence's default.
                 type = rules.parseType(serial);
-                String sequence = rules.objectName(tableName, columnName, "seq");
-                defaultValue = "nextval('" + (schema.equals(platform.defaultSchema()) ? "" : schema + ".") + sequence + "'::regclass)";
+                defaultValue = rules.serialDefault(schema, tableName, columnName);
             }
             columns.add(new Column(columnName, type, nullable, defaultValue, columnIdentity, column.getComment()));
             List<String> anonymous = new ArrayList<>();
