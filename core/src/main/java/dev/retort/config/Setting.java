@@ -29,6 +29,9 @@ public enum Setting {
     LOCK_TIMEOUT("lockTimeout", "How long a writing run waits for another run's lock: seconds (0: do not wait), or 500ms, 2m, PT1M.", "60"),
     /** Packages holding the JPA entities, comma-separated. */
     ENTITY_PACKAGES("entityPackages", "Packages holding the JPA entities, comma-separated, sub-packages included.", null),
+    /** A persistence unit of META-INF/persistence.xml to read the entities from instead of scanning packages. */
+    PERSISTENCE_UNIT("persistenceUnit", "A persistence unit of the application's META-INF/persistence.xml to read the entities from "
+            + "(its classes, mapping files and properties) instead of scanning the entity packages.", null),
     /** A throwaway database for generate and check: {@code embedded}, {@code docker} or the JDBC URL of a scratch server. */
     DEV_DATABASE("devDatabase", "A throwaway database for generate and check: embedded (a PostgreSQL run from Maven artifacts, "
             + "no server or Docker needed), docker (a container, removed afterwards) or the JDBC URL of a scratch server "

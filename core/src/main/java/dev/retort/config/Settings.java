@@ -105,6 +105,12 @@ public final class Settings {
         return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** The persistence unit to read the entities from, or null to scan the entity packages. */
+    public String persistenceUnit() {
+        String value = values.get(Setting.PERSISTENCE_UNIT);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     /** The dev database ({@code docker} or a scratch server's URL), or null when none is configured. */
     public String devDatabase() {
         return values.get(Setting.DEV_DATABASE);

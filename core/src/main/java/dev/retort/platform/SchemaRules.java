@@ -37,4 +37,17 @@ public interface SchemaRules {
 
     /** The name, or with a number added to it as the database does, so it is not already taken; the result is added to {@code taken}. */
     String uniqueName(String name, Set<String> taken);
+
+    /**
+     * The default a column of an auto-incrementing shorthand type gets from the database (PostgreSQL's {@code serial}:
+     * the next value of the sequence it creates for the column), as the catalog reports it; null where the database
+     * has no such types.
+     *
+     * @param schema the table's schema
+     * @param table  the table
+     * @param column the column
+     */
+    default String serialDefault(String schema, String table, String column) {
+        return null;
+    }
 }

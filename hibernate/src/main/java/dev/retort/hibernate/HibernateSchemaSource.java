@@ -1,67 +1,176 @@
 package dev.retort.hibernate;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import dev.retort.RetortException;
+import dev.retort.internal.hibernate.ApplicationHibernate;
+import dev.retort.internal.hibernate.EntityScan;
+import dev.retort.internal.hibernate.PersistenceUnits;
+import dev.retort.internal.hibernate.ReadRequest;
 import dev.retort.platform.Platform;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.SchemaSource;
 
 /**
- * The schema an application's JPA entities describe, read through Hibernate ORM: the source {@code generate}
- * and {@code check} compare the database with.
+ * The schema an application's JPA entities describe, read through the application's own Hibernate ORM: the source
+ * {@code generate} and {@code check} compare the database with. Given the application's class path, the reader
+ * runs against the Hibernate found there (6.4 or later), isolated from Retort's own, so the schema it describes is
+ * the one the application validates against; only a class path without Hibernate is read with Retort's own.
  *
  * <pre>{@code
- * retort.generate(HibernateSchemaSource.scan(loader, List.of("com.example.shop"), Map.of()), "add email to author");
+ * SchemaSource entities = HibernateSchemaSource.builder()
+ *         .classPath(List.of(Path.of("target/classes"), Path.of("lib/hibernate-core-6.6.0.Final.jar"), ...))
+ *         .packages(List.of("com.example.shop"))
+ *         .log(System.out::println)       // "Reading the entities with Hibernate ORM 6.6.0.Final from the project's class path."
+ *         .build();
+ * retort.generate(entities, "add email to author");
  * }</pre>
  */
 public final class HibernateSchemaSource implements SchemaSource {
 
+    private final List<Path> classPath;
     private final ClassLoader loader;
-    private final List<String> packages;
     private final Collection<Class<?>> classes;
-    private final Map<String, Object> settings;
+    private final List<String> packages;
+    private final String persistenceUnit;
+    private final Map<String, Object> properties;
+    private final Consumer<String> log;
 
-    private HibernateSchemaSource(ClassLoader loader, List<String> packages, Collection<Class<?>> classes, Map<String, Object> settings) {
-        this.loader = loader;
-        this.packages = packages;
+    private HibernateSchemaSource(Builder builder, Collection<Class<?>> classes) {
+        this.classPath = builder.classPath;
+        this.loader = builder.loader;
         this.classes = classes;
-        this.settings = Map.copyOf(settings);
+        this.packages = builder.packages;
+        this.persistenceUnit = builder.persistenceUnit;
+        this.properties = Map.copyOf(builder.properties);
+        this.log = builder.log;
+    }
+
+    /** A source to configure: where the application's classes are, and which of them are the entities. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
      * The entities ({@code @Entity}, {@code @Embeddable}, {@code @MappedSuperclass}) of the packages, sub-packages
-     * included, as the class loader sees them.
+     * included, as the class loader sees them, read with the Hibernate that loader sees.
      *
      * @param settings Hibernate settings the application uses, e.g. {@code hibernate.physical_naming_strategy}
      */
     public static HibernateSchemaSource scan(ClassLoader loader, Collection<String> packages, Map<String, Object> settings) {
-        return new HibernateSchemaSource(loader, List.copyOf(packages), null, settings);
+        return builder().classLoader(loader).packages(packages).properties(settings).build();
     }
 
-    /** These entity classes. */
+    /** These entity classes, read with Retort's own Hibernate. */
     public static HibernateSchemaSource of(Collection<Class<?>> entityClasses, Map<String, Object> settings) {
-        return new HibernateSchemaSource(null, List.of(), List.copyOf(entityClasses), settings);
+        return new HibernateSchemaSource(new Builder().properties(settings), List.copyOf(entityClasses));
     }
 
     @Override
     public SchemaModel read(Platform platform) {
         if (classes != null) {
-            return HibernateSchemaReader.read(classes, settings, platform);
+            return HibernateSchemaReader.read(classes, properties, platform);
         }
-        // Hibernate resolves the entities' own types (converters, user types) through the context class loader.
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(loader);
-        try {
-            return HibernateSchemaReader.scan(loader, packages, settings, platform);
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
+        try (ApplicationHibernate application = classPath != null ? ApplicationHibernate.forClassPath(classPath)
+                : ApplicationHibernate.forClassLoader(loader)) {
+            log.accept(application.description());
+            ReadRequest request = persistenceUnit != null
+                    ? PersistenceUnits.request(application.loader(), persistenceUnit, properties)
+                    : new ReadRequest(EntityScan.packages(application.loader(), packages), List.of(), properties, application.loader(),
+                            "package(s) " + String.join(", ", packages));
+            return application.reader().read(request, platform);
         }
     }
 
     @Override
     public String describe() {
-        return classes != null ? classes.size() + " entity class(es)" : "the entities in package(s) " + String.join(", ", packages);
+        if (classes != null) {
+            return classes.size() + " entity class(es)";
+        }
+        return persistenceUnit != null ? "the entities of persistence unit " + persistenceUnit
+                : "the entities in package(s) " + String.join(", ", packages);
+    }
+
+    /** Configures a {@link HibernateSchemaSource}. */
+    public static final class Builder {
+        private List<Path> classPath;
+        private ClassLoader loader;
+        private List<String> packages = List.of();
+        private String persistenceUnit;
+        private Map<String, Object> properties = Map.of();
+        private Consumer<String> log = line -> { };
+
+        private Builder() {
+        }
+
+        /**
+         * The application's runtime class path: class directories and jars, its dependencies included. The Hibernate
+         * ORM found there reads the entities, in a class loader of its own; without one, Retort's own does.
+         */
+        public Builder classPath(Collection<Path> value) {
+            this.classPath = List.copyOf(value);
+            this.loader = null;
+            return this;
+        }
+
+        /**
+         * The application's classes as this loader sees them (instead of a class path), read with the Hibernate ORM
+         * the loader sees, or Retort's own when it sees none.
+         */
+        public Builder classLoader(ClassLoader value) {
+            this.loader = value;
+            this.classPath = null;
+            return this;
+        }
+
+        /** Packages holding the entities, sub-packages included: scanned unless a persistence unit is named. */
+        public Builder packages(Collection<String> value) {
+            this.packages = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * A persistence unit of the application's {@code META-INF/persistence.xml} to read instead of scanning
+         * packages: its listed classes (and, unless it excludes unlisted classes, the annotated classes beside its
+         * persistence.xml), its mapping files, its properties and its validation mode.
+         */
+        public Builder persistenceUnit(String value) {
+            this.persistenceUnit = value == null || value.isBlank() ? null : value.strip();
+            return this;
+        }
+
+        /**
+         * Hibernate settings as the application uses them (naming strategies, {@code jakarta.persistence.validation.mode},
+         * ...); they win over a persistence unit's own properties.
+         */
+        public Builder properties(Map<String, ?> value) {
+            this.properties = Map.copyOf(value);
+            return this;
+        }
+
+        /** Where to say which Hibernate ORM reads the entities (one line per read). */
+        public Builder log(Consumer<String> value) {
+            this.log = value;
+            return this;
+        }
+
+        /**
+         * The source.
+         *
+         * @throws RetortException when neither a class path nor a class loader, or neither packages nor a persistence unit, is given
+         */
+        public HibernateSchemaSource build() {
+            if (classPath == null && loader == null) {
+                throw new RetortException("Give the application's class path or class loader to read its entities from.");
+            }
+            if (persistenceUnit == null && packages.isEmpty()) {
+                throw new RetortException("Name the packages holding the entities ({entityPackages}) or a persistence unit ({persistenceUnit}).");
+            }
+            return new HibernateSchemaSource(this, null);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.retort.MigrationListener;
 import dev.retort.Retort;
@@ -66,10 +67,17 @@ final class Convergence {
         }
     }
 
-    /** The full round trip; returns the first generated source for further checks. */
+    /** The full round trip against hbm2ddl's schema; returns the first generated source for further checks. */
     static String run(TestDatabase db, Path work, List<Class<?>> entities, Map<String, Object> settings) {
+        return run(db, work, HibernateSchemaReader.read(entities, settings), reference -> Hbm2ddl.create(reference, entities, settings));
+    }
+
+    /**
+     * The full round trip for a model read beforehand, against the schema {@code reference} creates in another
+     * database (Hibernate's own create, in one of its forms); returns the first generated source.
+     */
+    static String run(TestDatabase db, Path work, SchemaModel model, Consumer<TestDatabase> reference) {
         db.reset();
-        SchemaModel model = HibernateSchemaReader.read(entities, settings);
         Convergence c = new Convergence(db, work);
         dev.retort.command.Generated first = c.generate(model, "initial schema");
         assertFalse(first.nothingToDo(), "an empty database must differ from the entities");
@@ -78,17 +86,17 @@ final class Convergence {
         assertTrue(c.generate(model, "again").nothingToDo(), "a second generate must write nothing");
 
         List<String> retortCatalog = Catalog.snapshot(db);
-        TestDatabase reference = PostgresServer.get().createDatabase("hbm2ddl");
+        TestDatabase hibernate = PostgresServer.get().createDatabase("hbm2ddl");
         try {
-            Hbm2ddl.create(reference, entities, settings);
-            List<String> hbm2ddlCatalog = Catalog.snapshot(reference);
+            reference.accept(hibernate);
+            List<String> hbm2ddlCatalog = Catalog.snapshot(hibernate);
             List<String> onlyHbm2ddl = hbm2ddlCatalog.stream().filter(l -> !retortCatalog.contains(l)).toList();
             List<String> onlyRetort = retortCatalog.stream().filter(l -> !hbm2ddlCatalog.contains(l)).toList();
-            assertTrue(onlyHbm2ddl.isEmpty() && onlyRetort.isEmpty(), () -> "the schema Retort built differs from hbm2ddl's:\nonly hbm2ddl:\n  "
+            assertTrue(onlyHbm2ddl.isEmpty() && onlyRetort.isEmpty(), () -> "the schema Retort built differs from Hibernate's:\nonly Hibernate:\n  "
                     + String.join("\n  ", onlyHbm2ddl) + "\nonly Retort:\n  " + String.join("\n  ", onlyRetort));
             assertEquals(hbm2ddlCatalog, retortCatalog);
         } finally {
-            PostgresServer.get().dropDatabase(reference);
+            PostgresServer.get().dropDatabase(hibernate);
         }
 
         try (Retort retort = c.retort()) {

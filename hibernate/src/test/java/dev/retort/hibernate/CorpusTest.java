@@ -40,12 +40,7 @@ class CorpusTest {
     }
 
     private static Map<String, String> sources(String pkg, String... classes) {
-        Map<String, String> sources = new LinkedHashMap<>();
-        for (String body : classes) {
-            String name = body.replaceAll("(?s).*?\\b(?:class|enum|interface)\\s+(\\w+).*", "$1");
-            sources.put(pkg + "." + name, "package " + pkg + ";\n" + IMPORTS + body);
-        }
-        return sources;
+        return JavaSources.sources(pkg, IMPORTS, classes);
     }
 
     @Test

@@ -54,7 +54,7 @@ class GenerateRulesTest {
         assertEquals(library(), scanned);
         RetortException none = assertThrows(RetortException.class,
                 () -> HibernateSchemaReader.scan(getClass().getClassLoader(), List.of("com.example.nothing"), Map.of()));
-        assertEquals("No @Entity class was found in package(s) com.example.nothing; check the entity packages setting and that the "
+        assertEquals("No @Entity class was found in package(s) com.example.nothing; check retort.entityPackages and that the "
                 + "project is compiled.", none.getMessage());
         db.reset();
         assertTrue(db.column("select tablename from pg_tables where schemaname = 'public'").isEmpty());

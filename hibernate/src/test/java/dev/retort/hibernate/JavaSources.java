@@ -38,6 +38,16 @@ final class JavaSources {
         }
     }
 
+    /** Source files (class name to text) of the package, one per class body, each with the package line and the imports. */
+    static Map<String, String> sources(String pkg, String imports, String... classes) {
+        Map<String, String> sources = new java.util.LinkedHashMap<>();
+        for (String body : classes) {
+            String name = body.replaceAll("(?s).*?\\b(?:class|enum|interface)\\s+(\\w+).*", "$1");
+            sources.put(pkg + "." + name, "package " + pkg + ";\n" + imports + body);
+        }
+        return sources;
+    }
+
     /** Writes {@code sources} (class name to text) under {@code root/src}, compiles them, and loads them. */
     static List<Class<?>> compile(Path root, Map<String, String> sources) {
         Path src = root.resolve("src");

@@ -1,9 +1,13 @@
 package dev.retort.maven;
 
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -18,14 +22,23 @@ abstract class AbstractEntityMojo extends AbstractRetortMojo {
 
     /**
      * Packages holding the JPA entities (sub-packages included), comma-separated on the command line.
-     * Default: the project's groupId.
+     * Default: the project's groupId. Not used when {@code persistenceUnit} is set.
      */
     @Parameter(property = "migrations.entityPackages")
     protected List<String> entityPackages;
 
     /**
+     * A persistence unit of the project's {@code META-INF/persistence.xml} to read the entities from instead of
+     * scanning {@code entityPackages}: the classes it lists (and, unless it sets {@code exclude-unlisted-classes},
+     * the annotated classes beside its persistence.xml), its mapping files ({@code orm.xml}), its properties (naming
+     * strategies, validation mode, ...). {@code hibernateProperties} win over the unit's properties.
+     */
+    @Parameter(property = "migrations.persistenceUnit")
+    protected String persistenceUnit;
+
+    /**
      * Hibernate settings for reading the entities, as the application uses them, e.g.
-     * {@code hibernate.physical_naming_strategy}.
+     * {@code hibernate.physical_naming_strategy} or {@code jakarta.persistence.validation.mode}.
      */
     @Parameter
     protected Map<String, String> hibernateProperties;
@@ -45,22 +58,39 @@ abstract class AbstractEntityMojo extends AbstractRetortMojo {
 
     @Override
     protected void configure(Settings.Builder builder) {
-        builder.set(Setting.DEV_DATABASE, devDatabase).set(Setting.DEV_IMAGE, devImage)
+        builder.set(Setting.DEV_DATABASE, devDatabase).set(Setting.DEV_IMAGE, devImage).set(Setting.PERSISTENCE_UNIT, persistenceUnit)
                 .set(Setting.ENTITY_PACKAGES, entityPackages == null ? null : String.join(",", entityPackages));
     }
 
-    /** The project's entities, read through Hibernate when a command needs them; says how many tables it found. */
+    /**
+     * The project's entities, read when a command needs them by the Hibernate ORM on the project's class path (or
+     * the plugin's own when it has none); says which Hibernate, and how many tables it found.
+     */
     protected SchemaSource entities() throws MojoFailureException {
-        List<String> packages = entityPackages == null || entityPackages.isEmpty() ? List.of(project.getGroupId()) : entityPackages;
-        Map<String, Object> settings = new HashMap<>();
+        List<String> packages = settings().entityPackages().isEmpty() ? List.of(project.getGroupId()) : settings().entityPackages();
+        Map<String, Object> properties = new HashMap<>();
         if (hibernateProperties != null) {
-            settings.putAll(hibernateProperties);
+            properties.putAll(hibernateProperties);
         }
-        SchemaSource hibernate = HibernateSchemaSource.scan(projectClassLoader(), packages, settings);
+        SchemaSource hibernate = HibernateSchemaSource.builder().classPath(classPath()).packages(packages)
+                .persistenceUnit(settings().persistenceUnit()).properties(properties).log(getLog()::info).build();
         return platform -> {
             SchemaModel model = hibernate.read(platform);
-            getLog().info("Entities: " + model.tables().size() + " table(s) from package(s) " + String.join(", ", packages) + ".");
+            getLog().info("Entities: " + model.tables().size() + " table(s) from " + hibernate.describe().replaceFirst("^the entities (of|in) ", "") + ".");
             return model;
         };
+    }
+
+    /** The runtime class path, and the provided dependencies after it: an application server's Hibernate is the application's. */
+    private List<Path> classPath() throws MojoFailureException {
+        projectClassLoader(); // fails first, and clearly, when the project is not compiled
+        Set<String> elements = new LinkedHashSet<>();
+        try {
+            elements.addAll(project.getRuntimeClasspathElements());
+            elements.addAll(project.getCompileClasspathElements());
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoFailureException("Cannot build the project's class path: " + e.getMessage(), e);
+        }
+        return elements.stream().map(Path::of).toList();
     }
 }

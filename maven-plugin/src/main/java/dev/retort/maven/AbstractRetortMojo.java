@@ -99,6 +99,7 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     private static final String EMBEDDED_LOGGER = "io.zonky.test";
 
     private ProjectClassLoader classes;
+    private Settings settings;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -142,7 +143,7 @@ abstract class AbstractRetortMojo extends AbstractMojo {
                 .set(Setting.ENVIRONMENT, environment).set(Setting.CONFIRM, confirm).set(Setting.CONFIRM_DESTRUCTIVE, confirmDestructive);
         ServerCredentials.apply(builder, serverId, mavenSettings, settingsDecrypter);
         configure(builder);
-        Settings settings = builder.build();
+        settings = builder.build();
         if (settings.hasDatabase() && usesDatabase()) {
             getLog().info("Database: " + settings.describeDatabase());
         }
@@ -173,6 +174,11 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     /** The project's compiled classes and runtime dependencies, with the plugin's own classes first. */
     protected ClassLoader projectClassLoader() throws MojoFailureException {
         return classes.get();
+    }
+
+    /** The settings the goal runs with: its parameters over the environment and the defaults. */
+    protected Settings settings() {
+        return settings;
     }
 
     /** The goal's name, for messages. */

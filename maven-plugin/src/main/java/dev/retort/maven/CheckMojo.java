@@ -16,7 +16,7 @@ import dev.retort.command.Problem;
  * was edited (its checksum changed), when the database is not at head, or when the entities differ
  * from the schema the migrations produce. Binds to {@code verify}.
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class CheckMojo extends AbstractEntityMojo {
 
     @Override

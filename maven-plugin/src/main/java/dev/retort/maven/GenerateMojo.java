@@ -18,7 +18,7 @@ import dev.retort.schema.Change;
  * Java migration, flagging what needs review. With {@code -Dmigrations.empty=true}, writes an empty
  * migration to fill in by hand.
  */
-@Mojo(name = "generate", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "generate", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class GenerateMojo extends AbstractEntityMojo {
 
     /** The new revision's message, e.g. "add email to author". Required. */

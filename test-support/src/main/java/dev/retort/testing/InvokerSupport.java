@@ -17,6 +17,7 @@ import java.util.Properties;
 public final class InvokerSupport {
 
     private static final String STATE = "it-database.properties";
+    private static final String SEVERAL = "it-databases.properties";
 
     private InvokerSupport() {
     }
@@ -39,14 +40,57 @@ public final class InvokerSupport {
         userProperties.put("migrations.password", db.password());
     }
 
-    /** The database {@link #createDatabase} made for this IT. */
-    public static TestDatabase database(File basedir) {
+    /**
+     * Creates one database per name for an IT whose builds need several (a reactor of modules, each with its own),
+     * handed to the builds as the user properties {@code it.<name>.url}; the user and password as
+     * {@code migrations.user} and {@code migrations.password}.
+     */
+    public static void createDatabases(File basedir, Map<Object, Object> userProperties, List<String> names) {
         Properties state = new Properties();
-        try (var in = Files.newBufferedReader(new File(basedir, STATE).toPath(), StandardCharsets.UTF_8)) {
+        for (String name : names) {
+            TestDatabase db = PostgresServer.forIntegrationTests().createDatabase("it_" + name);
+            state.setProperty(name + ".name", db.name());
+            state.setProperty(name + ".url", db.jdbcUrl());
+            state.setProperty(name + ".user", db.user());
+            state.setProperty(name + ".password", db.password());
+            userProperties.put("it." + name + ".url", db.jdbcUrl());
+            userProperties.put("migrations.user", db.user());
+            userProperties.put("migrations.password", db.password());
+        }
+        try (var out = Files.newBufferedWriter(new File(basedir, SEVERAL).toPath(), StandardCharsets.UTF_8)) {
+            state.store(out, "databases of this integration test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One of the databases {@link #createDatabases} made. */
+    public static TestDatabase database(File basedir, String name) {
+        Properties state = load(new File(basedir, SEVERAL));
+        return new TestDatabase(state.getProperty(name + ".name"), state.getProperty(name + ".url"), state.getProperty(name + ".user"),
+                state.getProperty(name + ".password"), PostgresServer.forIntegrationTests().source());
+    }
+
+    /** Drops every database {@link #createDatabases} made. */
+    public static void dropDatabases(File basedir) {
+        Properties state = load(new File(basedir, SEVERAL));
+        state.stringPropertyNames().stream().filter(key -> key.endsWith(".name"))
+                .forEach(key -> PostgresServer.forIntegrationTests().dropDatabase(database(basedir, key.substring(0, key.length() - ".name".length()))));
+    }
+
+    private static Properties load(File file) {
+        Properties state = new Properties();
+        try (var in = Files.newBufferedReader(file.toPath(), StandardCharsets.UTF_8)) {
             state.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return state;
+    }
+
+    /** The database {@link #createDatabase} made for this IT. */
+    public static TestDatabase database(File basedir) {
+        Properties state = load(new File(basedir, STATE));
         return new TestDatabase(state.getProperty("name"), state.getProperty("url"), state.getProperty("user"),
                 state.getProperty("password"), PostgresServer.forIntegrationTests().source());
     }

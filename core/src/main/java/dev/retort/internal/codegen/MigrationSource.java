@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,8 @@ import dev.retort.schema.Comparison;
 public record MigrationSource(String packageName, String className, String revision, String source) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Changes per part of a large migration: far below the JVM's limits whatever one change holds. */
+    static final int PART_SIZE = 100;
 
     /** A fresh revision id: 12 hex digits, as Alembic makes them. */
     public static String newRevisionId() {
@@ -75,6 +78,31 @@ public record MigrationSource(String packageName, String className, String revis
         }
 
         OperationWriter writer = new OperationWriter(platform.defaultSchema());
+        List<CodeBlock> upgradeLines = new ArrayList<>();
+        List<CodeBlock> downgradeLines = new ArrayList<>();
+        for (Change change : comparison.changes()) {
+            CodeBlock.Builder line = CodeBlock.builder();
+            if (change.review() != null) {
+                line.add("// REVIEW ($L): $L\n", change.review().kind().label(), change.review().message());
+            }
+            change.upgrade().forEach(op -> line.addStatement(writer.write(op)));
+            upgradeLines.add(line.build());
+        }
+        List<Change> changes = comparison.changes();
+        for (int i = changes.size() - 1; i >= 0; i--) {
+            Change change = changes.get(i);
+            CodeBlock.Builder line = CodeBlock.builder();
+            if (change.downgrade().isEmpty() && change.review() != null) {
+                line.add("// Not undone ($L): $L\n", change.review().kind().label(), change.review().message());
+            }
+            change.downgrade().forEach(op -> line.addStatement(writer.write(op)));
+            downgradeLines.add(line.build());
+        }
+
+        TypeSpec.Builder type = TypeSpec.classBuilder(className)
+                .addAnnotation(annotation.build())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(Migration.class);
         MethodSpec.Builder upgrade = MethodSpec.methodBuilder("upgrade").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .addParameter(Operations.class, "op");
         MethodSpec.Builder downgrade = MethodSpec.methodBuilder("downgrade").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
@@ -83,35 +111,43 @@ public record MigrationSource(String packageName, String className, String revis
             upgrade.addComment("Write the upgrade here, e.g. op.addColumn(\"author\", column(\"email\", varchar(320)));");
             downgrade.addComment("Undo the upgrade here, in reverse order.");
         }
-        for (Change change : comparison.changes()) {
-            if (change.review() != null) {
-                upgrade.addComment("REVIEW ($L): $L", change.review().kind().label(), change.review().message());
-            }
-            change.upgrade().forEach(op -> upgrade.addStatement(writer.write(op)));
-        }
-        List<Change> changes = comparison.changes();
-        for (int i = changes.size() - 1; i >= 0; i--) {
-            Change change = changes.get(i);
-            if (change.downgrade().isEmpty() && change.review() != null) {
-                downgrade.addComment("Not undone ($L): $L", change.review().kind().label(), change.review().message());
-            }
-            change.downgrade().forEach(op -> downgrade.addStatement(writer.write(op)));
-        }
+        List<TypeSpec> upgradeParts = body(upgrade, "Upgrade", upgradeLines);
+        List<TypeSpec> downgradeParts = body(downgrade, "Downgrade", downgradeLines);
+        type.addMethod(upgrade.build()).addMethod(downgrade.build()).addTypes(upgradeParts).addTypes(downgradeParts);
 
-        TypeSpec type = TypeSpec.classBuilder(className)
-                .addAnnotation(annotation.build())
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(Migration.class)
-                .addMethod(upgrade.build())
-                .addMethod(downgrade.build())
-                .build();
-        String source = JavaFile.builder(packageName, type)
+        String source = JavaFile.builder(packageName, type.build())
                 .addStaticImport(Types.class, "*")
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build()
                 .toString();
         return new MigrationSource(packageName, className, revision, source);
+    }
+
+    /**
+     * Fills a method with its changes, in order. A small migration keeps them in the method itself; a large one (an
+     * initial migration of hundreds of tables) calls them in parts of {@value #PART_SIZE} changes, each part a nested
+     * class of its own, because the JVM limits a method to 64 KB of bytecode and a class to 65,535 constants.
+     *
+     * @return the parts to add to the migration class; none for a small migration
+     */
+    private static List<TypeSpec> body(MethodSpec.Builder method, String direction, List<CodeBlock> lines) {
+        if (lines.size() <= PART_SIZE) {
+            lines.forEach(method::addCode);
+            return List.of();
+        }
+        List<TypeSpec> parts = new ArrayList<>();
+        for (int from = 0; from < lines.size(); from += PART_SIZE) {
+            List<CodeBlock> part = lines.subList(from, Math.min(lines.size(), from + PART_SIZE));
+            String name = direction + "Part" + (parts.size() + 1);
+            MethodSpec.Builder apply = MethodSpec.methodBuilder("apply").addModifiers(Modifier.STATIC).addParameter(Operations.class, "op");
+            part.forEach(apply::addCode);
+            parts.add(TypeSpec.classBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("Changes $L to $L of the $L, in order.\n", from + 1, from + part.size(), direction.toLowerCase(Locale.ROOT))
+                    .addMethod(apply.build()).build());
+            method.addStatement("$L.apply(op)", name);
+        }
+        return parts;
     }
 
     /** {@code M<id>_<CamelCaseMessage>}: sorts by nothing in particular, reads well, and is a legal name. */

@@ -326,7 +326,8 @@ final class PostgresRenderer implements OperationVisitor<List<SqlStatement>> {
         if (c.identityGeneration() != null) {
             out.append(' ').append(identity(c.identityGeneration()));
         }
-        if (c.defaultValue() != null) {
+        // A serial type is its sequence's default (PostgreSQL refuses a second one); the model carries it to compare.
+        if (c.defaultValue() != null && !TypeNames.isSerial(c.type())) {
             out.append(" DEFAULT ").append(c.defaultValue());
         }
         if (!c.acceptsNull()) {

@@ -92,4 +92,10 @@ final class PostgresSchemaRules implements SchemaRules {
     public String uniqueName(String name, Set<String> taken) {
         return PostgresNames.unique(name, taken);
     }
+
+    @Override
+    public String serialDefault(String schema, String table, String column) {
+        String sequence = PostgresNames.objectName(table, column, "seq");
+        return "nextval('" + ("public".equals(schema) ? "" : schema + ".") + sequence + "'::regclass)";
+    }
 }

@@ -90,6 +90,10 @@ final class TypeNames {
         if (a.equals(b)) {
             return true;
         }
+        if (isSerial(a) || isSerial(b)) {
+            // serial is shorthand for the integer type plus a sequence default, which is compared on its own
+            return integerOf(a).equals(integerOf(b));
+        }
         if (a instanceof DataType.ArrayOf x && b instanceof DataType.ArrayOf y) {
             return equivalent(x.element(), y.element());
         }
@@ -98,6 +102,19 @@ final class TypeNames {
         }
         return false;
     }
+
+    /** Whether the type is one of PostgreSQL's {@code smallserial}, {@code serial}, {@code bigserial} shorthands. */
+    public static boolean isSerial(DataType type) {
+        return type instanceof DataType.Raw raw && SERIALS.containsKey(raw.sql());
+    }
+
+    private static DataType integerOf(DataType type) {
+        return type instanceof DataType.Raw raw && SERIALS.containsKey(raw.sql()) ? of(SERIALS.get(raw.sql())) : type;
+    }
+
+    private static final java.util.Map<String, DataType.Kind> SERIALS = java.util.Map.of("smallserial", DataType.Kind.SMALLINT,
+            "serial2", DataType.Kind.SMALLINT, "serial", DataType.Kind.INTEGER, "serial4", DataType.Kind.INTEGER,
+            "bigserial", DataType.Kind.BIGINT, "serial8", DataType.Kind.BIGINT);
 
     private static boolean isTime(DataType.Kind kind) {
         return kind == DataType.Kind.TIME || kind == DataType.Kind.TIME_TZ || kind == DataType.Kind.TIMESTAMP

@@ -1,0 +1,118 @@
+package dev.retort.internal.hibernate.reader;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataImplementor;
+import org.hibernate.engine.config.spi.ConfigurationService;
+
+import dev.retort.RetortException;
+import dev.retort.internal.Messages;
+import dev.retort.internal.hibernate.EntityReading;
+import dev.retort.internal.hibernate.ReadRequest;
+import dev.retort.platform.Platform;
+import dev.retort.schema.SchemaModel;
+
+/**
+ * Builds Hibernate's boot metadata for the requested entities the way the application's own bootstrap does, applies
+ * Bean Validation's constraints as its session factory would, and walks the result into Retort's schema model.
+ * Runs against whichever Hibernate ORM 6.4+ its class loader resolves.
+ */
+public final class EntityReader implements EntityReading {
+
+    /** Settings that would make Hibernate connect or act on a database while it only describes one. */
+    private static final List<String> NOT_FOR_READING = List.of("hibernate.connection.", "jakarta.persistence.jdbc.", "javax.persistence.jdbc.",
+            "jakarta.persistence.jtaDataSource", "jakarta.persistence.nonJtaDataSource", "javax.persistence.jtaDataSource",
+            "javax.persistence.nonJtaDataSource", "hibernate.hbm2ddl.", "jakarta.persistence.schema-generation.",
+            "javax.persistence.schema-generation.", "hibernate.hikari.", "hibernate.c3p0.", "hibernate.agroal.");
+
+    private static final List<String> VERSION_OR_DIALECT = List.of("hibernate.dialect", "jakarta.persistence.database-product-version",
+            "jakarta.persistence.database-major-version", "javax.persistence.database-product-version", "javax.persistence.database-major-version");
+    private static final String OLDEST_POSTGRESQL_OF_HIBERNATE_6 = "12";
+    private static final String LOGGING_PROVIDER = "org.jboss.logging.provider";
+
+    @Override
+    public String hibernateVersion() {
+        return org.hibernate.Version.getVersionString();
+    }
+
+    @Override
+    public SchemaModel read(ReadRequest request, Platform platform) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Hibernate, Bean Validation and the entities' own types look classes up through the context class loader.
+        thread.setContextClassLoader(request.loader());
+        // An application's Logback (without its Spring Boot configuration) would log Hibernate at DEBUG; java.util.logging
+        // is where each entry point sets Hibernate's level, unless the caller chose a provider.
+        boolean chooseLogging = System.getProperty(LOGGING_PROVIDER) == null;
+        if (chooseLogging) {
+            System.setProperty(LOGGING_PROVIDER, "jdk");
+        }
+        try {
+            List<Class<?>> classes = LoadCheck.load(request.classNames(), request.loader());
+            return read(classes, request, platform);
+        } finally {
+            thread.setContextClassLoader(previous);
+            if (chooseLogging) {
+                System.clearProperty(LOGGING_PROVIDER);
+            }
+        }
+    }
+
+    private SchemaModel read(List<Class<?>> classes, ReadRequest request, Platform platform) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(
+                new BootstrapServiceRegistryBuilder().applyClassLoader(request.loader()).build())
+                .applySettings(settings(request.settings(), platform)).build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            classes.forEach(sources::addAnnotatedClass);
+            request.mappingFiles().forEach(sources::addResource);
+            MetadataImplementor metadata = (MetadataImplementor) sources.getMetadataBuilder().build();
+            Map<String, Object> effective = registry.getService(ConfigurationService.class).getSettings();
+            // A session factory runs the Bean Validation integration before it orders the columns; so do we.
+            BeanValidation.apply(metadata, registry, effective, request.loader());
+            metadata.orderColumns(true);
+            return new MetadataWalker(metadata, platform, effective).read();
+        } catch (RuntimeException | LinkageError e) {
+            if (e instanceof RetortException retort) {
+                throw retort;
+            }
+            String missing = LoadCheck.missingClass(e);
+            if (missing != null && missing.startsWith("org.hibernate.") && e instanceof LinkageError) {
+                throw new RetortException("Retort's entity reader does not work with Hibernate ORM " + hibernateVersion() + " (it lacks "
+                        + missing + "); read the entities with a supported version (6.4 or later) or report this.", e);
+            }
+            if (missing != null) {
+                throw new RetortException("Hibernate cannot read the entities of " + request.origin() + ": class " + missing
+                        + " is missing from the project's class path; add the dependency that holds it.", e);
+            }
+            throw new RetortException("Hibernate cannot read the entities of " + request.origin() + ": " + Messages.rootMessage(e), e);
+        } finally {
+            StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    /** The application's settings, resolving the platform's dialect offline and leaving out what would connect. */
+    static Map<String, Object> settings(Map<String, Object> application, Platform platform) {
+        Map<String, Object> all = new HashMap<>();
+        all.put("jakarta.persistence.database-product-name", platform.name());
+        all.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+        all.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
+        application.forEach((key, value) -> {
+            if (NOT_FOR_READING.stream().noneMatch(key::startsWith)) {
+                all.put(key, value);
+            }
+        });
+        if (org.hibernate.Version.getVersionString().startsWith("6.4.") && VERSION_OR_DIALECT.stream().noneMatch(all::containsKey)) {
+            // Offline, Hibernate 6.4 resolves a dialect only from a product name and a version; later versions assume the
+            // dialect's oldest supported version when none is given, and this gives 6.4 the same: its PostgreSQL minimum.
+            all.put("jakarta.persistence.database-major-version", OLDEST_POSTGRESQL_OF_HIBERNATE_6);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,3 @@
+package matrix.model;
+
+public enum Mood { SAD, HAPPY, CALM }

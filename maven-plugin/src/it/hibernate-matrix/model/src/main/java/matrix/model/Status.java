@@ -1,0 +1,3 @@
+package matrix.model;
+
+public enum Status { ACTIVE, SUSPENDED, CLOSED }

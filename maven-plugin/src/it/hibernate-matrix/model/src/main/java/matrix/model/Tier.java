@@ -1,0 +1,3 @@
+package matrix.model;
+
+public enum Tier { FREE, PRO, ENTERPRISE }

@@ -1,0 +1,20 @@
+import static dev.retort.testing.InvokerSupport.*
+import dev.retort.testing.Catalog
+
+def versions = [h64: "6.4.4.Final", h66: "6.6.0.Final", h71: "7.1.10.Final", h72: "7.2.19.Final", h74: "7.4.15.Final"]
+try {
+    def log = buildLog(basedir)
+    versions.each { module, version ->
+        check(log.contains("Reading the entities with Hibernate ORM " + version + " from the project's class path."),
+                module + ": the entities must be read with the project's Hibernate " + version)
+        def migrations = new File(basedir, module + "/src/main/java/db/migrations").listFiles()
+        check(migrations != null && migrations.length == 1, module + ": one migration, and the second generate must write nothing")
+        def retort = Catalog.snapshot(database(basedir, module))
+        def hibernate = Catalog.snapshot(database(basedir, module + "_hibernate"))
+        check(retort == hibernate, module + " (Hibernate " + version + "): the schema Retort built differs from Hibernate's own create:\n only Hibernate: "
+                + (hibernate - retort).join("\n   ") + "\n only Retort: " + (retort - hibernate).join("\n   "))
+    }
+    check(log.count("No changes detected") == versions.size(), "every second generate must find no changes")
+} finally {
+    dropDatabases(basedir)
+}
