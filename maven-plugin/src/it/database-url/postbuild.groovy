@@ -11,8 +11,11 @@ try {
     def log = buildLog(basedir)
     check(log.contains("Upgraded 1 revision"), "upgrade must run against DATABASE_URL")
     def url = props["retort.it.databaseUrl"]
-    def password = url.replaceAll(/^postgresql:\/\/[^:@]*:?([^@]*)@.*$/, '$1')
-    check(!log.contains(url) && (password.isEmpty() || !log.contains(":" + password + "@")), "the URL's password must not be printed")
+    check(url.contains(URLEncoder.encode(SECRET, "UTF-8")), "the URL carries the password: " + url.replaceAll(/:[^:@]*@/, ":***@"))
+    check(!log.contains(url), "the URL with its password must not be printed")
+    check(log.contains("[DEBUG]"), "the second build ran with -X")
+    checkNoSecret(basedir)
 } finally {
     PostgresServer.forIntegrationTests().dropDatabase(db)
+    PostgresServer.forIntegrationTests().dropRole(props["retort.it.databaseUrl.role"])
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.retort.testing.InvokerSupport;
 import dev.retort.testing.PostgresServer;
 import dev.retort.testing.TestDatabase;
 
@@ -21,12 +22,15 @@ public final class ItDatabaseUrl {
 
     public static void main(String[] args) throws IOException {
         TestDatabase db = PostgresServer.forIntegrationTests().createDatabase("it_database_url");
+        // A role of the IT's own with a distinctive password, so the IT can look for it in Maven's debug output.
+        String role = "it_owner_" + db.name().substring(db.name().lastIndexOf('_') + 1);
+        PostgresServer.forIntegrationTests().createOwner(db, role, InvokerSupport.SECRET);
         String hostAndDatabase = db.jdbcUrl().substring("jdbc:postgresql://".length());
-        String credentials = URLEncoder.encode(db.user(), StandardCharsets.UTF_8)
-                + (db.password().isEmpty() ? "" : ":" + URLEncoder.encode(db.password(), StandardCharsets.UTF_8));
+        String credentials = role + ":" + URLEncoder.encode(InvokerSupport.SECRET, StandardCharsets.UTF_8);
         Path out = Path.of(args[0]);
         Files.createDirectories(out.getParent());
         Files.writeString(out, "retort.it.databaseUrl=postgresql://" + credentials + "@" + hostAndDatabase + "\n"
-                + "retort.it.databaseUrl.jdbc=" + db.jdbcUrl() + "\n" + "retort.it.databaseUrl.name=" + db.name() + "\n");
+                + "retort.it.databaseUrl.jdbc=" + db.jdbcUrl() + "\n" + "retort.it.databaseUrl.name=" + db.name() + "\n"
+                + "retort.it.databaseUrl.role=" + role + "\n");
     }
 }

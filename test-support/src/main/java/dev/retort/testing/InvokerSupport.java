@@ -121,12 +121,17 @@ public final class InvokerSupport {
      */
     public static void addServerToSettings(File basedir, String serverId) {
         TestDatabase db = database(basedir);
+        addServerToSettings(basedir, serverId, db.user(), db.password());
+    }
+
+    /** As {@link #addServerToSettings(File, String)}, with the given credentials. */
+    public static void addServerToSettings(File basedir, String serverId, String user, String password) {
         File settings = new File(basedir.getParentFile(), "interpolated-settings.xml");
         try {
             String xml = Files.readString(settings.toPath(), StandardCharsets.UTF_8);
             if (!xml.contains("<id>" + serverId + "</id>")) {
-                String server = "<servers><server><id>" + serverId + "</id><username>" + db.user() + "</username><password>"
-                        + db.password() + "</password></server></servers>";
+                String server = "<servers><server><id>" + serverId + "</id><username>" + user + "</username><password>"
+                        + password + "</password></server></servers>";
                 xml = xml.replace("</settings>", server + "</settings>");
                 File temporary = new File(settings.getParentFile(), settings.getName() + "." + serverId + ".tmp");
                 Files.writeString(temporary.toPath(), xml, StandardCharsets.UTF_8);
@@ -138,9 +143,47 @@ public final class InvokerSupport {
         }
     }
 
-    /** Drops the IT's database. */
+    /** A password to look for in build logs: with a slash, an at sign and a plus, so its URL-encoded form differs. */
+    public static final String SECRET = "S3cr3t/It+pw@1";
+
+    /**
+     * Makes the IT's builds connect as a role of their own whose password is {@link #SECRET}, owner of the IT's
+     * database; returns its name. The IT's user properties then carry the URL only.
+     */
+    public static String secretOwner(File basedir, Map<Object, Object> userProperties) {
+        TestDatabase db = database(basedir);
+        String role = "it_owner_" + db.name().substring(db.name().lastIndexOf('_') + 1);
+        PostgresServer.forIntegrationTests().createOwner(db, role, SECRET);
+        try {
+            Files.writeString(new File(basedir, "it-role.txt").toPath(), role, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        userProperties.remove("migrations.user");
+        userProperties.remove("migrations.password");
+        return role;
+    }
+
+    /** Fails when the build log holds {@link #SECRET}, plain, URL-encoded or base64-encoded. */
+    public static void checkNoSecret(File basedir) {
+        String log = buildLog(basedir);
+        check(!log.contains(SECRET), "the password was printed");
+        check(!log.contains(java.net.URLEncoder.encode(SECRET, StandardCharsets.UTF_8)), "the URL-encoded password was printed");
+        check(!log.contains(java.util.Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8))),
+                "the base64 password was printed");
+    }
+
+    /** Drops the IT's database (and the role {@link #secretOwner} made, if any). */
     public static void dropDatabase(File basedir) {
         PostgresServer.forIntegrationTests().dropDatabase(database(basedir));
+        File role = new File(basedir, "it-role.txt");
+        if (role.isFile()) {
+            try {
+                PostgresServer.forIntegrationTests().dropRole(Files.readString(role.toPath(), StandardCharsets.UTF_8).strip());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** The IT's build log, for assertions on output. */

@@ -202,6 +202,20 @@ public final class PostgresServer {
         return new TestDatabase(name, urlFor(name), user, password, source);
     }
 
+    /**
+     * Creates a login role with a password that owns the database, so a test can connect with credentials it chose
+     * (and look for that password in logs) whatever authentication the server uses.
+     */
+    public void createOwner(TestDatabase database, String role, String password) {
+        adminExecute("create role " + role + " login password '" + password.replace("'", "''") + "'");
+        adminExecute("alter database " + database.name() + " owner to " + role);
+    }
+
+    /** Drops a role made by {@link #createOwner}, once its database is gone. */
+    public void dropRole(String role) {
+        adminExecute("drop role if exists " + role);
+    }
+
     /** Drops a database made by {@link #createDatabase}, ending any session still connected to it. */
     public void dropDatabase(TestDatabase database) {
         adminExecute("drop database if exists " + database.name() + " with (force)");
