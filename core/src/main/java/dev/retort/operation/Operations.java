@@ -250,6 +250,11 @@ public final class Operations {
         return add(new Operation.ValidateConstraint(schema, table, name));
     }
 
+    /** {@code ALTER TABLE table RENAME CONSTRAINT from TO to}; a primary key's or unique constraint's index follows. */
+    public Operations renameConstraint(String table, String from, String to) {
+        return add(new Operation.RenameConstraint(schema, table, from, to));
+    }
+
     // ---- indexes ------------------------------------------------------------------------------
 
     /** {@code CREATE INDEX name ON table (columns)}; refine with {@code .unique()}, {@code .using("gin")}, {@code .where(…)}, … */
@@ -330,6 +335,11 @@ public final class Operations {
         }
     }
 
+    /** {@code ALTER INDEX from RENAME TO to}. */
+    public Operations renameIndex(String from, String to) {
+        return add(new Operation.RenameIndex(schema, from, to));
+    }
+
     // ---- sequences ----------------------------------------------------------------------------
 
     /** {@code CREATE SEQUENCE name} with PostgreSQL's defaults. */
@@ -355,6 +365,24 @@ public final class Operations {
     /** {@code DROP SEQUENCE name}. */
     public Operations dropSequence(String name) {
         return add(new Operation.DropSequence(schema, name, null));
+    }
+
+    /** {@code ALTER SEQUENCE from RENAME TO to}. */
+    public Operations renameSequence(String from, String to) {
+        return add(new Operation.RenameSequence(schema, from, to));
+    }
+
+    /**
+     * Moves sequence {@code name} past the values {@code table.column} holds, after the column switched from an
+     * identity to this sequence; see {@link Operation.SyncSequence}.
+     */
+    public Operations syncSequence(String name, String table, String column) {
+        return add(new Operation.SyncSequence(schema, name, table, column));
+    }
+
+    /** Moves the identity of {@code table.column} past the values it holds, after the column became an identity. */
+    public Operations syncIdentity(String table, String column) {
+        return add(new Operation.SyncSequence(schema, null, table, column));
     }
 
     // ---- enum types ---------------------------------------------------------------------------

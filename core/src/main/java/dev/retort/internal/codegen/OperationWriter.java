@@ -134,6 +134,27 @@ final class OperationWriter implements OperationVisitor<CodeBlock> {
     }
 
     @Override
+    public CodeBlock visit(Operation.RenameConstraint r) {
+        return CodeBlock.of("$L.renameConstraint($S, $S, $S)", op(r.schema()), r.table(), r.from(), r.to());
+    }
+
+    @Override
+    public CodeBlock visit(Operation.RenameIndex r) {
+        return CodeBlock.of("$L.renameIndex($S, $S)", op(r.schema()), r.from(), r.to());
+    }
+
+    @Override
+    public CodeBlock visit(Operation.RenameSequence r) {
+        return CodeBlock.of("$L.renameSequence($S, $S)", op(r.schema()), r.from(), r.to());
+    }
+
+    @Override
+    public CodeBlock visit(Operation.SyncSequence s) {
+        return s.sequence() == null ? CodeBlock.of("$L.syncIdentity($S, $S)", op(s.schema()), s.table(), s.column())
+                : CodeBlock.of("$L.syncSequence($S, $S, $S)", op(s.schema()), s.sequence(), s.table(), s.column());
+    }
+
+    @Override
     public CodeBlock visit(Operation.CreateIndex c) {
         return createIndex(c);
     }
@@ -301,7 +322,8 @@ final class OperationWriter implements OperationVisitor<CodeBlock> {
             return CodeBlock.of("primaryKey($S$L)", pk.name(), strings(pk.columns()));
         }
         if (c instanceof Constraint.Unique u) {
-            return CodeBlock.of("unique($S$L)", u.name(), strings(u.columns()));
+            return u.index() == null ? CodeBlock.of("unique($S$L)", u.name(), strings(u.columns()))
+                    : CodeBlock.of("unique($S$L).usingIndex($S)", u.name(), strings(u.columns()), u.index());
         }
         if (c instanceof Constraint.Check ck) {
             return CodeBlock.of("check($S, $S)$L", ck.name(), ck.expression(), ck.unvalidated() ? ".notValid()" : "");
