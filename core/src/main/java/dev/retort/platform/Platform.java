@@ -1,9 +1,11 @@
 package dev.retort.platform;
 
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
 
 import dev.retort.config.DatabaseUrl;
+import dev.retort.schema.ObjectComparator;
 
 /**
  * Everything Retort knows about one database product, in one place: how operations become SQL, how the
@@ -42,6 +44,12 @@ public interface Platform {
 
     /** The product's rules for comparing types and expressions and for naming what the user did not name. */
     SchemaRules rules();
+
+    /**
+     * The comparators autogenerate runs, in order, one per kind of object this database has: together they turn
+     * two schema models into the changes between them.
+     */
+    List<ObjectComparator> comparators();
 
     /**
      * Reads a live schema.

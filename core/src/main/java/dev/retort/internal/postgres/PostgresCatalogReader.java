@@ -177,7 +177,8 @@ final class PostgresCatalogReader implements CatalogReader {
             switch (rs.getString(3)) {
                 case "p" -> table.primaryKey = new Constraint.PrimaryKey(name, columns);
                 case "u" -> table.uniques.add(new Constraint.Unique(name, columns));
-                case "c" -> table.checks.add(new Constraint.Check(name, rs.getString(13), !rs.getBoolean(12)));
+                // Written back the way a person writes it, so a downgrade that re-adds the check reads well.
+                case "c" -> table.checks.add(new Constraint.Check(name, PostgresExpressions.readable(rs.getString(13)), !rs.getBoolean(12)));
                 case "f" -> table.foreignKeys.add(new Constraint.ForeignKey(name, columns, rs.getString(5), rs.getString(6),
                         strings(rs.getArray(7)), action(rs.getString(8)), action(rs.getString(9)), rs.getBoolean(10),
                         rs.getBoolean(11), !rs.getBoolean(12)));
@@ -241,7 +242,7 @@ final class PostgresCatalogReader implements CatalogReader {
                      AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
                 LEFT JOIN pg_class oc ON oc.oid = d.refobjid
                 LEFT JOIN pg_attribute oa ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid
-                WHERE n.nspname = ANY (?) AND (d.deptype IS NULL OR d.deptype <> 'i')
+                WHERE n.nspname = ANY (?)
                 ORDER BY n.nspname, c.relname""";
         List<Sequence> sequences = new ArrayList<>();
         query(c, sql, schemas, rs -> {

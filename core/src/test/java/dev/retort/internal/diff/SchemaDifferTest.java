@@ -88,7 +88,8 @@ class SchemaDifferTest {
         db.execute("create table t (id int primary key, c integer default 1)");
         try (Retort reader = Revs.graph().retort(db)) {
             // PostgreSQL converts the old default along with the column and refuses one it cannot cast, so it goes first.
-            assertEquals(List.of("drop default of t.c for its type change", "alter type of t.c", "change default of t.c"),
+            assertEquals(List.of("drop default of public.t.c for its type change", "alter type of public.t.c from integer to bigint",
+                            "change default of public.t.c"),
                     reader.compare(edit.apply(reader.introspect(Set.of("public")))).changes().stream().map(Change::summary).toList());
         }
     }
