@@ -22,7 +22,15 @@ public record Problem(Kind kind, String revision, String message) {
         /** The entities describe a schema the migrations do not produce. */
         DRIFT,
         /** The entities could not be read. */
-        UNREADABLE_ENTITIES
+        UNREADABLE_ENTITIES,
+        /** {@code verify}: a revision's upgrade or downgrade failed on a fresh database. */
+        FAILED,
+        /** {@code verify}: after a revision's downgrade, the schema is not what it was before its upgrade. */
+        DOWNGRADE_DIFFERS,
+        /** {@code verify}: upgrading a revision again after its downgrade gives another schema than the first time. */
+        UPGRADE_NOT_REPEATABLE,
+        /** {@code verify}: a revision renders different SQL each time it is read. */
+        NOT_DETERMINISTIC
     }
 
     @Override

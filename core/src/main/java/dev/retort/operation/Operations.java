@@ -18,26 +18,53 @@ import java.util.function.UnaryOperator;
 public final class Operations {
 
     private final List<Operation> recorded;
+    private final List<Acknowledgement> acknowledgements;
     private final String schema;
 
     /** Creates an empty recorder working on the search path. */
     public Operations() {
-        this(new ArrayList<>(), null);
+        this(new ArrayList<>(), new ArrayList<>(), null);
     }
 
-    private Operations(List<Operation> recorded, String schema) {
+    private Operations(List<Operation> recorded, List<Acknowledgement> acknowledgements, String schema) {
         this.recorded = recorded;
+        this.acknowledgements = acknowledgements;
         this.schema = schema;
     }
 
     /** The same recorder, with every following call made through the result aimed at the given schema. */
     public Operations inSchema(String schemaName) {
-        return new Operations(recorded, schemaName);
+        return new Operations(recorded, acknowledgements, schemaName);
     }
 
     /** The operations recorded so far, in call order. */
     public List<Operation> recorded() {
         return Collections.unmodifiableList(recorded);
+    }
+
+    /**
+     * Accepts a lint finding on the operation recorded just before, deliberately and with a reason a reviewer reads:
+     * {@code op.createIndex("ix_tag_label", "tag", "label"); op.acknowledge("blocking-create-index", "tag holds 40 rows");}.
+     * Only that operation's finding of that rule is accepted; there is no switch that accepts a rule everywhere.
+     *
+     * @throws IllegalArgumentException when nothing was recorded yet, or the rule or the reason is blank
+     */
+    public Operations acknowledge(String rule, String reason) {
+        if (recorded.isEmpty()) {
+            throw new IllegalArgumentException("acknowledge(\"" + rule + "\", …) accepts a finding on the operation before it; "
+                    + "write it after that operation.");
+        }
+        if (rule == null || rule.isBlank() || reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("acknowledge needs a lint rule id and the reason the finding is accepted, "
+                    + "e.g. acknowledge(\"set-not-null\", \"author holds 200 rows\").");
+        }
+        acknowledgements.add(new Acknowledgement(recorded.size() - 1, rule.strip(), reason.strip()));
+        return this;
+    }
+
+    /** The findings accepted so far, each with the position of its operation in {@link #recorded()}. */
+    public List<Acknowledgement> acknowledgements() {
+        return Collections.unmodifiableList(acknowledgements);
     }
 
     /** Records an operation built elsewhere (generated code and extensions end here). */

@@ -5,6 +5,7 @@ import java.util.Properties;
 import java.util.function.Predicate;
 
 import dev.retort.config.DatabaseUrl;
+import dev.retort.lint.LintRule;
 import dev.retort.schema.ObjectComparator;
 
 /**
@@ -50,6 +51,12 @@ public interface Platform {
      * two schema models into the changes between them.
      */
     List<ObjectComparator> comparators();
+
+    /**
+     * The lint rules for this database: what is dangerous to run on it (which operations take which locks, rewrite
+     * or scan a table, lose data or break the version of an application still running), and the safe forms.
+     */
+    List<LintRule> lintRules();
 
     /**
      * Reads a live schema.

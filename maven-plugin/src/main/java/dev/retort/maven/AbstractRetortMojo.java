@@ -1,5 +1,9 @@
 package dev.retort.maven;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -113,6 +117,12 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     /** The project's compiled classes and runtime dependencies, with the plugin's own classes first. */
     protected ClassLoader projectClassLoader() throws MojoFailureException {
         return classes.get();
+    }
+
+    /** Revisions to start from, as {@code migrations.from} gives them: {@code base}, or ids separated by commas. */
+    protected static Set<String> revisions(String from) {
+        return "base".equals(from.strip()) ? Set.of()
+                : Arrays.stream(from.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
     /** The goal's name, for messages. */

@@ -4,9 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -42,7 +39,7 @@ public class SqlMojo extends AbstractRetortMojo {
 
     @Override
     protected void run(Retort retort) throws MojoFailureException {
-        Plan plan = from == null || from.isBlank() ? retort.plan(Direction.UP, target) : retort.plan(Direction.UP, start(from), target);
+        Plan plan = from == null || from.isBlank() ? retort.plan(Direction.UP, target) : retort.plan(Direction.UP, revisions(from), target);
         Script script = retort.script(plan);
         try {
             Files.createDirectories(output.toPath().toAbsolutePath().getParent());
@@ -52,10 +49,5 @@ public class SqlMojo extends AbstractRetortMojo {
         }
         getLog().info(script.revisionCount() == 0 ? "Nothing to do: no revision is pending. Wrote an empty script to " + output
                 : "Wrote the SQL of " + script.revisionCount() + " revision(s) to " + output + "; nothing was executed.");
-    }
-
-    private static Set<String> start(String from) {
-        return "base".equals(from.strip()) ? Set.of()
-                : Arrays.stream(from.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 }

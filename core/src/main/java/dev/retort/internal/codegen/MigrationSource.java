@@ -22,6 +22,7 @@ import com.palantir.javapoet.TypeSpec;
 
 import dev.retort.Migration;
 import dev.retort.Revision;
+import dev.retort.command.Direction;
 import dev.retort.operation.Operations;
 import dev.retort.operation.Types;
 import dev.retort.platform.Platform;
@@ -60,8 +61,15 @@ public record MigrationSource(String packageName, String className, String revis
      */
     public static MigrationSource write(Platform platform, String packageName, String revision, List<String> parents, String message,
                                         Comparison comparison) {
+        return write(platform, packageName, revision, parents, message, comparison, Remarks.NONE);
+    }
+
+    /** Writes a revision with the lint findings of its operations as comments above them. */
+    public static MigrationSource write(Platform platform, String packageName, String revision, List<String> parents, String message,
+                                        Comparison comparison, Remarks remarks) {
         String className = className(revision, message);
-        boolean transactional = comparison.upgrade().stream().noneMatch(platform.dialect()::requiresNoTransaction)
+        boolean transactional = !remarks.nonTransactional()
+                && comparison.upgrade().stream().noneMatch(platform.dialect()::requiresNoTransaction)
                 && comparison.downgrade().stream().noneMatch(platform.dialect()::requiresNoTransaction);
         AnnotationSpec.Builder annotation = AnnotationSpec.builder(Revision.class).addMember("id", "$S", revision);
         if (parents.size() == 1) {
@@ -83,19 +91,28 @@ public record MigrationSource(String packageName, String className, String revis
             upgrade.addComment("Write the upgrade here, e.g. op.addColumn(\"author\", column(\"email\", varchar(320)));");
             downgrade.addComment("Undo the upgrade here, in reverse order.");
         }
+        remarks.notes().forEach(note -> upgrade.addComment("TODO: $L", note));
+        int up = 0;
         for (Change change : comparison.changes()) {
             if (change.review() != null) {
                 upgrade.addComment("REVIEW ($L): $L", change.review().kind().label(), change.review().message());
             }
-            change.upgrade().forEach(op -> upgrade.addStatement(writer.write(op)));
+            for (var op : change.upgrade()) {
+                remarks.comment(upgrade, Direction.UP, up++);
+                upgrade.addStatement(writer.write(op));
+            }
         }
         List<Change> changes = comparison.changes();
+        int down = 0;
         for (int i = changes.size() - 1; i >= 0; i--) {
             Change change = changes.get(i);
             if (change.downgrade().isEmpty() && change.review() != null) {
                 downgrade.addComment("Not undone ($L): $L", change.review().kind().label(), change.review().message());
             }
-            change.downgrade().forEach(op -> downgrade.addStatement(writer.write(op)));
+            for (var op : change.downgrade()) {
+                remarks.comment(downgrade, Direction.DOWN, down++);
+                downgrade.addStatement(writer.write(op));
+            }
         }
 
         TypeSpec type = TypeSpec.classBuilder(className)

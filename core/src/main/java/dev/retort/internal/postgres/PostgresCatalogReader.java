@@ -81,6 +81,19 @@ final class PostgresCatalogReader implements CatalogReader {
         return new SchemaModel(existing, tables.values().stream().map(TableBuilder::build).toList(), sequences, enums);
     }
 
+    @Override
+    public Set<String> userSchemas(Connection connection) throws SQLException {
+        Set<String> schemas = new TreeSet<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+        }
+        return schemas;
+    }
+
     /** Receives one result row. */
     @FunctionalInterface
     private interface Row {

@@ -7,6 +7,8 @@ import java.util.function.Predicate;
 import dev.retort.MigrationListener;
 import dev.retort.config.DatabaseUrl;
 import dev.retort.internal.diff.StandardComparators;
+import dev.retort.internal.postgres.lint.PostgresLintRules;
+import dev.retort.lint.LintRule;
 import dev.retort.platform.CatalogReader;
 import dev.retort.platform.DevDatabase;
 import dev.retort.platform.MigrationLock;
@@ -61,6 +63,11 @@ public final class PostgresPlatform implements Platform {
     @Override
     public List<ObjectComparator> comparators() {
         return StandardComparators.all();
+    }
+
+    @Override
+    public List<LintRule> lintRules() {
+        return PostgresLintRules.all();
     }
 
     @Override

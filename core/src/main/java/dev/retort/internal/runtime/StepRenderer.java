@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import dev.retort.Migration;
 import dev.retort.RetortException;
 import dev.retort.command.Direction;
 import dev.retort.command.Step;
 import dev.retort.internal.Sha256;
+import dev.retort.internal.revision.MigrationClasses;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Operations;
 import dev.retort.platform.Platform;
@@ -76,20 +76,7 @@ final class StepRenderer {
     }
 
     private List<Action> actions(RevisionScript script, Direction direction) {
-        Operations op = new Operations();
-        try {
-            Migration migration = script.migration().get();
-            if (direction == Direction.UP) {
-                migration.upgrade(op);
-            } else {
-                migration.downgrade(op);
-            }
-        } catch (RetortException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new RetortException("Revision " + script.id() + " (" + script.source() + ") failed while recording its "
-                    + direction.label() + "grade operations: " + e + ". Nothing was executed for it.", e);
-        }
+        Operations op = MigrationClasses.record(script, direction);
         List<Action> actions = new ArrayList<>();
         for (Operation operation : op.recorded()) {
             if (operation instanceof Operation.RunJdbc callback) {
