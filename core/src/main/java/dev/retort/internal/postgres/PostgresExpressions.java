@@ -54,7 +54,7 @@ final class PostgresExpressions {
 
     private static final String COLUMN = "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)";
     private static final String CAST = "(?:::[a-z ]+(?:\\[\\])?)?";
-    private static final Pattern ANY_ARRAY = Pattern.compile("\\(?" + COLUMN + "\\)?" + CAST + " = ANY \\(\\(?ARRAY\\[(.*)\\]\\)?" + CAST + "\\)");
+    private static final Pattern ANY_ARRAY = Pattern.compile("\\(?" + COLUMN + "\\)?" + CAST + " = ANY \\(\\(?ARRAY\\[((?:'(?:[^']|'')*'|[^\\]'])*)\\]\\)?" + CAST + "\\)");
     private static final Pattern ARRAY_ELEMENT = Pattern.compile("\\s*('(?:[^']|'')*')" + CAST + "\\s*(,|$)");
     private static final Pattern RANGE = Pattern.compile("\\(" + COLUMN + " >= (-?\\d+)\\) AND \\(" + COLUMN + " <= (-?\\d+)\\)");
 
