@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.retort.MigrationListener;
+import dev.retort.DevDatabases;
 import dev.retort.Retort;
 import dev.retort.RetortException;
 import dev.retort.Revs;
@@ -99,12 +99,12 @@ class SafetyCommandsTest {
         }
     }
 
+    private final DevDatabases devDatabases = new DevDatabases();
+
     /** A configuration over these revisions whose dev database is a fresh database on the test server. */
     private Retort onScratch(Revs graph) {
-        String scratch = db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "user=" + db.user()
-                + (db.password() == null || db.password().isEmpty() ? "" : "&password=" + db.password());
-        return Retort.configure().settings(Settings.builder().set(Setting.DEV_DATABASE, scratch).build())
-                .revisions(graph.scripts()).listener(MigrationListener.none()).load();
+        return Retort.configure().settings(Settings.builder().set(Setting.DEV_DATABASE, DevDatabases.scratchServer(db)).build())
+                .revisions(graph.scripts()).listener(devDatabases).load();
     }
 
     /** The schema these revisions build, read back from the test database: what correct entities describe. */
@@ -169,7 +169,7 @@ class SafetyCommandsTest {
         try (Retort retort = onScratch(twoHeads)) {
             assertEquals(List.of("SEVERAL_HEADS null: there are 2 heads (v2, v3); merge them"), problems(retort.verify(SchemaSource.of(entities))));
         }
-        assertEquals("0", db.value("select count(*) from pg_database where datname like 'retort_dev_%'"), "scratch databases are dropped");
+        assertEquals(List.of(), devDatabases.left(db), "scratch databases are dropped");
     }
 
     @Test
