@@ -105,4 +105,19 @@ class SchemaDifferTest {
             return new SchemaModel(withKey.schemas(), tables, withKey.sequences(), withKey.enums());
         });
     }
+
+    @Test
+    void checksReadFromTheCatalogAreWrittenBackAsAPersonWritesThemAndReAddedToTheSameCatalog() {
+        String setup = "create table t (id int primary key, status varchar(20) constraint t_status_check check (status in ('A','B')), "
+                + "level smallint constraint t_level_check check (level between 0 and 2))";
+        db.reset();
+        db.execute(setup);
+        try (Retort reader = Revs.graph().retort(db)) {
+            assertEquals(List.of("level BETWEEN 0 AND 2", "status IN ('A', 'B')"),
+                    reader.introspect(Set.of("public")).tables().get(0).checks().stream().map(Constraint.Check::expression).toList());
+        }
+        // The downgrade re-adds the dropped checks from that form; the catalog must come back exactly as it was.
+        roundTrip(setup, model -> withTable(model, "t", t -> new Table(t.schema(), t.name(), t.columns(), t.primaryKey(), t.foreignKeys(),
+                t.uniques(), List.of(), t.indexes(), t.comment())));
+    }
 }

@@ -125,8 +125,9 @@ final class HygieneRules {
             }
             context.report("This revision locks a table that serves traffic with no lock_timeout: if a long transaction holds the "
                             + "table, the ALTER waits for it, and every query on the table queues behind the ALTER meanwhile.",
-                    "Start the revision with " + LOCK_TIMEOUT + " (SET lock_timeout in a revision with transactional = false), "
-                            + "so it fails fast and can be retried.");
+                    (context.transactional() ? "Start the revision with " + LOCK_TIMEOUT
+                            : "Start this non-transactional revision with op.execute(\"SET lock_timeout = '5s'\") and end it with "
+                            + "op.execute(\"RESET lock_timeout\")") + ", so it fails fast and can be retried.");
         }
 
         private static boolean setsLockTimeout(Operation operation) {
