@@ -31,6 +31,7 @@ import dev.retort.internal.command.Validator;
 import dev.retort.internal.command.Verifier;
 import dev.retort.internal.diff.SchemaDiffer;
 import dev.retort.internal.jdbc.DriverDataSource;
+import dev.retort.internal.jdbc.SharedConnection;
 import dev.retort.internal.lint.Linter;
 import dev.retort.internal.runtime.Engine;
 import dev.retort.internal.runtime.LoggingListener;
@@ -411,9 +412,10 @@ public final class Retort implements AutoCloseable {
 
     /** Runs work against a throwaway database (upgraded to head first when asked), removing it afterwards. */
     private <T> T onDevDatabase(boolean atHead, Function<Engine, T> work) {
-        try (DevDatabase dev = platform.startDevDatabase(settings.devDatabase(), settings.devImage(), listener)) {
-            Engine devEngine = engine(new DriverDataSource(dev.jdbcUrl(), dev.user(), dev.password(),
-                    platform.connectionProperties(APPLICATION_NAME)));
+        try (DevDatabase dev = platform.startDevDatabase(settings.devDatabase(), settings.devImage(), listener);
+             SharedConnection connection = new SharedConnection(new DriverDataSource(dev.jdbcUrl(), dev.user(), dev.password(),
+                     platform.connectionProperties(APPLICATION_NAME)))) {
+            Engine devEngine = engine(connection);
             if (atHead && !graph.isEmpty()) {
                 listener.note("Dev database: " + Summary.of(devEngine.upgrade("head")));
             }

@@ -49,8 +49,10 @@ public final class Verifier {
     public List<Problem> verify(SchemaSource entities) {
         List<String> order = order();
         order.forEach(this::determinism);
+        SchemaModel before = read();
         for (String id : order) {
-            if (!stairway(id)) {
+            before = stairway(id, before);
+            if (before == null) {
                 return problems; // the database is no longer at a known revision: later steps would only repeat this
             }
         }
@@ -84,23 +86,27 @@ public final class Verifier {
         }
     }
 
-    /** Up, down, up again; false when the database is left at an unknown revision. */
-    private boolean stairway(String id) {
-        SchemaModel before = read();
+    /**
+     * Up, down, up again, from the schema {@code before} the revision.
+     *
+     * @return the schema the revision leaves (the next one starts from it), or null when the database is left at an unknown revision
+     */
+    private SchemaModel stairway(String id, SchemaModel before) {
         if (!step(id, "upgrade", () -> database.upgrade(id))) {
-            return false;
+            return null;
         }
         SchemaModel after = read();
         if (!step(id, "downgrade", () -> database.downgrade(id + "-1"))) {
-            return true; // the failed downgrade rolled back: the revision is still applied
+            return after; // the failed downgrade rolled back: the revision is still applied
         }
         differences(id, before, read(), Problem.Kind.DOWNGRADE_DIFFERS, "its downgrade does not restore the schema it started from");
         if (!step(id, "upgrade (after its downgrade)", () -> database.upgrade(id))) {
-            return false;
+            return null;
         }
-        differences(id, after, read(), Problem.Kind.UPGRADE_NOT_REPEATABLE, "upgrading it again after its downgrade gives another schema "
+        SchemaModel again = read();
+        differences(id, after, again, Problem.Kind.UPGRADE_NOT_REPEATABLE, "upgrading it again after its downgrade gives another schema "
                 + "than the first upgrade");
-        return true;
+        return again;
     }
 
     private boolean step(String id, String what, Supplier<?> run) {

@@ -244,7 +244,7 @@ final class PostgresCatalogReader implements CatalogReader {
         });
     }
 
-    private static List<Sequence> readSequences(Connection c, Array schemas) throws SQLException {
+    private List<Sequence> readSequences(Connection c, Array schemas) throws SQLException {
         String sql = """
                 SELECT n.nspname, c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                        oc.relname, oa.attname
@@ -262,7 +262,10 @@ final class PostgresCatalogReader implements CatalogReader {
             SequenceOptions options = new SequenceOptions(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
                     rs.getBoolean(8));
             String owner = rs.getString(9) == null ? null : rs.getString(9) + "." + rs.getString(10);
-            sequences.add(new Sequence(rs.getString(1), rs.getString(2), options, owner));
+            // A sequence belongs to its table: one of a table left out (Retort's own history) is left out with it.
+            if (owner == null || tableFilter.test(rs.getString(9))) {
+                sequences.add(new Sequence(rs.getString(1), rs.getString(2), options, owner));
+            }
         });
         return sequences;
     }

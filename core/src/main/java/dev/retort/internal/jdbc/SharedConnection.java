@@ -1,0 +1,97 @@
+package dev.retort.internal.jdbc;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+/**
+ * One connection handed out again and again, for a throwaway database that one command works on for a while
+ * ({@code verify} runs hundreds of short steps): opening a connection costs more than most of those steps. Callers
+ * close what they get as usual; the connection itself stays open until this is closed. Not for concurrent use.
+ */
+public final class SharedConnection implements DataSource, AutoCloseable {
+
+    private final DataSource source;
+    private Connection connection;
+
+    /** Shares one connection of {@code source}, opened on first use. */
+    public SharedConnection(DataSource source) {
+        this.source = source;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = source.getConnection();
+        }
+        Connection shared = connection;
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                return null;
+            }
+            try {
+                return method.invoke(shared, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException("A shared connection has its credentials already.");
+    }
+
+    /** Closes the connection. */
+    @Override
+    public void close() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException ignored) {
+            // a throwaway database's connection: nothing depends on closing it cleanly
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // no logging
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        // the source's own timeout applies
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        throw new SQLException("Not a wrapper.");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return false;
+    }
+}
