@@ -68,14 +68,15 @@ class SafetyCommandsTest {
         }, op -> op.dropTable("tag"))).add(rev("s2", "s1", op -> op.createIndex("ix_tag_id_label", "tag", "id", "label"),
                 op -> op.dropIndex("ix_tag_id_label"))).add(rev("s3", "s2", op -> op.dropColumn("tag", "label")
                 .acknowledge("drop-column", "labels moved to tag_label").acknowledge("drop-colum", "typo"),
-                op -> op.addColumn("tag", column("label", text())))).add(rev("s4", "s3", op -> op.addColumn("tag", column("note", text())),
+                op -> op.addColumn("tag", column("label", text())))).add(rev("s4", "s3", op -> op.addColumn("tag", column("note", text())).acknowledge("drop-table", "nothing is dropped here"),
                 op -> op.dropColumn("tag", "note")));
         try (Retort retort = graph.retort(db)) {
             retort.upgrade("s1");
             LintReport pending = retort.lint();
             assertEquals(List.of("s2", "s3", "s4"), pending.revisions());
             assertEquals(List.of("blocking-create-index", "no-lock-timeout", "blocking-drop-index", "drop-column (acknowledged)",
-                    "no-lock-timeout", "unknown-acknowledgement", "no-lock-timeout"), rules(pending.findings()));
+                    "no-lock-timeout", "unknown-acknowledgement", "no-lock-timeout", "unused-acknowledgement"), rules(pending.findings()));
+            assertEquals(Severity.INFO, pending.findings().get(7).severity());
             Finding down = pending.findings().get(2);
             assertEquals(Direction.DOWN, down.direction());
             assertEquals(Severity.WARNING, down.severity());

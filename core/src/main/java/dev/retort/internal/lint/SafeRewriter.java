@@ -43,12 +43,13 @@ public final class SafeRewriter {
         List<Change> now = new ArrayList<>();
         List<Change> later = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<LintRule> rules = platform.lintRules();
         int index = 0;
         for (Change change : comparison.changes()) {
             Optional<SafeForm> safe = Optional.empty();
             if (change.upgrade().size() == 1) {
                 Context context = new Context(platform, revision, Direction.UP, index, state, false, finding -> { });
-                for (LintRule rule : platform.lintRules()) {
+                for (LintRule rule : rules) {
                     safe = safe.isPresent() ? safe : rule.safeForm(context.judgedBy(rule));
                 }
             }
