@@ -1,12 +1,10 @@
 package dev.retort.internal.jdbc;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -15,7 +13,7 @@ import javax.sql.DataSource;
  * ({@code verify} runs hundreds of short steps): opening a connection costs more than most of those steps. Callers
  * close what they get as usual; the connection itself stays open until this is closed. Not for concurrent use.
  */
-public final class SharedConnection implements DataSource, AutoCloseable {
+public final class SharedConnection extends PlainDataSource implements AutoCloseable {
 
     private final DataSource source;
     private Connection connection;
@@ -58,40 +56,5 @@ public final class SharedConnection implements DataSource, AutoCloseable {
         } catch (SQLException ignored) {
             // a throwaway database's connection: nothing depends on closing it cleanly
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // no logging
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        // the source's own timeout applies
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        throw new SQLException("Not a wrapper.");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return false;
     }
 }
