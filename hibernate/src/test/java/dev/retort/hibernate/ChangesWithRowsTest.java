@@ -72,7 +72,14 @@ class ChangesWithRowsTest {
         db.execute("insert into doc (id, v) values (1, " + value + ")");
         SchemaModel v2 = entities(work.resolve("v2"), "v2", DOC.formatted(after));
         Generated generated = c.generate(v2, name);
+        assertTrue(generated.source().contains(".from("), "the call says the type before, for lint and the reverse: " + generated.source());
         c.upgrade();
+        try (Retort retort = c.retort()) {
+            // Lint judges the compiled migration as it judged the generated operations.
+            List<String> rules = retort.lint(java.util.Set.of(), "heads").findings().stream().filter(f -> f.revision().equals(generated.revision()))
+                    .map(Finding::rule).toList();
+            assertEquals(generated.findings().stream().map(Finding::rule).toList(), rules);
+        }
         c.assertNoChanges(v2);
         String read = "select " + (name.contains("large object") ? "convert_from(lo_get(v), 'UTF8')" : "v::text") + " from doc";
         assertEquals(upgraded, db.value(read), generated.source());

@@ -87,6 +87,10 @@ final class OperationWriter implements OperationVisitor<CodeBlock> {
         if (a.using() != null) {
             b.add(".using($S)", a.using());
         }
+        if (a.previousType() != null) {
+            // The type before lets lint judge the change (rewrite, narrowing, failing casts) and the call be reversed.
+            b.add(".from($L)", type(a.previousType()));
+        }
         return b.build();
     }
 
