@@ -24,6 +24,7 @@ import dev.retort.command.RunResult;
 import dev.retort.command.Script;
 import dev.retort.command.Summary;
 import dev.retort.command.Validation;
+import dev.retort.command.Verification;
 import dev.retort.config.Setting;
 import dev.retort.config.SettingNames;
 import dev.retort.config.Settings;
@@ -33,12 +34,16 @@ import dev.retort.internal.command.Inspection;
 import dev.retort.internal.command.ProductionGuard;
 import dev.retort.internal.command.Release;
 import dev.retort.internal.command.Validator;
+import dev.retort.internal.command.Verifier;
 import dev.retort.internal.diff.SchemaDiffer;
 import dev.retort.internal.jdbc.DriverDataSource;
 import dev.retort.internal.revision.RevisionIndex;
+import dev.retort.internal.jdbc.SharedConnection;
+import dev.retort.internal.lint.Linter;
 import dev.retort.internal.runtime.Engine;
 import dev.retort.internal.runtime.LoggingListener;
 import dev.retort.internal.runtime.RuntimeSettings;
+import dev.retort.lint.LintReport;
 import dev.retort.platform.DevDatabase;
 import dev.retort.platform.Platform;
 import dev.retort.platform.Platforms;
@@ -69,6 +74,8 @@ public final class Retort implements AutoCloseable {
     public static final String DEFAULT_PACKAGE = "db.migrations";
 
     private static final String APPLICATION_NAME = "retort";
+    private static final String VERSION_TABLE = "retort_version";
+    private static final String HISTORY_TABLE = "retort_history";
 
     /** The dev database that needs nothing installed, where the platform has one. */
     private static final String EMBEDDED = "embedded";
@@ -95,7 +102,7 @@ public final class Retort implements AutoCloseable {
     }
 
     private Engine engine(DataSource database) {
-        return new Engine(database, graph, platform, new RuntimeSettings(settings.schema(), "retort_version", "retort_history",
+        return new Engine(database, graph, platform, new RuntimeSettings(settings.schema(), VERSION_TABLE, HISTORY_TABLE,
                 settings.lockTimeout(), settings.statementLockTimeout(), settings.statementTimeout(), settings.readTimeout(),
                 settings.connectRetries()), listener);
     }
@@ -168,8 +175,8 @@ public final class Retort implements AutoCloseable {
     }
 
     /**
-     * The release step of a deploy: production guard, validation, upgrade to head, a check that the database is at
-     * head, and a report. Never throws for a refusal or a failed revision: the report says what happened, and
+     * The release step of a deploy: production guard, validation, lint of the pending revisions (an error no migration
+     * acknowledges refuses the release), upgrade to head, a check that the database is at head, and a report. Never throws for a refusal or a failed revision: the report says what happened, and
      * {@link ReleaseReport#succeeded()} whether the deploy may go on.
      */
     public ReleaseReport release() {
@@ -178,7 +185,7 @@ public final class Retort implements AutoCloseable {
 
     /** As {@link #release()}, with the report's errors naming settings as the calling entry point does. */
     public ReleaseReport release(SettingNames names) {
-        return new Release(graph, engine, guard(), this::validate, settings.environment(), names).run();
+        return new Release(graph, engine, guard(), this::validate, from -> lint(from, "heads"), settings.environment(), names).run();
     }
 
     /**
@@ -344,7 +351,7 @@ public final class Retort implements AutoCloseable {
         }
         if (usesDevDatabase()) {
             Engine database = current != null && validator.atHead(current).isEmpty() ? engine : null;
-            return onDevDatabase(settings.devDatabase(), dev -> drift(problems, wanted, dev, database));
+            return onDevDatabase(settings.devDatabase(), true, dev -> drift(problems, wanted, dev, database));
         }
         Comparison direct = compare(engine, wanted);
         if (direct.isEmpty()) {
@@ -353,7 +360,7 @@ public final class Retort implements AutoCloseable {
         listener.note("The entities differ from the database; replaying the migrations on an embedded database to tell "
                 + "whether the entities or the database changed.");
         try {
-            return onDevDatabase(EMBEDDED, dev -> drift(problems, wanted, dev, engine));
+            return onDevDatabase(EMBEDDED, true, dev -> drift(problems, wanted, dev, engine));
         } catch (RetortException e) {
             listener.note("Could not tell which side changed: " + e.getMessage());
             return Validator.withUnattributedDrift(problems, direct);
@@ -383,6 +390,73 @@ public final class Retort implements AutoCloseable {
         return Validator.withDrift(problems, entityDrift, databaseDrift);
     }
 
+    // ---- safety --------------------------------------------------------------------------------
+
+    /**
+     * Lints the revisions an upgrade to head would apply: from the database's current revision when a database is
+     * configured, every revision when none is. Findings the migrations acknowledge are marked, not dropped.
+     */
+    public LintReport lint() {
+        return lint("heads");
+    }
+
+    /** Lints the revisions an upgrade to {@code target} would apply, from the database's current revision (base without a database). */
+    public LintReport lint(String target) {
+        return lint(dataSource == null ? Set.of() : engine.currentHeads(), target);
+    }
+
+    /**
+     * Lints the revisions an upgrade from {@code from} (revision ids or prefixes; empty for base) to {@code target} would
+     * apply. Needs no database: what lint knows of the schema comes from replaying the revisions before them.
+     */
+    public LintReport lint(Set<String> from, String target) {
+        Set<String> revisions = new java.util.LinkedHashSet<>();
+        plan(Direction.UP, from, target).steps().forEach(step -> revisions.add(step.revision().id()));
+        return new Linter(platform, runsSetLockTimeout()).lint(graph, revisions);
+    }
+
+    /** Whether the runs bound how long a revision's statement waits for a lock ({@code statementLockTimeout}). */
+    private boolean runsSetLockTimeout() {
+        return !settings.statementLockTimeout().isZero();
+    }
+
+    /**
+     * pytest-alembic's checks on a throwaway database ({@code devDatabase}): one head; every revision, oldest first,
+     * upgraded, downgraded and upgraded again, the schema after each downgrade equal to the one before its upgrade; the
+     * schema at head equal to what the entities describe; every revision rendering the same SQL each time. Each problem
+     * names its revision and the difference.
+     *
+     * @throws RetortException when no dev database is configured
+     */
+    public Verification verify(SchemaSource entities) {
+        return verifyAgainst(java.util.Objects.requireNonNull(entities, "entities"));
+    }
+
+    /**
+     * As {@link #verify(SchemaSource)}, without the comparison with the entities: the revisions alone, as the command
+     * line in an application's jar can prove them.
+     */
+    public Verification verify() {
+        return verifyAgainst(null);
+    }
+
+    private Verification verifyAgainst(SchemaSource entities) {
+        long start = System.nanoTime();
+        List<Problem> heads = new Validator(graph).heads();
+        if (!heads.isEmpty()) {
+            return new Verification(List.of(), heads, Duration.ofNanos(System.nanoTime() - start));
+        }
+        if (!usesDevDatabase()) {
+            throw new RetortException("verify runs every revision up and down on a throwaway database, never on yours: set {devDatabase} "
+                    + "to docker or to the JDBC URL of a scratch server.");
+        }
+        return onDevDatabase(settings.devDatabase(), false, dev -> {
+            Verifier verifier = new Verifier(graph, platform, dev, Retort::notOwnTable);
+            List<Problem> problems = verifier.verify(entities);
+            return new Verification(verifier.order(), problems, Duration.ofNanos(System.nanoTime() - start));
+        });
+    }
+
     // ---- authoring -----------------------------------------------------------------------------
 
     /**
@@ -394,15 +468,30 @@ public final class Retort implements AutoCloseable {
      * @throws RetortException when the graph has several heads or the database is not at head
      */
     public Generated generate(SchemaSource entities, String message) {
+        return generate(entities, message, false);
+    }
+
+    /**
+     * Autogenerate, as {@link #generate(SchemaSource, String)}; with {@code safe}, each change a lint rule knows a safe
+     * form for is written that way: what must commit step by step (indexes built {@code CONCURRENTLY}, constraints
+     * validated after being added unvalidated, NOT NULL set through a validated check) goes into a second,
+     * non-transactional revision on top of the first ({@link Generated#followUp()}).
+     */
+    public Generated generate(SchemaSource entities, String message, boolean safe) {
         requireMessage(message);
         Authoring authoring = authoring();
         authoring.requireSingleHead();
         SchemaModel target = entities.read(platform);
         if (usesDevDatabase()) {
-            return onDevDatabase(settings.devDatabase(), dev -> authoring.write(message, compare(dev, target)));
+            return onDevDatabase(settings.devDatabase(), true, dev -> write(authoring, message, dev, target, safe));
         }
         authoring.requireAtHead(engine.currentHeads());
-        return authoring.write(message, compare(engine, target));
+        return write(authoring, message, engine, target, safe);
+    }
+
+    private Generated write(Authoring authoring, String message, Engine database, SchemaModel target, boolean safe) {
+        SchemaModel current = introspect(database, target.schemas());
+        return authoring.write(message, SchemaDiffer.compare(platform, target, current), current, safe);
     }
 
     /** Writes an empty revision on top of the current head(s), to fill in by hand. Needs no database. */
@@ -443,8 +532,12 @@ public final class Retort implements AutoCloseable {
     }
 
     private SchemaModel introspect(Engine database, Set<String> schemas) {
-        return database.read("the database schema", c -> platform.catalogReader(
-                name -> !name.equals("retort_version") && !name.equals("retort_history")).read(c, schemas));
+        return database.read("the database schema", c -> platform.catalogReader(Retort::notOwnTable).read(c, schemas));
+    }
+
+    /** Retort's own tables are no part of the schema it compares. */
+    private static boolean notOwnTable(String table) {
+        return !table.equals(VERSION_TABLE) && !table.equals(HISTORY_TABLE);
     }
 
     private Comparison compare(Engine database, SchemaModel target) {
@@ -457,12 +550,13 @@ public final class Retort implements AutoCloseable {
         return settings.devDatabase() != null;
     }
 
-    /** Runs work against a throwaway database upgraded to head, removing it afterwards. */
-    private <T> T onDevDatabase(String spec, Function<Engine, T> work) {
-        try (DevDatabase dev = platform.startDevDatabase(spec, settings.devImage(), listener)) {
-            Engine devEngine = engine(new DriverDataSource(dev.jdbcUrl(), dev.user(), dev.password(),
-                    platform.connectionProperties(APPLICATION_NAME, settings.connectTimeout())));
-            if (!graph.isEmpty()) {
+    /** Runs work against a throwaway database (upgraded to head first when asked), removing it afterwards. */
+    private <T> T onDevDatabase(String spec, boolean atHead, Function<Engine, T> work) {
+        try (DevDatabase dev = platform.startDevDatabase(spec, settings.devImage(), listener);
+             SharedConnection connection = new SharedConnection(new DriverDataSource(dev.jdbcUrl(), dev.user(), dev.password(),
+                     platform.connectionProperties(APPLICATION_NAME, settings.connectTimeout())))) {
+            Engine devEngine = engine(connection);
+            if (atHead && !graph.isEmpty()) {
                 listener.note("Dev database: " + Summary.of(devEngine.upgrade("head")));
             }
             return work.apply(devEngine);

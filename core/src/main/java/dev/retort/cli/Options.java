@@ -63,6 +63,10 @@ final class Options {
             + "database (RETORT_CONFIRM_DESTRUCTIVE=yes).")
     boolean confirmDestructive;
 
+    @Option(names = "--dev-database", paramLabel = "SPEC", description = "The throwaway database verify runs on (RETORT_DEV_DATABASE): "
+            + "embedded, docker, or the JDBC URL of a scratch PostgreSQL server it may create databases on.")
+    String devDatabase;
+
     @Option(names = "--config-file", paramLabel = "FILE", description = "A properties file of retort.* settings (RETORT_CONFIG_FILE).")
     Path configFile;
 
@@ -75,7 +79,7 @@ final class Options {
                 .set(Setting.URL, url).set(Setting.USER, user).set(Setting.PASSWORD, password).set(Setting.SCHEMA, schema)
                 .set(Setting.PACKAGE, packageName).set(Setting.LOCK_TIMEOUT, lockTimeout)
                 .set(Setting.STATEMENT_LOCK_TIMEOUT, statementLockTimeout).set(Setting.STATEMENT_TIMEOUT, statementTimeout)
-                .set(Setting.ENVIRONMENT, environmentName);
+                .set(Setting.ENVIRONMENT, environmentName).set(Setting.DEV_DATABASE, devDatabase);
         if (confirm) {
             builder.set(Setting.CONFIRM, "yes");
         }

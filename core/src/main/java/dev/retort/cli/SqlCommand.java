@@ -64,7 +64,8 @@ final class SqlCommand extends RetortCommand.Base {
         return Main.OK;
     }
 
-    private static Set<String> start(String from) {
+    /** {@code --from}: base, or revision ids separated by commas. */
+    static Set<String> start(String from) {
         return "base".equals(from.strip()) ? Set.of()
                 : Arrays.stream(from.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }

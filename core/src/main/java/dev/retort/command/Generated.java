@@ -3,6 +3,7 @@ package dev.retort.command;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.retort.lint.Finding;
 import dev.retort.schema.Comparison;
 
 /**
@@ -13,16 +14,31 @@ import dev.retort.schema.Comparison;
  * @param className  its class's simple name, or null
  * @param file       where it was written, or null
  * @param source     the file's text, or null
- * @param comparison the changes found (empty for a hand-written or merge revision)
+ * @param comparison the changes it makes (empty for a hand-written or merge revision)
+ * @param findings   the lint findings on its operations, also written as comments above them
+ * @param followUp   with the {@code safe} option, the non-transactional revision written after it to finish the changes
+ *                   safely (indexes built concurrently, constraints validated); null when there is none
  */
-public record Generated(String revision, List<String> parents, String className, Path file, String source, Comparison comparison) {
+public record Generated(String revision, List<String> parents, String className, Path file, String source, Comparison comparison,
+                        List<Finding> findings, Generated followUp) {
 
     public Generated {
         parents = List.copyOf(parents);
+        findings = List.copyOf(findings);
     }
 
     /** Whether no change was detected and nothing was written. */
     public boolean nothingToDo() {
         return file == null;
+    }
+
+    /** The findings of this revision and of its follow-up. */
+    public List<Finding> allFindings() {
+        if (followUp == null) {
+            return findings;
+        }
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.addAll(followUp.allFindings());
+        return all;
     }
 }

@@ -25,8 +25,18 @@ public record Problem(Kind kind, String revision, String message) {
         DRIFT,
         /** The database (at head) holds a schema the migrations do not produce: it was changed outside them. */
         DATABASE_DRIFT,
+        /** A pending revision does something a lint rule calls an error, and the migration does not acknowledge it. */
+        LINT_ERROR,
         /** The entities could not be read. */
-        UNREADABLE_ENTITIES
+        UNREADABLE_ENTITIES,
+        /** {@code verify}: a revision's upgrade or downgrade failed on a fresh database. */
+        FAILED,
+        /** {@code verify}: after a revision's downgrade, the schema is not what it was before its upgrade. */
+        DOWNGRADE_DIFFERS,
+        /** {@code verify}: upgrading a revision again after its downgrade gives another schema than the first time. */
+        UPGRADE_NOT_REPEATABLE,
+        /** {@code verify}: a revision renders different SQL each time it is read. */
+        NOT_DETERMINISTIC
     }
 
     @Override

@@ -100,14 +100,26 @@ public sealed interface Constraint extends TableElement
     }
 
     /**
-     * {@code UNIQUE (columns)}.
+     * {@code UNIQUE (columns)}, or {@code UNIQUE USING INDEX index} to adopt a unique index built beforehand (with
+     * {@code CONCURRENTLY}, so writes are not blocked while it builds); the index then takes the constraint's name.
      *
      * @param name    constraint name
      * @param columns the columns
+     * @param index   an existing unique index on exactly these columns to adopt, or null to build a new one
      */
-    record Unique(String name, List<String> columns) implements Constraint {
+    record Unique(String name, List<String> columns, String index) implements Constraint {
         public Unique {
             columns = nonEmpty(columns, "unique constraint " + name);
+        }
+
+        /** {@code UNIQUE (columns)}, building its own index. */
+        public Unique(String name, List<String> columns) {
+            this(name, columns, null);
+        }
+
+        /** The same constraint adopting an existing unique index instead of building one. */
+        public Unique usingIndex(String indexName) {
+            return new Unique(name, columns, indexName);
         }
     }
 

@@ -371,6 +371,26 @@ public sealed interface Operation {
         }
     }
 
+    /**
+     * {@code ALTER TABLE … RENAME CONSTRAINT}. Renaming a primary key or unique constraint renames the index behind it too.
+     *
+     * @param schema schema, or null
+     * @param table  table name
+     * @param from   current name
+     * @param to     new name
+     */
+    record RenameConstraint(String schema, String table, String from, String to) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+        @Override
+        public Optional<Operation> reverse() {
+            return Optional.of(new RenameConstraint(schema, table, to, from));
+        }
+    }
+
     // ---- indexes ------------------------------------------------------------------------------
 
     /**
@@ -410,6 +430,25 @@ public sealed interface Operation {
         public Optional<Operation> reverse() {
             return Optional.ofNullable(definition).map(index -> new CreateIndex(
                     index.with(index.elements(), index.unique(), index.method(), index.where(), concurrently), ifExists));
+        }
+    }
+
+    /**
+     * {@code ALTER INDEX … RENAME TO}.
+     *
+     * @param schema schema, or null
+     * @param from   current name
+     * @param to     new name
+     */
+    record RenameIndex(String schema, String from, String to) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+        @Override
+        public Optional<Operation> reverse() {
+            return Optional.of(new RenameIndex(schema, to, from));
         }
     }
 
@@ -468,6 +507,49 @@ public sealed interface Operation {
         @Override
         public Optional<Operation> reverse() {
             return Optional.ofNullable(definition).map(CreateSequence::new);
+        }
+    }
+
+    /**
+     * {@code ALTER SEQUENCE … RENAME TO}.
+     *
+     * @param schema schema, or null
+     * @param from   current name
+     * @param to     new name
+     */
+    record RenameSequence(String schema, String from, String to) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+        @Override
+        public Optional<Operation> reverse() {
+            return Optional.of(new RenameSequence(schema, to, from));
+        }
+    }
+
+    /**
+     * Moves a sequence past the values a column already holds, so the next value it hands out is free: after a
+     * column switches between an identity and a sequence, the new generator would otherwise start at its first
+     * value and collide with existing rows. The next value becomes the column's largest value plus the sequence's
+     * increment (so a pooled generator's whole first block is free), or the sequence's minimum on an empty table.
+     * Nothing to reverse: it only moves a sequence forward.
+     *
+     * @param schema   schema of the table (and of the sequence), or null
+     * @param sequence the sequence, or null for the column's own identity sequence
+     * @param table    the table whose values the sequence must pass
+     * @param column   the column
+     */
+    record SyncSequence(String schema, String sequence, String table, String column) implements Operation {
+
+        @Override
+        public <R> R accept(OperationVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+        public SyncSequence {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(column, "column");
         }
     }
 

@@ -57,11 +57,17 @@ public interface OperationVisitor<R> {
     /** Visits {@link Operation.ValidateConstraint}. */
     R visit(Operation.ValidateConstraint operation);
 
+    /** Visits {@link Operation.RenameConstraint}. */
+    R visit(Operation.RenameConstraint operation);
+
     /** Visits {@link Operation.CreateIndex}. */
     R visit(Operation.CreateIndex operation);
 
     /** Visits {@link Operation.DropIndex}. */
     R visit(Operation.DropIndex operation);
+
+    /** Visits {@link Operation.RenameIndex}. */
+    R visit(Operation.RenameIndex operation);
 
     /** Visits {@link Operation.CreateSequence}. */
     R visit(Operation.CreateSequence operation);
@@ -71,6 +77,12 @@ public interface OperationVisitor<R> {
 
     /** Visits {@link Operation.DropSequence}. */
     R visit(Operation.DropSequence operation);
+
+    /** Visits {@link Operation.RenameSequence}. */
+    R visit(Operation.RenameSequence operation);
+
+    /** Visits {@link Operation.SyncSequence}. */
+    R visit(Operation.SyncSequence operation);
 
     /** Visits {@link Operation.CreateEnum}. */
     R visit(Operation.CreateEnum operation);

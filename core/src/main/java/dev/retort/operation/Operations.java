@@ -18,26 +18,53 @@ import java.util.function.UnaryOperator;
 public final class Operations {
 
     private final List<Operation> recorded;
+    private final List<Acknowledgement> acknowledgements;
     private final String schema;
 
     /** Creates an empty recorder working on the search path. */
     public Operations() {
-        this(new ArrayList<>(), null);
+        this(new ArrayList<>(), new ArrayList<>(), null);
     }
 
-    private Operations(List<Operation> recorded, String schema) {
+    private Operations(List<Operation> recorded, List<Acknowledgement> acknowledgements, String schema) {
         this.recorded = recorded;
+        this.acknowledgements = acknowledgements;
         this.schema = schema;
     }
 
     /** The same recorder, with every following call made through the result aimed at the given schema. */
     public Operations inSchema(String schemaName) {
-        return new Operations(recorded, schemaName);
+        return new Operations(recorded, acknowledgements, schemaName);
     }
 
     /** The operations recorded so far, in call order. */
     public List<Operation> recorded() {
         return Collections.unmodifiableList(recorded);
+    }
+
+    /**
+     * Accepts a lint finding on the operation recorded just before, deliberately and with a reason a reviewer reads:
+     * {@code op.createIndex("ix_tag_label", "tag", "label"); op.acknowledge("blocking-create-index", "tag holds 40 rows");}.
+     * Only that operation's finding of that rule is accepted; there is no switch that accepts a rule everywhere.
+     *
+     * @throws IllegalArgumentException when nothing was recorded yet, or the rule or the reason is blank
+     */
+    public Operations acknowledge(String rule, String reason) {
+        if (recorded.isEmpty()) {
+            throw new IllegalArgumentException("acknowledge(\"" + rule + "\", …) accepts a finding on the operation before it; "
+                    + "write it after that operation.");
+        }
+        if (rule == null || rule.isBlank() || reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("acknowledge needs a lint rule id and the reason the finding is accepted, "
+                    + "e.g. acknowledge(\"set-not-null\", \"author holds 200 rows\").");
+        }
+        acknowledgements.add(new Acknowledgement(recorded.size() - 1, rule.strip(), reason.strip()));
+        return this;
+    }
+
+    /** The findings accepted so far, each with the position of its operation in {@link #recorded()}. */
+    public List<Acknowledgement> acknowledgements() {
+        return Collections.unmodifiableList(acknowledgements);
     }
 
     /** Records an operation built elsewhere (generated code and extensions end here). */
@@ -250,6 +277,11 @@ public final class Operations {
         return add(new Operation.ValidateConstraint(schema, table, name));
     }
 
+    /** {@code ALTER TABLE table RENAME CONSTRAINT from TO to}; a primary key's or unique constraint's index follows. */
+    public Operations renameConstraint(String table, String from, String to) {
+        return add(new Operation.RenameConstraint(schema, table, from, to));
+    }
+
     // ---- indexes ------------------------------------------------------------------------------
 
     /** {@code CREATE INDEX name ON table (columns)}; refine with {@code .unique()}, {@code .using("gin")}, {@code .where(…)}, … */
@@ -330,6 +362,11 @@ public final class Operations {
         }
     }
 
+    /** {@code ALTER INDEX from RENAME TO to}. */
+    public Operations renameIndex(String from, String to) {
+        return add(new Operation.RenameIndex(schema, from, to));
+    }
+
     // ---- sequences ----------------------------------------------------------------------------
 
     /** {@code CREATE SEQUENCE name} with PostgreSQL's defaults. */
@@ -355,6 +392,24 @@ public final class Operations {
     /** {@code DROP SEQUENCE name}. */
     public Operations dropSequence(String name) {
         return add(new Operation.DropSequence(schema, name, null));
+    }
+
+    /** {@code ALTER SEQUENCE from RENAME TO to}. */
+    public Operations renameSequence(String from, String to) {
+        return add(new Operation.RenameSequence(schema, from, to));
+    }
+
+    /**
+     * Moves sequence {@code name} past the values {@code table.column} holds, after the column switched from an
+     * identity to this sequence; see {@link Operation.SyncSequence}.
+     */
+    public Operations syncSequence(String name, String table, String column) {
+        return add(new Operation.SyncSequence(schema, name, table, column));
+    }
+
+    /** Moves the identity of {@code table.column} past the values it holds, after the column became an identity. */
+    public Operations syncIdentity(String table, String column) {
+        return add(new Operation.SyncSequence(schema, null, table, column));
     }
 
     // ---- enum types ---------------------------------------------------------------------------

@@ -1,9 +1,12 @@
 package dev.retort.platform;
 
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
 
 import dev.retort.config.DatabaseUrl;
+import dev.retort.lint.LintRule;
+import dev.retort.schema.ObjectComparator;
 
 /**
  * Everything Retort knows about one database product, in one place: how operations become SQL, how the
@@ -42,6 +45,18 @@ public interface Platform {
 
     /** The product's rules for comparing types and expressions and for naming what the user did not name. */
     SchemaRules rules();
+
+    /**
+     * The comparators autogenerate runs, in order, one per kind of object this database has: together they turn
+     * two schema models into the changes between them.
+     */
+    List<ObjectComparator> comparators();
+
+    /**
+     * The lint rules for this database: what is dangerous to run on it (which operations take which locks, rewrite
+     * or scan a table, lose data or break the version of an application still running), and the safe forms.
+     */
+    List<LintRule> lintRules();
 
     /**
      * Reads a live schema.

@@ -19,8 +19,16 @@ public interface SchemaRules {
     /** Whether two SQL expressions (defaults, checks, index predicates) say the same once the database has rewritten them. */
     boolean sameExpression(String a, String b);
 
-    /** Whether converting a column from {@code from} to {@code to} can fail or lose information. */
-    boolean mayLoseData(DataType from, DataType to);
+    /**
+     * How a column's values convert from one type to another: the expression to write where the database needs one,
+     * whether the table is rewritten, and what can happen to the values.
+     *
+     * @param column the column, for the expression
+     */
+    Conversion conversion(String column, DataType from, DataType to);
+
+    /** The longest identifier the database keeps, in bytes of UTF-8; a longer name is cut (PostgreSQL: 63, silently). */
+    int maxIdentifierBytes();
 
     /** A name as the database stores it: unquoted names folded the way the database folds them. */
     String storedName(String name, boolean quoted);

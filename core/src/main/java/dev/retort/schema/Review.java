@@ -1,28 +1,30 @@
 package dev.retort.schema;
 
 /**
- * Something a person should look at before applying a generated change.
+ * What autogenerate itself could not settle and a person must confirm or finish: a guessed rename, a change the
+ * downgrade cannot undo, a change it does not write. Dangers (data loss, locks, rewrites) are not reviews but lint
+ * findings ({@link dev.retort.lint.Finding}), judged the same way for generated and hand-written migrations.
  *
- * @param kind    what sort of risk
- * @param message one sentence: what and why
+ * @param kind    what sort of note
+ * @param message one or two sentences: what and what to do
  */
 public record Review(Kind kind, String message) {
 
-    /** The sorts of risk autogenerate flags. */
+    /** The sorts of note autogenerate writes. */
     public enum Kind {
-        /** Data is deleted or may not fit (drops, narrowing types, NOT NULL on existing rows). */
-        DATA_LOSS,
         /** A drop and an add of the same shape were turned into a rename; confirm it is one. */
         POSSIBLE_RENAME,
         /** The downgrade cannot undo this exactly. */
-        IRREVERSIBLE;
+        IRREVERSIBLE,
+        /** Something autogenerate cannot write (or cannot write completely); it says what to write by hand. */
+        NOT_WRITTEN;
 
         /** The label printed in generated files and on the console. */
         public String label() {
             return switch (this) {
-                case DATA_LOSS -> "data loss";
                 case POSSIBLE_RENAME -> "possible rename";
                 case IRREVERSIBLE -> "irreversible";
+                case NOT_WRITTEN -> "write by hand";
             };
         }
     }

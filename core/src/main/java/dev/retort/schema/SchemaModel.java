@@ -14,7 +14,7 @@ import dev.retort.operation.Sequence;
  *
  * @param schemas   the schemas the model covers
  * @param tables    tables, sorted by schema and name
- * @param sequences standalone sequences (identity sequences belong to their column)
+ * @param sequences sequences; one a column owns (an identity's, a serial's) names it in {@link Sequence#ownedBy()}
  * @param enums     enum types
  */
 public record SchemaModel(Set<String> schemas, List<Table> tables, List<Sequence> sequences, List<EnumType> enums) {

@@ -75,6 +75,45 @@ class CliTest {
     }
 
     @Test
+    void lintFailsOnAnUnacknowledgedErrorInThePendingRevisionsAndNeedsNoDatabaseWithFrom() {
+        Cli cli = Cli.against(db, "dev.retort.fixtures.dropping");
+        Cli.Result pending = cli.run("lint");
+        assertEquals(1, pending.exit(), pending.toString());
+        assertTrue(pending.out().contains("error drop-column (d2e3f4a5b6c7 upgrade #1: ALTER TABLE item DROP COLUMN note)"), pending.out());
+        assertTrue(pending.out().contains("Linted 2 revision(s): 1 error(s), "), pending.out());
+        assertTrue(pending.out().contains("op.acknowledge(\"drop-column\", \"why\")"), pending.out());
+
+        Cli.Result offline = new Cli().run("lint", "--package", "dev.retort.fixtures.dropping", "--from", "d1e2f3a4b5c6", "--json");
+        assertEquals(1, offline.exit(), offline.toString());
+        JsonNode json = offline.json();
+        assertFalse(json.get("passed").asBoolean());
+        assertEquals("d2e3f4a5b6c7", json.get("revisions").get(0).asText());
+        assertEquals("drop-column", json.get("findings").get(0).get("rule").asText());
+        assertEquals("error", json.get("findings").get(0).get("severity").asText());
+
+        Cli.Result linear = Cli.against(db, LINEAR).run("lint");
+        assertEquals(0, linear.exit(), linear.toString());
+        assertEquals("Linted 3 revision(s): 0 error(s), 0 warning(s), 0 note(s).", linear.out().strip());
+    }
+
+    @Test
+    void verifyProvesTheRevisionsOnAScratchServerAndNeverTouchesTheConfiguredDatabase() {
+        String scratch = dev.retort.DevDatabases.scratchServer(db);
+        Cli.Result verified = Cli.against(db, LINEAR).run("verify", "--dev-database", scratch);
+        assertEquals(0, verified.exit(), verified.toString());
+        assertTrue(verified.out().matches("(?s).*Verified 3 revision\\(s\\) in \\d+\\.\\d s: each upgrades, downgrades.*"), verified.out());
+        assertNull(db.value("select to_regclass('retort_version')::text"), "the configured database was not migrated");
+
+        Cli.Result twoHeads = Cli.against(db, "dev.retort.fixtures.branches").run("verify", "--dev-database", scratch, "--json");
+        assertEquals(1, twoHeads.exit(), twoHeads.toString());
+        assertEquals("several_heads", twoHeads.json().get("problems").get(0).get("kind").asText());
+
+        Cli.Result noDevDatabase = Cli.against(db, LINEAR).run("verify");
+        assertEquals(1, noDevDatabase.exit(), noDevDatabase.toString());
+        assertTrue(noDevDatabase.err().contains("set --dev-database (RETORT_DEV_DATABASE)"), noDevDatabase.err());
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndFailuresWithOne() {
         Cli cli = Cli.against(db, LINEAR);
         Cli.Result unknown = cli.run("upgrad");

@@ -107,6 +107,26 @@ class ReleaseTest {
     }
 
     @Test
+    void aPendingRevisionWithAnUnacknowledgedLintErrorIsRefusedBeforeAnythingRuns(@TempDir Path dir) throws Exception {
+        Cli cli = Cli.against(db, "dev.retort.fixtures.dropping");
+        assertEquals(0, cli.run("upgrade", "d1e2").exit());
+        List<String> before = Catalog.snapshot(db);
+        Path report = dir.resolve("release.json");
+        Cli.Result result = cli.run("release", "--report", report.toString());
+        assertEquals(1, result.exit(), result.toString());
+        JsonNode json = read(report);
+        assertEquals("refused", json.get("outcome").asText());
+        assertEquals("lint_error", json.get("problems").get(0).get("kind").asText());
+        assertEquals("d2e3f4a5b6c7", json.get("problems").get(0).get("revision").asText());
+        assertEquals(1, json.get("problems").size(), "only the upgrade's errors count: a release runs no downgrade");
+        assertTrue(result.out().contains("Release refused, nothing was changed: 1 lint error(s) in the pending revisions, nothing applied: "
+                + "error drop-column (d2e3f4a5b6c7 upgrade #1"), result.out());
+        assertTrue(result.out().contains("op.acknowledge(\"rule\", \"reason\")"), result.out());
+        assertEquals(before, Catalog.snapshot(db), "the column is still there");
+        assertEquals(List.of("d1e2f3a4b5c6"), db.column("select version_num from retort_version"));
+    }
+
+    @Test
     void productionWithoutConfirmationIsRefusedAndChangesNothing(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("release.json");
         Cli.Result result = Cli.against(db, "dev.retort.fixtures.linear").env("RETORT_ENVIRONMENT", "production")

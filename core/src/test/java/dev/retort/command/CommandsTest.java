@@ -137,18 +137,11 @@ class CommandsTest {
 
     @Test
     void checkAndGenerateOnADevDatabaseLeaveTheConfiguredOneAlone(@TempDir Path src) throws Exception {
-        String scratch = db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "user=" + db.user()
-                + (db.password() == null || db.password().isEmpty() ? "" : "&password=" + db.password());
-        List<String> notes = new java.util.ArrayList<>();
-        try (Retort retort = Retort.configure()
-                .settings(dev.retort.config.Settings.builder().set(dev.retort.config.Setting.DEV_DATABASE, scratch).build())
+        dev.retort.DevDatabases devDatabases = new dev.retort.DevDatabases();
+        try (Retort retort = Retort.configure().settings(dev.retort.config.Settings.builder()
+                        .set(dev.retort.config.Setting.DEV_DATABASE, dev.retort.DevDatabases.scratchServer(db)).build())
                 .url(db.jdbcUrl()).user(db.user()).password(db.password()).migrationsPackage(LINEAR).sourceDirectory(src)
-                .listener(new MigrationListener() {
-                    @Override
-                    public void note(String message) {
-                        notes.add(message);
-                    }
-                }).load()) {
+                .listener(devDatabases).load()) {
             assertTrue(retort.check(SchemaSource.of(author(false))).passed(), "the dev database is upgraded to head first");
             Generated generated = retort.generate(SchemaSource.of(author(true)), "add phone");
             assertFalse(generated.nothingToDo());
@@ -157,12 +150,7 @@ class CommandsTest {
             assertTrue(Files.exists(generated.file()));
         }
         assertNull(db.value("select to_regclass('retort_version')::text"), "the configured database was never migrated");
-        List<String> devDatabases = notes.stream().filter(n -> n.startsWith("Created dev database "))
-                .map(n -> n.split(" ")[3]).toList();
-        assertEquals(2, devDatabases.size(), notes.toString());
-        for (String dev : devDatabases) {
-            assertEquals("0", db.value("select count(*) from pg_database where datname = '" + dev + "'"), dev + " is dropped");
-        }
+        assertEquals(List.of(), devDatabases.left(db), "dev databases are dropped");
     }
 
     @Test

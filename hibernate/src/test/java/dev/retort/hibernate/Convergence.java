@@ -42,15 +42,25 @@ final class Convergence {
 
     /** Generates a revision for the model, compiles every migration so far, and returns the generated source. */
     dev.retort.command.Generated generate(SchemaModel model, String message) {
+        return generate(model, message, false);
+    }
+
+    /** As {@link #generate(SchemaModel, String)}, with generate's safe option. */
+    dev.retort.command.Generated generate(SchemaModel model, String message, boolean safe) {
         dev.retort.command.Generated generated;
         try (Retort retort = retort()) {
-            generated = retort.generate(dev.retort.schema.SchemaSource.of(model), message);
+            generated = retort.generate(dev.retort.schema.SchemaSource.of(model), message, safe);
         }
         if (!generated.nothingToDo()) {
-            compiles++;
-            JavaSources.compileTree(work.resolve("src"), work.resolve("classes" + compiles));
+            recompile();
         }
         return generated;
+    }
+
+    /** Compiles every migration again, after a test edited one as a developer would. */
+    void recompile() {
+        compiles++;
+        JavaSources.compileTree(work.resolve("src"), work.resolve("classes" + compiles));
     }
 
     void upgrade() {

@@ -1,5 +1,9 @@
 package dev.retort.maven;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -179,6 +183,12 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     /** The settings the goal runs with: its parameters over the environment and the defaults. */
     protected Settings settings() {
         return settings;
+    }
+
+    /** Revisions to start from, as {@code migrations.from} gives them: {@code base}, or ids separated by commas. */
+    protected static Set<String> revisions(String from) {
+        return "base".equals(from.strip()) ? Set.of()
+                : Arrays.stream(from.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
     /** The goal's name, for messages. */

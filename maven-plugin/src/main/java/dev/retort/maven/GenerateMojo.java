@@ -29,6 +29,14 @@ public class GenerateMojo extends AbstractEntityMojo {
     @Parameter(property = "migrations.empty", defaultValue = "false")
     private boolean empty;
 
+    /**
+     * Write the safe form of what lint would flag, where one exists: indexes on existing tables built
+     * {@code CONCURRENTLY} and constraints validated after being added {@code NOT VALID}, in a second,
+     * non-transactional revision written on top of the first.
+     */
+    @Parameter(property = "migrations.safe", defaultValue = "false")
+    private boolean safe;
+
     /** Where the new migration file goes. */
     @Parameter(property = "migrations.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
     private File sourceDirectory;
@@ -44,16 +52,19 @@ public class GenerateMojo extends AbstractEntityMojo {
         if (message == null || message.isBlank()) {
             throw new MojoFailureException("migrations:generate needs a message: -Dmigrations.message=\"add email to author\".");
         }
-        Generated generated = empty ? retort.generateEmpty(message) : retort.generate(entities(), message);
+        Generated generated = empty ? retort.generateEmpty(message) : retort.generate(entities(), message, safe);
         if (generated.nothingToDo()) {
             getLog().info("No changes detected: the database matches the entities. Nothing written.");
             return;
         }
-        for (Change change : generated.comparison().changes()) {
-            getLog().info("  " + change.summary());
+        for (Generated written = generated; written != null; written = written.followUp()) {
+            for (Change change : written.comparison().changes()) {
+                getLog().info("  " + change.summary());
+            }
+            written.comparison().reviews().forEach(review -> getLog().warn("REVIEW " + review));
+            Findings.print(getLog(), written.findings());
+            getLog().info("Wrote " + project.getBasedir().toPath().relativize(written.file()) + " (revision " + written.revision() + ").");
         }
-        generated.comparison().reviews().forEach(review -> getLog().warn("REVIEW " + review));
-        getLog().info("Wrote " + project.getBasedir().toPath().relativize(generated.file()) + " (revision " + generated.revision()
-                + "). Review it, compile, then run migrations:upgrade.");
+        getLog().info("Review " + (generated.followUp() == null ? "it" : "them") + ", compile, then run migrations:upgrade.");
     }
 }

@@ -56,7 +56,7 @@ public class SqlMojo extends AbstractRetortMojo {
         if (to == null) {
             to = "head";
         }
-        Plan plan = from == null || from.isBlank() ? retort.plan(way, to) : retort.plan(way, start(from), to);
+        Plan plan = from == null || from.isBlank() ? retort.plan(way, to) : retort.plan(way, revisions(from), to);
         Script script = retort.script(plan);
         File file = output != null ? output
                 : new File(project.getBuild().getDirectory(), "migrations/" + (way == Direction.UP ? "upgrade" : "downgrade") + ".sql");
@@ -83,10 +83,5 @@ public class SqlMojo extends AbstractRetortMojo {
             case "down", "downgrade" -> Direction.DOWN;
             default -> throw new MojoFailureException("migrations.direction is '" + direction + "'; use up or down.");
         };
-    }
-
-    private static Set<String> start(String from) {
-        return "base".equals(from.strip()) ? Set.of()
-                : Arrays.stream(from.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 }

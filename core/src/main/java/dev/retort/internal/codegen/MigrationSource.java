@@ -23,6 +23,7 @@ import com.palantir.javapoet.TypeSpec;
 
 import dev.retort.Migration;
 import dev.retort.Revision;
+import dev.retort.command.Direction;
 import dev.retort.operation.Operations;
 import dev.retort.operation.Types;
 import dev.retort.platform.Platform;
@@ -63,8 +64,15 @@ public record MigrationSource(String packageName, String className, String revis
      */
     public static MigrationSource write(Platform platform, String packageName, String revision, List<String> parents, String message,
                                         Comparison comparison) {
+        return write(platform, packageName, revision, parents, message, comparison, Remarks.NONE);
+    }
+
+    /** Writes a revision with the lint findings of its operations as comments above them. */
+    public static MigrationSource write(Platform platform, String packageName, String revision, List<String> parents, String message,
+                                        Comparison comparison, Remarks remarks) {
         String className = className(revision, message);
-        boolean transactional = comparison.upgrade().stream().noneMatch(platform.dialect()::requiresNoTransaction)
+        boolean transactional = !remarks.nonTransactional()
+                && comparison.upgrade().stream().noneMatch(platform.dialect()::requiresNoTransaction)
                 && comparison.downgrade().stream().noneMatch(platform.dialect()::requiresNoTransaction);
         AnnotationSpec.Builder annotation = AnnotationSpec.builder(Revision.class).addMember("id", "$S", revision);
         if (parents.size() == 1) {
@@ -80,22 +88,30 @@ public record MigrationSource(String packageName, String className, String revis
         OperationWriter writer = new OperationWriter(platform.defaultSchema());
         List<CodeBlock> upgradeLines = new ArrayList<>();
         List<CodeBlock> downgradeLines = new ArrayList<>();
+        int up = 0;
         for (Change change : comparison.changes()) {
             CodeBlock.Builder line = CodeBlock.builder();
             if (change.review() != null) {
                 line.add("// REVIEW ($L): $L\n", change.review().kind().label(), change.review().message());
             }
-            change.upgrade().forEach(op -> line.addStatement(writer.write(op)));
+            for (var op : change.upgrade()) {
+                line.add(remarks.comments(Direction.UP, up++));
+                line.addStatement(writer.write(op));
+            }
             upgradeLines.add(line.build());
         }
         List<Change> changes = comparison.changes();
+        int down = 0;
         for (int i = changes.size() - 1; i >= 0; i--) {
             Change change = changes.get(i);
             CodeBlock.Builder line = CodeBlock.builder();
             if (change.downgrade().isEmpty() && change.review() != null) {
                 line.add("// Not undone ($L): $L\n", change.review().kind().label(), change.review().message());
             }
-            change.downgrade().forEach(op -> line.addStatement(writer.write(op)));
+            for (var op : change.downgrade()) {
+                line.add(remarks.comments(Direction.DOWN, down++));
+                line.addStatement(writer.write(op));
+            }
             downgradeLines.add(line.build());
         }
 
@@ -111,6 +127,7 @@ public record MigrationSource(String packageName, String className, String revis
             upgrade.addComment("Write the upgrade here, e.g. op.addColumn(\"author\", column(\"email\", varchar(320)));");
             downgrade.addComment("Undo the upgrade here, in reverse order.");
         }
+        remarks.notes().forEach(note -> upgrade.addComment("TODO: $L", note));
         List<TypeSpec> upgradeParts = body(upgrade, "Upgrade", upgradeLines);
         List<TypeSpec> downgradeParts = body(downgrade, "Downgrade", downgradeLines);
         type.addMethod(upgrade.build()).addMethod(downgrade.build()).addTypes(upgradeParts).addTypes(downgradeParts);

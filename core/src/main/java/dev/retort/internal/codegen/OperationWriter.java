@@ -87,6 +87,10 @@ final class OperationWriter implements OperationVisitor<CodeBlock> {
         if (a.using() != null) {
             b.add(".using($S)", a.using());
         }
+        if (a.previousType() != null) {
+            // The type before lets lint judge the change (rewrite, narrowing, failing casts) and the call be reversed.
+            b.add(".from($L)", type(a.previousType()));
+        }
         return b.build();
     }
 
@@ -131,6 +135,27 @@ final class OperationWriter implements OperationVisitor<CodeBlock> {
     @Override
     public CodeBlock visit(Operation.ValidateConstraint v) {
         return CodeBlock.of("$L.validateConstraint($S, $S)", op(v.schema()), v.table(), v.name());
+    }
+
+    @Override
+    public CodeBlock visit(Operation.RenameConstraint r) {
+        return CodeBlock.of("$L.renameConstraint($S, $S, $S)", op(r.schema()), r.table(), r.from(), r.to());
+    }
+
+    @Override
+    public CodeBlock visit(Operation.RenameIndex r) {
+        return CodeBlock.of("$L.renameIndex($S, $S)", op(r.schema()), r.from(), r.to());
+    }
+
+    @Override
+    public CodeBlock visit(Operation.RenameSequence r) {
+        return CodeBlock.of("$L.renameSequence($S, $S)", op(r.schema()), r.from(), r.to());
+    }
+
+    @Override
+    public CodeBlock visit(Operation.SyncSequence s) {
+        return s.sequence() == null ? CodeBlock.of("$L.syncIdentity($S, $S)", op(s.schema()), s.table(), s.column())
+                : CodeBlock.of("$L.syncSequence($S, $S, $S)", op(s.schema()), s.sequence(), s.table(), s.column());
     }
 
     @Override
@@ -301,7 +326,8 @@ final class OperationWriter implements OperationVisitor<CodeBlock> {
             return CodeBlock.of("primaryKey($S$L)", pk.name(), strings(pk.columns()));
         }
         if (c instanceof Constraint.Unique u) {
-            return CodeBlock.of("unique($S$L)", u.name(), strings(u.columns()));
+            return u.index() == null ? CodeBlock.of("unique($S$L)", u.name(), strings(u.columns()))
+                    : CodeBlock.of("unique($S$L).usingIndex($S)", u.name(), strings(u.columns()), u.index());
         }
         if (c instanceof Constraint.Check ck) {
             return CodeBlock.of("check($S, $S)$L", ck.name(), ck.expression(), ck.unvalidated() ? ".notValid()" : "");

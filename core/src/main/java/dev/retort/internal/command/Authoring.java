@@ -8,10 +8,16 @@ import dev.retort.RetortException;
 import dev.retort.command.Generated;
 import dev.retort.command.Heads;
 import dev.retort.internal.codegen.MigrationSource;
+import dev.retort.internal.codegen.Remarks;
+import dev.retort.internal.lint.Linter;
+import dev.retort.internal.lint.RevisionOperations;
+import dev.retort.internal.lint.SafeRewriter;
+import dev.retort.lint.Finding;
 import dev.retort.platform.Platform;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionScript;
 import dev.retort.schema.Comparison;
+import dev.retort.schema.SchemaModel;
 
 /** {@code generate} and {@code merge}: writing new revisions as Java source. */
 public final class Authoring {
@@ -50,14 +56,52 @@ public final class Authoring {
         }
     }
 
-    /** Writes the changes as a new revision on top of the current head; writes nothing when there are none. */
-    public Generated write(String message, Comparison comparison) {
+    /**
+     * Writes the changes as a new revision on top of the current head, with the lint findings on its operations as
+     * comments; writes nothing when there are none. With {@code safe}, each change a lint rule knows a safe form for is
+     * written that way, finished in a second, non-transactional revision on top of the first.
+     *
+     * @param current the schema the changes were found against: what lint knows of the tables before the revision
+     */
+    public Generated write(String message, Comparison comparison, SchemaModel current, boolean safe) {
         List<String> parents = graph.heads();
         if (comparison.isEmpty()) {
-            return new Generated(null, parents, null, null, null, comparison);
+            return new Generated(null, parents, null, null, null, comparison, List.of(), null);
         }
-        return written(MigrationSource.write(platform, packageName, MigrationSource.newRevisionId(), parents, message,
-                comparison), parents, comparison);
+        if (!safe) {
+            return revision(message, parents, comparison, current, false, List.of(), null);
+        }
+        SafeRewriter.Split split = SafeRewriter.rewrite(platform, comparison, current);
+        if (split.later().isEmpty()) {
+            return revision(message, parents, split.now(), current, false, List.of(), null);
+        }
+        if (split.now().isEmpty()) {
+            return revision(message, parents, split.later(), current, true, split.notes(), null);
+        }
+        // The follow-up is linted against the schema after the first revision: its tables count as existing.
+        String first = MigrationSource.newRevisionId();
+        Generated later = revision(message + ", safely finished", List.of(first), split.later(), current, true, split.notes(),
+                split.now());
+        Generated now = revision(first, message, parents, split.now(), current, false, List.of(), null, later);
+        return now;
+    }
+
+    private Generated revision(String message, List<String> parents, Comparison changes, SchemaModel current, boolean nonTransactional,
+                               List<String> notes, Comparison before) {
+        return revision(MigrationSource.newRevisionId(), message, parents, changes, current, nonTransactional, notes, before, null);
+    }
+
+    private Generated revision(String id, String message, List<String> parents, Comparison changes, SchemaModel current,
+                               boolean nonTransactional, List<String> notes, Comparison before, Generated followUp) {
+        boolean transactional = !nonTransactional && changes.upgrade().stream().noneMatch(platform.dialect()::requiresNoTransaction);
+        RevisionOperations operations = new RevisionOperations(id, transactional, changes.upgrade(), List.of(), changes.downgrade(), List.of());
+        Linter linter = new Linter(platform, false);
+        List<Finding> findings = before == null ? linter.lint(operations, current)
+                : linter.lint(operations, current, RevisionOperations.generated(true, before.upgrade(), before.downgrade()));
+        MigrationSource source = MigrationSource.write(platform, packageName, id, parents, message, changes,
+                new Remarks(findings, notes, nonTransactional));
+        Path file = source.writeTo(sourceDirectory);
+        return new Generated(source.revision(), parents, source.className(), file, source.source(), changes, findings, followUp);
     }
 
     /** Writes an empty revision on top of the current head(s), to fill in by hand. */
@@ -80,6 +124,6 @@ public final class Authoring {
 
     private Generated written(MigrationSource source, List<String> parents, Comparison comparison) {
         Path file = source.writeTo(sourceDirectory);
-        return new Generated(source.revision(), parents, source.className(), file, source.source(), comparison);
+        return new Generated(source.revision(), parents, source.className(), file, source.source(), comparison, List.of(), null);
     }
 }

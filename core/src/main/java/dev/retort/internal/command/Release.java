@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.retort.RetortException;
+import dev.retort.command.Direction;
 import dev.retort.command.Heads;
 import dev.retort.command.MigrationFailedException;
 import dev.retort.command.Problem;
@@ -18,12 +20,14 @@ import dev.retort.command.RunResult;
 import dev.retort.command.Validation;
 import dev.retort.config.SettingNames;
 import dev.retort.internal.runtime.Engine;
+import dev.retort.lint.Finding;
+import dev.retort.lint.LintReport;
 import dev.retort.revision.RevisionGraph;
 
 /**
  * The step a pipeline runs before new code serves traffic: refuse unconfirmed production writes, validate (one
- * head, no revision the code does not know, no applied migration edited), upgrade to head under the lock, check the
- * database is at head, and report. Every outcome is a report; the caller turns a failed one into a non-zero exit.
+ * head, no revision the code does not know, no applied migration edited), refuse pending revisions with an
+ * unacknowledged lint error, upgrade to head under the lock, check the database is at head, and report. Every outcome is a report; the caller turns a failed one into a non-zero exit.
  */
 public final class Release {
 
@@ -31,16 +35,21 @@ public final class Release {
     private final Engine engine;
     private final ProductionGuard guard;
     private final Supplier<Validation> validation;
+    private final Function<Set<String>, LintReport> lint;
     private final String environment;
     private final SettingNames names;
 
-    /** A release of this graph through this engine; errors name settings as {@code names} does. */
-    public Release(RevisionGraph graph, Engine engine, ProductionGuard guard, Supplier<Validation> validation, String environment,
-                   SettingNames names) {
+    /**
+     * A release of this graph through this engine; {@code lint} lints the revisions an upgrade from the given heads to
+     * head applies. Errors name settings as {@code names} does.
+     */
+    public Release(RevisionGraph graph, Engine engine, ProductionGuard guard, Supplier<Validation> validation,
+                   Function<Set<String>, LintReport> lint, String environment, SettingNames names) {
         this.graph = graph;
         this.engine = engine;
         this.guard = guard;
         this.validation = validation;
+        this.lint = lint;
         this.environment = environment;
         this.names = names;
     }
@@ -57,6 +66,12 @@ public final class Release {
             if (!checked.passed()) {
                 return report(Outcome.REFUSED, started, start, before, before, List.of(), List.of(), checked.problems(),
                         checked.problems().size() + " problem(s) found before upgrading: " + checked.problems().get(0).message() + ".");
+            }
+            List<Problem> lintErrors = lintErrors(before);
+            if (!lintErrors.isEmpty()) {
+                return report(Outcome.REFUSED, started, start, before, before, List.of(), List.of(), lintErrors, lintErrors.size()
+                        + " lint error(s) in the pending revisions, nothing applied: " + lintErrors.get(0).message() + " Change the "
+                        + "revision, or accept the finding beside its operation with op.acknowledge(\"rule\", \"reason\").");
             }
             RunResult result = engine.upgrade("head");
             List<AppliedRevision> applied = applied(result);
@@ -76,6 +91,17 @@ public final class Release {
             return report(before == null ? Outcome.REFUSED : Outcome.FAILED, started, start, before, before == null ? null : readHeads(),
                     List.of(), List.of(), List.of(), e.getMessage(names));
         }
+    }
+
+    private List<Problem> lintErrors(Set<String> current) {
+        List<Problem> problems = new ArrayList<>();
+        for (Finding error : lint.apply(current).errors()) {
+            if (error.direction() != Direction.UP) {
+                continue; // a release runs upgrades only; lint reports the downgrades' errors on its own
+            }
+            problems.add(new Problem(Problem.Kind.LINT_ERROR, error.revision(), error.describe()));
+        }
+        return problems;
     }
 
     private Set<String> readHeads() {

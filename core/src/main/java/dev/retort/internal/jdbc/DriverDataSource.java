@@ -1,17 +1,12 @@
 package dev.retort.internal.jdbc;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
-import java.util.logging.Logger;
-
-import javax.sql.DataSource;
 
 import dev.retort.RetortException;
 import dev.retort.config.DatabaseUrl;
@@ -25,7 +20,7 @@ import dev.retort.config.DatabaseUrl;
  * than through {@link java.sql.DriverManager}, whose list depends on which class loader touched it first
  * (in a Maven build, often not the one holding the driver).
  */
-public final class DriverDataSource implements DataSource {
+public final class DriverDataSource extends PlainDataSource {
 
     private final String url;
     private final Properties properties;
@@ -85,44 +80,6 @@ public final class DriverDataSource implements DataSource {
         copy.setProperty("user", username);
         copy.setProperty("password", password);
         return new DriverDataSource(url, username, password, copy).getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // no logging of its own
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        // time-outs come from the driver properties
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("Not a wrapper of " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 
     @Override

@@ -81,6 +81,19 @@ final class PostgresCatalogReader implements CatalogReader {
         return new SchemaModel(existing, tables.values().stream().map(TableBuilder::build).toList(), sequences, enums);
     }
 
+    @Override
+    public Set<String> userSchemas(Connection connection) throws SQLException {
+        Set<String> schemas = new TreeSet<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+        }
+        return schemas;
+    }
+
     /** Receives one result row. */
     @FunctionalInterface
     private interface Row {
@@ -177,7 +190,8 @@ final class PostgresCatalogReader implements CatalogReader {
             switch (rs.getString(3)) {
                 case "p" -> table.primaryKey = new Constraint.PrimaryKey(name, columns);
                 case "u" -> table.uniques.add(new Constraint.Unique(name, columns));
-                case "c" -> table.checks.add(new Constraint.Check(name, rs.getString(13), !rs.getBoolean(12)));
+                // Written back the way a person writes it, so a downgrade that re-adds the check reads well.
+                case "c" -> table.checks.add(new Constraint.Check(name, PostgresExpressions.readable(rs.getString(13)), !rs.getBoolean(12)));
                 case "f" -> table.foreignKeys.add(new Constraint.ForeignKey(name, columns, rs.getString(5), rs.getString(6),
                         strings(rs.getArray(7)), action(rs.getString(8)), action(rs.getString(9)), rs.getBoolean(10),
                         rs.getBoolean(11), !rs.getBoolean(12)));
@@ -230,7 +244,7 @@ final class PostgresCatalogReader implements CatalogReader {
         });
     }
 
-    private static List<Sequence> readSequences(Connection c, Array schemas) throws SQLException {
+    private List<Sequence> readSequences(Connection c, Array schemas) throws SQLException {
         String sql = """
                 SELECT n.nspname, c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
                        oc.relname, oa.attname
@@ -241,14 +255,17 @@ final class PostgresCatalogReader implements CatalogReader {
                      AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
                 LEFT JOIN pg_class oc ON oc.oid = d.refobjid
                 LEFT JOIN pg_attribute oa ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid
-                WHERE n.nspname = ANY (?) AND (d.deptype IS NULL OR d.deptype <> 'i')
+                WHERE n.nspname = ANY (?)
                 ORDER BY n.nspname, c.relname""";
         List<Sequence> sequences = new ArrayList<>();
         query(c, sql, schemas, rs -> {
             SequenceOptions options = new SequenceOptions(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
                     rs.getBoolean(8));
             String owner = rs.getString(9) == null ? null : rs.getString(9) + "." + rs.getString(10);
-            sequences.add(new Sequence(rs.getString(1), rs.getString(2), options, owner));
+            // A sequence belongs to its table: one of a table left out (Retort's own history) is left out with it.
+            if (owner == null || tableFilter.test(rs.getString(9))) {
+                sequences.add(new Sequence(rs.getString(1), rs.getString(2), options, owner));
+            }
         });
         return sequences;
     }

@@ -52,6 +52,68 @@ final class PostgresExpressions {
         return tokens.stream().distinct().sorted().toList();
     }
 
+    private static final String COLUMN = "(\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)";
+    private static final String CAST = "(?:::[a-z ]+(?:\\[\\])?)?";
+    private static final Pattern ANY_ARRAY = Pattern.compile("\\(?" + COLUMN + "\\)?" + CAST + " = ANY \\(\\(?ARRAY\\[((?:'(?:[^']|'')*'|[^\\]'])*)\\]\\)?" + CAST + "\\)");
+    private static final Pattern ARRAY_ELEMENT = Pattern.compile("\\s*('(?:[^']|'')*')" + CAST + "\\s*(,|$)");
+    private static final Pattern RANGE = Pattern.compile("\\(" + COLUMN + " >= (-?\\d+)\\) AND \\(" + COLUMN + " <= (-?\\d+)\\)");
+
+    /**
+     * A check as PostgreSQL prints it, written the way a person writes it: a list of literals compared with
+     * {@code = ANY (ARRAY[…])} becomes {@code column IN ('A', 'B')}, a pair of bounds becomes
+     * {@code column BETWEEN 0 AND 2}. Anything else comes back as it was.
+     */
+    static String readable(String expression) {
+        if (expression == null) {
+            return null;
+        }
+        String inner = withoutOuterParentheses(expression.strip());
+        Matcher any = ANY_ARRAY.matcher(inner);
+        if (any.matches()) {
+            List<String> literals = new ArrayList<>();
+            Matcher element = ARRAY_ELEMENT.matcher(any.group(2));
+            int end = 0;
+            while (element.find() && element.start() == end) {
+                literals.add(element.group(1));
+                end = element.end();
+            }
+            if (end == any.group(2).length() && !literals.isEmpty()) {
+                return any.group(1) + " IN (" + String.join(", ", literals) + ")";
+            }
+        }
+        Matcher range = RANGE.matcher(inner);
+        if (range.matches() && range.group(1).equals(range.group(3))) {
+            return range.group(1) + " BETWEEN " + range.group(2) + " AND " + range.group(4);
+        }
+        return expression;
+    }
+
+    private static String withoutOuterParentheses(String text) {
+        String t = text;
+        while (t.startsWith("(") && t.endsWith(")") && encloses(t)) {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
+    }
+
+    /** Whether the first parenthesis closes at the very end, so the pair encloses everything. */
+    private static boolean encloses(String text) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && (ch == '(' || ch == ')')) {
+                depth += ch == '(' ? 1 : -1;
+                if (depth == 0 && i < text.length() - 1) {
+                    return false;
+                }
+            }
+        }
+        return depth == 0;
+    }
+
     private static String stripZeros(String number) {
         return number.contains(".") ? number.replaceAll("0+$", "").replaceAll("\\.$", "") : number;
     }

@@ -6,7 +6,7 @@ import java.util.Set;
 final class PostgresNames {
 
     /** NAMEDATALEN - 1: PostgreSQL truncates identifiers to 63 bytes. */
-    private static final int MAX_LENGTH = 63;
+    static final int MAX_LENGTH = 63;
 
     private PostgresNames() {
     }

@@ -9,6 +9,9 @@ import java.util.function.Predicate;
 
 import dev.retort.MigrationListener;
 import dev.retort.config.DatabaseUrl;
+import dev.retort.internal.diff.StandardComparators;
+import dev.retort.internal.postgres.lint.PostgresLintRules;
+import dev.retort.lint.LintRule;
 import dev.retort.platform.CatalogReader;
 import dev.retort.platform.DevDatabase;
 import dev.retort.operation.Operation;
@@ -18,12 +21,13 @@ import dev.retort.platform.SchemaRules;
 import dev.retort.platform.SqlDialect;
 import dev.retort.platform.SqlStatement;
 import dev.retort.platform.VersionTableSql;
+import dev.retort.schema.ObjectComparator;
 
 /** PostgreSQL: the platform Retort is built for first, and the one every other is measured against. */
 public final class PostgresPlatform implements Platform {
 
     private final PostgresDialect dialect = new PostgresDialect();
-    private final PostgresSchemaRules rules = new PostgresSchemaRules();
+    private final PostgresSchemaRules rules = new PostgresSchemaRules(dialect);
     private final PostgresAdvisoryLock lock = new PostgresAdvisoryLock();
 
     @Override
@@ -59,6 +63,16 @@ public final class PostgresPlatform implements Platform {
     @Override
     public SchemaRules rules() {
         return rules;
+    }
+
+    @Override
+    public List<ObjectComparator> comparators() {
+        return StandardComparators.all();
+    }
+
+    @Override
+    public List<LintRule> lintRules() {
+        return PostgresLintRules.all();
     }
 
     @Override

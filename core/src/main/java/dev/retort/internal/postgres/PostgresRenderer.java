@@ -162,6 +162,38 @@ final class PostgresRenderer implements OperationVisitor<List<SqlStatement>> {
     }
 
     @Override
+    public List<SqlStatement> visit(Operation.RenameConstraint r) {
+        List<SqlStatement> out = new ArrayList<>();
+        out.add(sql(alterTable(r.schema(), r.table()) + "RENAME CONSTRAINT " + id(r.from()) + " TO " + id(r.to())));
+        return out;
+    }
+
+    @Override
+    public List<SqlStatement> visit(Operation.RenameIndex r) {
+        List<SqlStatement> out = new ArrayList<>();
+        out.add(sql("ALTER INDEX " + q(r.schema(), r.from()) + " RENAME TO " + id(r.to())));
+        return out;
+    }
+
+    @Override
+    public List<SqlStatement> visit(Operation.RenameSequence r) {
+        List<SqlStatement> out = new ArrayList<>();
+        out.add(sql("ALTER SEQUENCE " + q(r.schema(), r.from()) + " RENAME TO " + id(r.to())));
+        return out;
+    }
+
+    @Override
+    public List<SqlStatement> visit(Operation.SyncSequence s) {
+        // The sequence by name, or the identity's own: pg_get_serial_sequence takes the table as text to parse.
+        String sequence = s.sequence() != null ? dialect.literal(q(s.schema(), s.sequence())) + "::regclass"
+                : "pg_get_serial_sequence(" + dialect.literal(q(s.schema(), s.table())) + ", " + dialect.literal(s.column()) + ")::regclass";
+        List<SqlStatement> out = new ArrayList<>();
+        out.add(sql("SELECT setval(g.seq, GREATEST(COALESCE((SELECT max(" + id(s.column()) + ") FROM " + q(s.schema(), s.table())
+                + "), 0) + p.seqincrement, p.seqmin), false) FROM (SELECT " + sequence + " AS seq) g JOIN pg_sequence p ON p.seqrelid = g.seq"));
+        return out;
+    }
+
+    @Override
     public List<SqlStatement> visit(Operation.CreateIndex c) {
         List<SqlStatement> out = new ArrayList<>();
         out.add(sql(createIndex(c.index(), c.ifNotExists())));
@@ -357,7 +389,7 @@ final class PostgresRenderer implements OperationVisitor<List<SqlStatement>> {
             return prefix + "PRIMARY KEY " + columns(pk.columns());
         }
         if (c instanceof Constraint.Unique u) {
-            return prefix + "UNIQUE " + columns(u.columns());
+            return prefix + "UNIQUE " + (u.index() == null ? columns(u.columns()) : "USING INDEX " + id(u.index()));
         }
         if (c instanceof Constraint.Check ck) {
             return prefix + "CHECK (" + ck.expression() + ")";

@@ -1,14 +1,20 @@
 package dev.retort.internal.postgres;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import dev.retort.operation.DataType;
+import dev.retort.platform.Conversion;
 import dev.retort.platform.SchemaRules;
 
 /** PostgreSQL's rules: its type names, its rewriting of expressions, its casts and its default object names. */
 final class PostgresSchemaRules implements SchemaRules {
+
+    private final PostgresConversions conversions;
+
+    PostgresSchemaRules(PostgresDialect dialect) {
+        this.conversions = new PostgresConversions(dialect);
+    }
 
     @Override
     public DataType parseType(String sqlType) {
@@ -25,50 +31,14 @@ final class PostgresSchemaRules implements SchemaRules {
         return PostgresExpressions.same(a, b);
     }
 
-    /** Whether converting {@code from} to {@code to} can fail or lose information. */
     @Override
-    public boolean mayLoseData(DataType from, DataType to) {
-        if (from instanceof DataType.Builtin f && to instanceof DataType.Builtin t) {
-            if (f.kind() == t.kind()) {
-                if (f.kind() == DataType.Kind.NUMERIC) {
-                    if (t.precision() == null) {
-                        return false;
-                    }
-                    if (f.precision() == null) {
-                        return true;
-                    }
-                    int fs = f.scale() == null ? 0 : f.scale();
-                    int ts = t.scale() == null ? 0 : t.scale();
-                    return t.precision() - ts < f.precision() - fs || ts < fs;
-                }
-                if (t.precision() == null) {
-                    return false;
-                }
-                return f.precision() == null || t.precision() < f.precision();
-            }
-            List<DataType.Kind> integers = List.of(DataType.Kind.SMALLINT, DataType.Kind.INTEGER, DataType.Kind.BIGINT);
-            if (integers.contains(f.kind()) && integers.contains(t.kind())) {
-                return integers.indexOf(t.kind()) < integers.indexOf(f.kind());
-            }
-            List<DataType.Kind> texts = List.of(DataType.Kind.CHAR, DataType.Kind.VARCHAR, DataType.Kind.TEXT);
-            if (texts.contains(f.kind()) && t.kind() == DataType.Kind.TEXT) {
-                return false;
-            }
-            if (texts.contains(f.kind()) && t.kind() == DataType.Kind.VARCHAR) {
-                return t.precision() != null;
-            }
-            if (integers.contains(f.kind()) && t.kind() == DataType.Kind.NUMERIC) {
-                return t.precision() != null;
-            }
-            if (f.kind() == DataType.Kind.REAL && t.kind() == DataType.Kind.DOUBLE) {
-                return false;
-            }
-            if (f.kind() == DataType.Kind.TIMESTAMP && t.kind() == DataType.Kind.TIMESTAMP_TZ
-                    || f.kind() == DataType.Kind.JSON && t.kind() == DataType.Kind.JSONB) {
-                return false;
-            }
-        }
-        return true;
+    public Conversion conversion(String column, DataType from, DataType to) {
+        return conversions.of(column, from, to);
+    }
+
+    @Override
+    public int maxIdentifierBytes() {
+        return PostgresNames.MAX_LENGTH;
     }
 
     /** PostgreSQL folds unquoted identifiers to lower case; quotes (or backquotes from a mapping) keep the name as written. */

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import dev.retort.Migration;
+import dev.retort.RetortException;
 import dev.retort.Revision;
+import dev.retort.command.Direction;
+import dev.retort.operation.Operations;
 import dev.retort.revision.RevisionGraphException;
 import dev.retort.revision.RevisionScript;
 
@@ -35,6 +38,29 @@ public final class MigrationClasses {
                     revision.transactional(), type.getName(), () -> instantiate(type)));
         }
         return scripts;
+    }
+
+    /**
+     * The operations a revision's upgrade or downgrade records, with the acknowledgements written beside them.
+     *
+     * @throws RetortException naming the revision when the migration fails while recording
+     */
+    public static Operations record(RevisionScript script, Direction direction) {
+        Operations op = new Operations();
+        try {
+            Migration migration = script.migration().get();
+            if (direction == Direction.UP) {
+                migration.upgrade(op);
+            } else {
+                migration.downgrade(op);
+            }
+        } catch (RetortException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RetortException("Revision " + script.id() + " (" + script.source() + ") failed while recording its "
+                    + direction.label() + "grade operations: " + e + ". Nothing was executed for it.", e);
+        }
+        return op;
     }
 
     /** A supplier that loads the class (on first use) and creates an instance. */

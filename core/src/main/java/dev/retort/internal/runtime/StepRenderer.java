@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import dev.retort.Migration;
 import dev.retort.RetortException;
 import dev.retort.command.Direction;
 import dev.retort.command.Step;
 import dev.retort.internal.Sha256;
+import dev.retort.internal.revision.MigrationClasses;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Operations;
 import dev.retort.platform.Platform;
@@ -88,21 +88,7 @@ final class StepRenderer {
 
     /** The operations a revision's upgrade or downgrade records. */
     List<Operation> operations(RevisionScript script, Direction direction) {
-        Operations op = new Operations();
-        try {
-            Migration migration = script.migration().get();
-            if (direction == Direction.UP) {
-                migration.upgrade(op);
-            } else {
-                migration.downgrade(op);
-            }
-        } catch (RetortException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new RetortException("Revision " + script.id() + " (" + script.source() + ") failed while recording its "
-                    + direction.label() + "grade operations: " + e + ". Nothing was executed for it.", e);
-        }
-        return op.recorded();
+        return MigrationClasses.record(script, direction).recorded();
     }
 
     private List<Action> actions(RevisionScript script, Direction direction) {

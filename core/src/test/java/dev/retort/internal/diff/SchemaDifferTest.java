@@ -88,7 +88,8 @@ class SchemaDifferTest {
         db.execute("create table t (id int primary key, c integer default 1)");
         try (Retort reader = Revs.graph().retort(db)) {
             // PostgreSQL converts the old default along with the column and refuses one it cannot cast, so it goes first.
-            assertEquals(List.of("drop default of t.c for its type change", "alter type of t.c", "change default of t.c"),
+            assertEquals(List.of("drop default of public.t.c for its type change", "alter type of public.t.c from integer to bigint",
+                            "change default of public.t.c"),
                     reader.compare(edit.apply(reader.introspect(Set.of("public")))).changes().stream().map(Change::summary).toList());
         }
     }
@@ -103,5 +104,20 @@ class SchemaDifferTest {
                     List.of(Types.foreignKey("fk_b_code", "code").references("a", "code")), List.of(), List.of(), List.of(), null));
             return new SchemaModel(withKey.schemas(), tables, withKey.sequences(), withKey.enums());
         });
+    }
+
+    @Test
+    void checksReadFromTheCatalogAreWrittenBackAsAPersonWritesThemAndReAddedToTheSameCatalog() {
+        String setup = "create table t (id int primary key, status varchar(20) constraint t_status_check check (status in ('A','B')), "
+                + "level smallint constraint t_level_check check (level between 0 and 2))";
+        db.reset();
+        db.execute(setup);
+        try (Retort reader = Revs.graph().retort(db)) {
+            assertEquals(List.of("level BETWEEN 0 AND 2", "status IN ('A', 'B')"),
+                    reader.introspect(Set.of("public")).tables().get(0).checks().stream().map(Constraint.Check::expression).toList());
+        }
+        // The downgrade re-adds the dropped checks from that form; the catalog must come back exactly as it was.
+        roundTrip(setup, model -> withTable(model, "t", t -> new Table(t.schema(), t.name(), t.columns(), t.primaryKey(), t.foreignKeys(),
+                t.uniques(), List.of(), t.indexes(), t.comment())));
     }
 }

@@ -105,6 +105,9 @@ class PostgresRenderingTest {
                 sql(op -> op.addConstraint("author", check("ck_age", "age >= 0").notValid())));
         assertEquals("ALTER TABLE author DROP CONSTRAINT ck_age", sql(op -> op.dropConstraint("author", "ck_age")));
         assertEquals("ALTER TABLE author VALIDATE CONSTRAINT ck_age", sql(op -> op.validateConstraint("author", "ck_age")));
+        assertEquals("ALTER TABLE author ADD CONSTRAINT uq_author_email UNIQUE USING INDEX ix_email",
+                sql(op -> op.addConstraint("author", unique("uq_author_email", "email").usingIndex("ix_email"))));
+        assertEquals("ALTER TABLE author RENAME CONSTRAINT writer_pkey TO author_pkey", sql(op -> op.renameConstraint("author", "writer_pkey", "author_pkey")));
     }
 
     @Test
@@ -116,6 +119,17 @@ class PostgresRenderingTest {
                 sql(op -> op.createIndex("ix_author_lower", "author", expression("lower(email)"), dev.retort.operation.Index.Element.column("name").desc())));
         assertEquals("DROP INDEX CONCURRENTLY IF EXISTS billing.ix_invoice_due",
                 sql(op -> op.inSchema("billing").dropIndex("ix_invoice_due").concurrently().ifExists()));
+        assertEquals("ALTER INDEX ix_writer_name RENAME TO ix_author_name", sql(op -> op.renameIndex("ix_writer_name", "ix_author_name")));
+    }
+
+    @Test
+    void sequenceRenamedAndMovedPastAColumnsValues() {
+        assertEquals("ALTER SEQUENCE writer_id_seq RENAME TO author_id_seq", sql(op -> op.renameSequence("writer_id_seq", "author_id_seq")));
+        assertEquals("SELECT setval(g.seq, GREATEST(COALESCE((SELECT max(id) FROM tag), 0) + p.seqincrement, p.seqmin), false) "
+                + "FROM (SELECT 'tag_seq'::regclass AS seq) g JOIN pg_sequence p ON p.seqrelid = g.seq", sql(op -> op.syncSequence("tag_seq", "tag", "id")));
+        assertEquals("SELECT setval(g.seq, GREATEST(COALESCE((SELECT max(\"order\") FROM billing.\"Tag\"), 0) + p.seqincrement, p.seqmin), false) "
+                + "FROM (SELECT pg_get_serial_sequence('billing.\"Tag\"', 'order')::regclass AS seq) g JOIN pg_sequence p ON p.seqrelid = g.seq",
+                sql(op -> op.inSchema("billing").syncIdentity("Tag", "order")));
     }
 
     @Test

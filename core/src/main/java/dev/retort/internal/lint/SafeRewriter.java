@@ -1,0 +1,75 @@
+package dev.retort.internal.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.retort.command.Direction;
+import dev.retort.lint.LintRule;
+import dev.retort.lint.SafeForm;
+import dev.retort.operation.Operation;
+import dev.retort.platform.Platform;
+import dev.retort.schema.Change;
+import dev.retort.schema.Comparison;
+import dev.retort.schema.SchemaModel;
+
+/**
+ * {@code generate}'s {@code safe} option: each change a rule knows a safe form for is written that way, in two
+ * revisions. The first runs in a transaction as usual; the second runs outside one, so each of its statements commits
+ * on its own: indexes built and dropped {@code CONCURRENTLY}, constraints validated after they were added unvalidated,
+ * NOT NULL set through a validated check.
+ */
+public final class SafeRewriter {
+
+    /**
+     * The changes split in two.
+     *
+     * @param now   what the first revision runs
+     * @param later what the second, non-transactional revision runs; empty when nothing needed it
+     * @param notes what a person must add to the second revision (backfills)
+     */
+    public record Split(Comparison now, Comparison later, List<String> notes) {
+    }
+
+    private SafeRewriter() {
+    }
+
+    /** Splits the changes found against the current schema into their safe forms. */
+    public static Split rewrite(Platform platform, Comparison comparison, SchemaModel current) {
+        List<Operation> all = comparison.upgrade();
+        RevisionOperations revision = RevisionOperations.generated(true, all, comparison.downgrade());
+        SchemaState state = SchemaState.of(current, platform.defaultSchema());
+        StateChanges changes = new StateChanges(state);
+        List<Change> now = new ArrayList<>();
+        List<Change> later = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<LintRule> rules = platform.lintRules();
+        int index = 0;
+        for (Change change : comparison.changes()) {
+            Optional<SafeForm> safe = Optional.empty();
+            if (change.upgrade().size() == 1) {
+                Context context = new Context(platform, revision, Direction.UP, index, state, false, finding -> { });
+                for (LintRule rule : rules) {
+                    safe = safe.isPresent() ? safe : rule.safeForm(context.judgedBy(rule));
+                }
+            }
+            if (safe.isEmpty()) {
+                now.add(change);
+            } else {
+                SafeForm form = safe.get();
+                if (!form.upgrade().isEmpty()) {
+                    now.add(new Change(change.summary(), form.upgrade(), form.downgrade(), change.review()));
+                }
+                later.add(new Change(change.summary(), form.laterUpgrade(), form.laterDowngrade(), form.upgrade().isEmpty() ? change.review() : null));
+                if (form.note() != null) {
+                    notes.add(form.note());
+                }
+            }
+            for (Operation operation : change.upgrade()) {
+                changes.apply(operation);
+                index++;
+            }
+        }
+        return new Split(new Comparison(now), new Comparison(later), notes);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.retort.hibernate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.retort.Retort;
+import dev.retort.command.Generated;
+import dev.retort.lint.Finding;
+import dev.retort.lint.Severity;
+import dev.retort.schema.SchemaModel;
+import dev.retort.testing.PostgresTest;
+import dev.retort.testing.TestDatabase;
+
+/**
+ * Generated changes applied to tables that hold rows, as in production: type changes PostgreSQL cannot convert on its
+ * own (each way, with the USING expression generate writes), and a NOT NULL field added to an entity.
+ */
+@PostgresTest
+class ChangesWithRowsTest {
+
+    private static final String IMPORTS = "import jakarta.persistence.*;\nimport java.util.*;\nimport org.hibernate.annotations.JdbcTypeCode;\n"
+            + "import org.hibernate.type.SqlTypes;\n";
+    private static final String DOC = "@Entity public class Doc { @Id Long id; %s }";
+
+    private final TestDatabase db;
+
+    ChangesWithRowsTest(TestDatabase db) {
+        this.db = db;
+    }
+
+    private static SchemaModel entities(Path dir, String version, String... classes) {
+        java.util.Map<String, String> sources = new java.util.LinkedHashMap<>();
+        String pkg = "rows." + version;
+        for (String body : classes) {
+            sources.put(pkg + "." + body.replaceAll("(?s).*?\\bclass\\s+(\\w+).*", "$1"), "package " + pkg + ";\n" + IMPORTS + body);
+        }
+        return HibernateSchemaReader.read(JavaSources.compile(dir, sources), Map.of());
+    }
+
+    static Stream<Arguments> conversions() {
+        return Stream.of(
+                Arguments.of("varchar to integer", "@Column(length = 20) String v;", "Integer v;", "'42'", "42", "42"),
+                Arguments.of("smallint to varchar (an ORDINAL enum's downgrade)", "Short v;", "@Column(length = 10) String v;", "3", "3", "3"),
+                Arguments.of("text to jsonb", "@Column(columnDefinition = \"text\") String v;",
+                        "@JdbcTypeCode(SqlTypes.JSON) Map<String, Object> v;", "'{\"a\": 1}'", "{\"a\": 1}", "{\"a\": 1}"),
+                Arguments.of("text to a large object (@Lob)", "@Column(columnDefinition = \"text\") String v;", "@Lob String v;", "'hello'",
+                        "hello", "hello"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("conversions")
+    void aTypeChangeConvertsTheRowsBothWays(String name, String before, String after, String value, String upgraded, String restored,
+                                            @TempDir Path work) {
+        db.reset();
+        Convergence c = new Convergence(db, work);
+        c.generate(entities(work.resolve("v1"), "v1", DOC.formatted(before)), "version one");
+        c.upgrade();
+        db.execute("insert into doc (id, v) values (1, " + value + ")");
+        SchemaModel v2 = entities(work.resolve("v2"), "v2", DOC.formatted(after));
+        Generated generated = c.generate(v2, name);
+        assertTrue(generated.source().contains(".from("), "the call says the type before, for lint and the reverse: " + generated.source());
+        c.upgrade();
+        try (Retort retort = c.retort()) {
+            // Lint judges the compiled migration as it judged the generated operations.
+            List<String> rules = retort.lint(java.util.Set.of(), "heads").findings().stream().filter(f -> f.revision().equals(generated.revision()))
+                    .map(Finding::rule).toList();
+            assertEquals(generated.findings().stream().map(Finding::rule).toList(), rules);
+        }
+        c.assertNoChanges(v2);
+        String read = "select " + (name.contains("large object") ? "convert_from(lo_get(v), 'UTF8')" : "v::text") + " from doc";
+        assertEquals(upgraded, db.value(read), generated.source());
+        try (Retort retort = c.retort()) {
+            retort.downgrade("-1");
+        }
+        assertEquals(restored, db.value("select v::text from doc"), generated.source());
+    }
+
+    @Test
+    void aNotNullFieldOnATableWithRowsIsAnErrorWithItsSafeAlternativeAndTheSafeOptionWritesIt(@TempDir Path work) throws IOException {
+        db.reset();
+        String author = "@Entity public class Author { @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id; %s }";
+        Convergence c = new Convergence(db, work);
+        c.generate(entities(work.resolve("v1"), "v1", author.formatted("String name;")), "authors");
+        c.upgrade();
+        db.execute("insert into author (name) values ('Ann'), ('Bo')");
+        SchemaModel v2 = entities(work.resolve("v2"), "v2", author.formatted("String name; @Column(nullable = false, length = 2) String country;"));
+
+        Generated plain = c.generate(v2, "add country");
+        Finding hazard = plain.findings().stream().filter(f -> f.rule().equals("not-null-without-default")).findFirst().orElseThrow();
+        assertEquals(Severity.ERROR, hazard.severity());
+        assertEquals("ALTER TABLE public.author ADD COLUMN country varchar(2) NOT NULL", hazard.operation());
+        assertTrue(hazard.safeAlternative().startsWith("Add it with a default"), hazard.safeAlternative());
+        assertTrue(plain.source().contains("// LINT not-null-without-default (error): Adding public.author.country NOT NULL without a default "
+                + "fails if the table holds a row"), plain.source());
+        assertTrue(plain.source().contains("//   Safe: Add it with a default"), plain.source());
+        Files.delete(plain.file());
+        c.recompile();
+
+        Generated safe = c.generate(v2, "add country", true);
+        assertTrue(safe.source().contains("op.addColumn(\"author\", column(\"country\", varchar(2)));"), safe.source());
+        Generated later = safe.followUp();
+        assertNotNull(later, "the NOT NULL step goes into a following revision");
+        assertTrue(later.source().contains("transactional = false"), later.source());
+        assertTrue(later.source().contains("// TODO: Fill public.author.country in existing rows before it becomes NOT NULL"), later.source());
+        assertEquals(List.of(), safe.allFindings().stream().filter(f -> f.severity() != Severity.INFO).map(Finding::describe).toList());
+        // The developer fills the rows where the TODO says, and both revisions run on the table with rows.
+        Files.writeString(later.file(), later.source().replaceFirst("(\\s+)op\\.addConstraint",
+                "$1op.execute(\"UPDATE author SET country = 'NL' WHERE country IS NULL\");$1op.addConstraint"));
+        c.recompile();
+        c.upgrade();
+        c.assertNoChanges(v2);
+        assertEquals(List.of("NL", "NL"), db.column("select country from author"));
+        try (Retort retort = c.retort()) {
+            retort.downgrade("-2");
+        }
+        assertEquals(List.of("id", "name"), db.column("select column_name from information_schema.columns where table_name = 'author' order by 1"));
+    }
+}

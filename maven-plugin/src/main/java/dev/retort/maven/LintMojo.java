@@ -1,0 +1,38 @@
+package dev.retort.maven;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+import dev.retort.Retort;
+import dev.retort.lint.LintReport;
+
+/**
+ * Lints the revisions an upgrade would apply for lock hazards, data loss and rolling-deploy breakers, and fails on an
+ * error no migration acknowledges. Without {@code migrations.from}, starts at the database's current revision (at base
+ * when no database is configured); with it, needs no database. Executes nothing.
+ */
+@Mojo(name = "lint", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class LintMojo extends AbstractRetortMojo {
+
+    /** Up to where: {@code heads}, {@code head}, a revision id, ... */
+    @Parameter(property = "migrations.target", defaultValue = "heads")
+    private String target;
+
+    /** Where to start instead of the database's current revision: {@code base}, or revision ids separated by commas. */
+    @Parameter(property = "migrations.from")
+    private String from;
+
+    @Override
+    protected void run(Retort retort) throws MojoFailureException {
+        LintReport report = from == null || from.isBlank() ? retort.lint(target) : retort.lint(revisions(from), target);
+        Findings.print(getLog(), report.findings());
+        getLog().info("Linted " + report.revisions().size() + " revision(s): " + report.summary() + ".");
+        if (!report.passed()) {
+            throw new MojoFailureException("migrations:lint found " + report.errors().size() + " error(s), the first: "
+                    + report.errors().get(0).describe() + " Accept a deliberate one with op.acknowledge(\"" + report.errors().get(0).rule()
+                    + "\", \"why\") right after its operation.");
+        }
+    }
+}
