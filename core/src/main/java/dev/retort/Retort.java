@@ -448,7 +448,7 @@ public final class Retort implements AutoCloseable {
         }
         if (!usesDevDatabase()) {
             throw new RetortException("verify runs every revision up and down on a throwaway database, never on yours: set {devDatabase} "
-                    + "to docker or to the JDBC URL of a scratch server.");
+                    + "to embedded, docker, or the JDBC URL of a scratch server.");
         }
         return onDevDatabase(settings.devDatabase(), false, dev -> {
             Verifier verifier = new Verifier(graph, platform, dev, Retort::notOwnTable);

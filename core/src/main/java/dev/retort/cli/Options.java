@@ -34,6 +34,10 @@ final class Options {
             + "machine in the process list, so prefer RETORT_PASSWORD or DATABASE_URL.")
     String password;
 
+    @Option(names = "--password-file", paramLabel = "FILE", description = "A file whose content is the password (a mounted secret; "
+            + "RETORT_PASSWORD_FILE).")
+    String passwordFile;
+
     @Option(names = "--schema", paramLabel = "SCHEMA", description = "Schema of Retort's tables (RETORT_SCHEMA). Default: the search path.")
     String schema;
 
@@ -52,6 +56,18 @@ final class Options {
             + "(RETORT_STATEMENT_TIMEOUT). Default: 0, no limit.")
     String statementTimeout;
 
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", description = "How long connecting, logging in included, may take "
+            + "(RETORT_CONNECT_TIMEOUT). Default: 10s.")
+    String connectTimeout;
+
+    @Option(names = "--read-timeout", paramLabel = "DURATION", description = "How long Retort waits for answers to its own queries "
+            + "(RETORT_READ_TIMEOUT). Default: 30s.")
+    String readTimeout;
+
+    @Option(names = "--connect-retries", paramLabel = "N", description = "How many more times to try connecting while the database "
+            + "is not reachable yet (RETORT_CONNECT_RETRIES). Default: 0.")
+    String connectRetries;
+
     @Option(names = "--environment", paramLabel = "NAME", description = "The database's environment (RETORT_ENVIRONMENT); "
             + "production makes writes need --confirm.")
     String environmentName;
@@ -67,6 +83,10 @@ final class Options {
             + "embedded, docker, or the JDBC URL of a scratch PostgreSQL server it may create databases on.")
     String devDatabase;
 
+    @Option(names = "--dev-image", paramLabel = "IMAGE", description = "The image of a docker dev database (RETORT_DEV_IMAGE). "
+            + "Default: postgres:17.")
+    String devImage;
+
     @Option(names = "--config-file", paramLabel = "FILE", description = "A properties file of retort.* settings (RETORT_CONFIG_FILE).")
     Path configFile;
 
@@ -76,10 +96,11 @@ final class Options {
     /** The settings these options, the environment and the properties file make. */
     Settings settings() {
         Settings.Builder builder = Settings.builder().properties(properties()).environment(environment)
-                .set(Setting.URL, url).set(Setting.USER, user).set(Setting.PASSWORD, password).set(Setting.SCHEMA, schema)
+                .set(Setting.URL, url).set(Setting.USER, user).set(Setting.PASSWORD, password).set(Setting.PASSWORD_FILE, passwordFile).set(Setting.SCHEMA, schema)
                 .set(Setting.PACKAGE, packageName).set(Setting.LOCK_TIMEOUT, lockTimeout)
                 .set(Setting.STATEMENT_LOCK_TIMEOUT, statementLockTimeout).set(Setting.STATEMENT_TIMEOUT, statementTimeout)
-                .set(Setting.ENVIRONMENT, environmentName).set(Setting.DEV_DATABASE, devDatabase);
+                .set(Setting.CONNECT_TIMEOUT, connectTimeout).set(Setting.READ_TIMEOUT, readTimeout).set(Setting.CONNECT_RETRIES, connectRetries)
+                .set(Setting.ENVIRONMENT, environmentName).set(Setting.DEV_DATABASE, devDatabase).set(Setting.DEV_IMAGE, devImage);
         if (confirm) {
             builder.set(Setting.CONFIRM, "yes");
         }

@@ -79,7 +79,7 @@ public record ReleaseReport(Outcome outcome, String environment, Instant started
             case UPGRADED -> "Release succeeded: applied " + applied.size() + (applied.size() == 1 ? " revision" : " revisions") + " in "
                     + elapsed.toMillis() + " ms; the database is at " + at + ".";
             case NOTHING_TO_DO -> "Release succeeded: nothing to do, the database is already at " + at + ".";
-            case REFUSED -> "Release refused, nothing was changed: " + error;
+            case REFUSED -> "Release refused, nothing was changed: " + error.replaceFirst(" Nothing was changed\\.$", "");
             case FAILED -> "Release failed after " + applied.size() + (applied.size() == 1 ? " revision" : " revisions")
                     + "; the database is at " + at + ": " + error;
         });

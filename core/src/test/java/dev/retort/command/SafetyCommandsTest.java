@@ -187,8 +187,8 @@ class SafetyCommandsTest {
         }
         try (Retort retort = Revs.graph().add(author()).retort(db)) {
             RetortException e = assertThrows(RetortException.class, () -> retort.verify(SchemaSource.of(SchemaModel.empty(Set.of("public")))));
-            assertEquals("verify runs every revision up and down on a throwaway database, never on yours: set retort.devDatabase to docker "
-                    + "or to the JDBC URL of a scratch server.", e.getMessage(dev.retort.config.SettingNames.PROPERTIES));
+            assertEquals("verify runs every revision up and down on a throwaway database, never on yours: set retort.devDatabase to embedded, "
+                    + "docker, or the JDBC URL of a scratch server.", e.getMessage(dev.retort.config.SettingNames.PROPERTIES));
         }
     }
 }

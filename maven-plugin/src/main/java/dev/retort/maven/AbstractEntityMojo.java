@@ -53,7 +53,7 @@ abstract class AbstractEntityMojo extends AbstractRetortMojo {
     protected String devDatabase;
 
     /** The image of the dev database container; default {@code postgres:17}. */
-    @Parameter(property = "migrations.devImage", defaultValue = "postgres:17")
+    @Parameter(property = "migrations.devImage")
     protected String devImage;
 
     @Override

@@ -49,25 +49,42 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     @Parameter(property = "migrations.serverId")
     protected String serverId;
 
-    /** Package of the migration classes, sub-packages included. */
-    @Parameter(property = "migrations.package", defaultValue = "db.migrations")
+    // The settings' defaults live in core (Setting): a default here would hide RETORT_* and the properties file.
+
+    /** Package of the migration classes, sub-packages included; default {@code db.migrations}. */
+    @Parameter(property = "migrations.package")
     protected String packageName;
 
     /** Schema of Retort's version and history tables; default: the connection's search path. */
     @Parameter(property = "migrations.schema")
     protected String schema;
 
-    /** How long a run waits for another run's lock: seconds (0: do not wait), or a duration such as {@code 500ms} or {@code 2m}. */
-    @Parameter(property = "migrations.lockTimeout", defaultValue = "60")
+    /**
+     * How long a run waits for another run's lock: seconds (0: do not wait), or a duration such as {@code 500ms} or
+     * {@code 2m}; default 60 seconds.
+     */
+    @Parameter(property = "migrations.lockTimeout")
     protected String lockTimeout;
 
-    /** How long a revision's statement waits for a table lock before the revision fails (PostgreSQL's lock_timeout). */
-    @Parameter(property = "migrations.statementLockTimeout", defaultValue = "10s")
+    /** How long a revision's statement waits for a table lock before the revision fails (PostgreSQL's lock_timeout); default 10s, 0 waits for ever. */
+    @Parameter(property = "migrations.statementLockTimeout")
     protected String statementLockTimeout;
 
-    /** How long one statement of a revision may run (PostgreSQL's statement_timeout); 0 for no limit. */
-    @Parameter(property = "migrations.statementTimeout", defaultValue = "0")
+    /** How long one statement of a revision may run (PostgreSQL's statement_timeout); default 0, no limit. */
+    @Parameter(property = "migrations.statementTimeout")
     protected String statementTimeout;
+
+    /** How long connecting to the database, logging in included, may take; default 10s. */
+    @Parameter(property = "migrations.connectTimeout")
+    protected String connectTimeout;
+
+    /** How long Retort waits for the database to answer its own queries (lock, version table, catalog); default 30s. */
+    @Parameter(property = "migrations.readTimeout")
+    protected String readTimeout;
+
+    /** How many more times to try connecting when the database is not reachable yet, pausing 1, 2, 4… up to 10 s; default 0. */
+    @Parameter(property = "migrations.connectRetries")
+    protected String connectRetries;
 
     /** The database's environment; {@code production} makes every writing goal need {@code confirm}. */
     @Parameter(property = "migrations.environment")
@@ -144,6 +161,7 @@ abstract class AbstractRetortMojo extends AbstractMojo {
                 .set(Setting.URL, url).set(Setting.USER, user).set(Setting.PASSWORD, password).set(Setting.PASSWORD_FILE, passwordFile)
                 .set(Setting.PACKAGE, packageName).set(Setting.SCHEMA, schema).set(Setting.LOCK_TIMEOUT, lockTimeout)
                 .set(Setting.STATEMENT_LOCK_TIMEOUT, statementLockTimeout).set(Setting.STATEMENT_TIMEOUT, statementTimeout)
+                .set(Setting.CONNECT_TIMEOUT, connectTimeout).set(Setting.READ_TIMEOUT, readTimeout).set(Setting.CONNECT_RETRIES, connectRetries)
                 .set(Setting.ENVIRONMENT, environment).set(Setting.CONFIRM, confirm).set(Setting.CONFIRM_DESTRUCTIVE, confirmDestructive);
         ServerCredentials.apply(builder, serverId, mavenSettings, settingsDecrypter);
         configure(builder);

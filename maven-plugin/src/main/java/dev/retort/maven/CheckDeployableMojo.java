@@ -29,7 +29,7 @@ public class CheckDeployableMojo extends AbstractRetortMojo {
         if (artifact == null) {
             result = retort.checkDeployable();
         } else {
-            ArtifactRevisions revisions = ArtifactRevisions.read(artifact.toPath(), packageName);
+            ArtifactRevisions revisions = ArtifactRevisions.read(artifact.toPath(), settings().migrationsPackage());
             result = retort.checkDeployable(revisions.heads(), revisions.revisions());
         }
         if (!result.deployable()) {

@@ -26,7 +26,7 @@ public class IndexMojo extends AbstractRetortMojo {
 
     @Override
     protected void run(Retort retort) throws MojoFailureException {
-        Path file = new File(project.getBuild().getOutputDirectory()).toPath().resolve(ArtifactRevisions.indexResource(packageName));
+        Path file = new File(project.getBuild().getOutputDirectory()).toPath().resolve(ArtifactRevisions.indexResource(settings().migrationsPackage()));
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, retort.revisionIndex(), StandardCharsets.UTF_8);
@@ -35,7 +35,8 @@ public class IndexMojo extends AbstractRetortMojo {
         }
         String head = String.join(",", retort.graph().heads());
         project.getProperties().setProperty("retort.head", head);
-        getLog().info("Indexed " + retort.graph().size() + " revision(s), head " + (head.isEmpty() ? "<none>" : head) + ", in "
-                + project.getBasedir().toPath().relativize(file) + " (" + ArtifactRevisions.MANIFEST_ATTRIBUTE + ": ${retort.head}).");
+        getLog().info("Indexed " + retort.graph().size() + " revision(s) in "
+                + project.getBasedir().toPath().relativize(file) + "; head " + (head.isEmpty() ? "<none>" : head)
+                + ", in the project property retort.head.");
     }
 }

@@ -1,4 +1,4 @@
-package db.migrations;
+package app.migrations;
 
 import static dev.retort.operation.Types.*;
 
