@@ -507,7 +507,7 @@ public final class Retort implements AutoCloseable {
     }
 
     private Authoring authoring() {
-        return new Authoring(graph, platform, settings.sourceDirectory(), settings.migrationsPackage());
+        return new Authoring(graph, platform, settings.sourceDirectory(), settings.migrationsPackage(), runsSetLockTimeout());
     }
 
     private static void requireMessage(String message) {

@@ -26,13 +26,18 @@ public final class Authoring {
     private final Platform platform;
     private final Path sourceDirectory;
     private final String packageName;
+    private final boolean runsSetLockTimeout;
 
-    /** Writes revisions of this graph into the source directory and package. */
-    public Authoring(RevisionGraph graph, Platform platform, Path sourceDirectory, String packageName) {
+    /**
+     * Writes revisions of this graph into the source directory and package; their lint findings judge lock timeouts
+     * as runs that do ({@code runsSetLockTimeout}) or do not set one.
+     */
+    public Authoring(RevisionGraph graph, Platform platform, Path sourceDirectory, String packageName, boolean runsSetLockTimeout) {
         this.graph = graph;
         this.platform = platform;
         this.sourceDirectory = sourceDirectory;
         this.packageName = packageName;
+        this.runsSetLockTimeout = runsSetLockTimeout;
     }
 
     /** Refuses to generate on a graph with several heads: the new revision would have no single parent. */
@@ -95,7 +100,7 @@ public final class Authoring {
                                boolean nonTransactional, List<String> notes, Comparison before, Generated followUp) {
         boolean transactional = !nonTransactional && changes.upgrade().stream().noneMatch(platform.dialect()::requiresNoTransaction);
         RevisionOperations operations = new RevisionOperations(id, transactional, changes.upgrade(), List.of(), changes.downgrade(), List.of());
-        Linter linter = new Linter(platform, false);
+        Linter linter = new Linter(platform, runsSetLockTimeout);
         List<Finding> findings = before == null ? linter.lint(operations, current)
                 : linter.lint(operations, current, RevisionOperations.generated(true, before.upgrade(), before.downgrade()));
         MigrationSource source = MigrationSource.write(platform, packageName, id, parents, message, changes,

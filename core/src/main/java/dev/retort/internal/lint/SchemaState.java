@@ -51,7 +51,7 @@ final class SchemaState {
             }
         }
         for (EnumType type : model.enums()) {
-            state.enums.put(type.schema() + "." + type.name(), List.copyOf(type.values()));
+            state.enums.put(type.schema() + "." + type.name(), new ArrayList<>(type.values()));
         }
         return state;
     }
