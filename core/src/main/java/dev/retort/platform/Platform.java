@@ -86,6 +86,15 @@ public interface Platform {
     String explain(java.sql.SQLException error);
 
     /**
+     * Whether an error while connecting means the server is not reachable or not ready yet (worth retrying), rather than
+     * refusing this user or this URL being wrong.
+     */
+    boolean notReachableYet(java.sql.SQLException error);
+
+    /** Whether an error says that an object a statement creates exists already (a table, column, constraint, schema). */
+    boolean alreadyExists(java.sql.SQLException error);
+
+    /**
      * Statements that clear what an interrupted earlier run of these operations left half-done outside a transaction
      * (PostgreSQL: an index an interrupted {@code CREATE INDEX CONCURRENTLY} left INVALID), found by looking at the
      * database; empty when there is nothing to clear.

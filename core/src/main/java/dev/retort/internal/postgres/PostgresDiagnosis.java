@@ -31,4 +31,17 @@ final class PostgresDiagnosis {
             default -> null;
         };
     }
+
+    /** Connection failures (class 08), and a server still starting up (57P03), are worth another try. */
+    static boolean notReachableYet(SQLException error) {
+        String state = error.getSQLState();
+        return state == null ? error.getCause() instanceof java.io.IOException
+                : state.startsWith("08") || state.equals("57P03");
+    }
+
+    /** duplicate_table, duplicate_column, duplicate_object, duplicate_schema. */
+    static boolean alreadyExists(SQLException error) {
+        String state = error.getSQLState();
+        return "42P07".equals(state) || "42701".equals(state) || "42710".equals(state) || "42P06".equals(state);
+    }
 }

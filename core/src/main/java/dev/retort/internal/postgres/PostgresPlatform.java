@@ -107,6 +107,16 @@ public final class PostgresPlatform implements Platform {
     }
 
     @Override
+    public boolean notReachableYet(SQLException error) {
+        return PostgresDiagnosis.notReachableYet(error);
+    }
+
+    @Override
+    public boolean alreadyExists(SQLException error) {
+        return PostgresDiagnosis.alreadyExists(error);
+    }
+
+    @Override
     public List<SqlStatement> leftovers(Connection connection, List<Operation> operations) throws SQLException {
         return new PostgresLeftovers(dialect).find(connection, operations);
     }

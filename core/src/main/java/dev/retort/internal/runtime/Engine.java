@@ -332,7 +332,7 @@ public final class Engine {
                 return dataSource.getConnection();
             } catch (SQLException e) {
                 String reason = Messages.rootMessage(e);
-                if (attempt > settings.connectRetries() || !unreachable(e)) {
+                if (attempt > settings.connectRetries() || !platform.notReachableYet(e)) {
                     String where = dataSource instanceof dev.retort.internal.jdbc.DriverDataSource ? " (" + dataSource + ")" : "";
                     String sentence = reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
                     throw new RetortException("Cannot connect to the database: " + sentence + where + "."
@@ -349,13 +349,6 @@ public final class Engine {
                 pause = Math.min(pause * 2, 10_000);
             }
         }
-    }
-
-    /** Whether an error means the database is not reachable yet (rather than refusing this user, or this URL being wrong). */
-    private static boolean unreachable(SQLException e) {
-        String state = e.getSQLState();
-        return state == null ? e.getCause() instanceof java.io.IOException
-                : state.startsWith("08") || state.equals("57P03");
     }
 
     /** Puts the connection back as it was handed over; a broken connection must not hide the run's own error. */
@@ -460,9 +453,7 @@ public final class Engine {
             if (!(e instanceof SQLException sql)) {
                 return null;
             }
-            String state = sql.getSQLState();
-            boolean exists = "42P07".equals(state) || "42701".equals(state) || "42710".equals(state) || "42P06".equals(state);
-            if (exists && step.direction() == Direction.UP && step.revision() != null) {
+            if (platform.alreadyExists(sql) && step.direction() == Direction.UP && step.revision() != null) {
                 try {
                     if (!c.getAutoCommit()) {
                         c.rollback();
