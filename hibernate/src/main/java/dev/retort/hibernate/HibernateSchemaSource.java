@@ -91,8 +91,15 @@ public final class HibernateSchemaSource implements SchemaSource {
         if (classes != null) {
             return classes.size() + " entity class(es)";
         }
-        return persistenceUnit != null ? "the entities of persistence unit " + persistenceUnit
-                : "the entities in package(s) " + String.join(", ", packages);
+        return (persistenceUnit != null ? "the entities of " : "the entities in ") + location();
+    }
+
+    /** Where the entities are found: {@code persistence unit shop}, {@code package(s) app.model}, or the classes given. */
+    public String location() {
+        if (classes != null) {
+            return classes.size() + " entity class(es)";
+        }
+        return persistenceUnit != null ? "persistence unit " + persistenceUnit : "package(s) " + String.join(", ", packages);
     }
 
     /** Configures a {@link HibernateSchemaSource}. */

@@ -72,11 +72,11 @@ abstract class AbstractEntityMojo extends AbstractRetortMojo {
         if (hibernateProperties != null) {
             properties.putAll(hibernateProperties);
         }
-        SchemaSource hibernate = HibernateSchemaSource.builder().classPath(classPath()).packages(packages)
+        HibernateSchemaSource hibernate = HibernateSchemaSource.builder().classPath(classPath()).packages(packages)
                 .persistenceUnit(settings().persistenceUnit()).properties(properties).log(getLog()::info).build();
         return platform -> {
             SchemaModel model = hibernate.read(platform);
-            getLog().info("Entities: " + model.tables().size() + " table(s) from " + hibernate.describe().replaceFirst("^the entities (of|in) ", "") + ".");
+            getLog().info("Entities: " + model.tables().size() + " table(s) from " + hibernate.location() + ".");
             return model;
         };
     }

@@ -31,11 +31,11 @@ public class CheckMojo extends AbstractEntityMojo {
         getLog().info("Migrations check passed: one head, no edited migration, entities match the schema.");
     }
 
-    /** The problem with the goal that fixes it, where there is one. */
+    /** The problem followed by the goal that fixes it, where there is one. */
     private static String withHint(Problem problem) {
         return switch (problem.kind()) {
             case SEVERAL_HEADS -> problem.message() + " with migrations:merge";
-            case NOT_AT_HEAD -> problem.message().replace("run upgrade", "run migrations:upgrade");
+            case NOT_AT_HEAD -> problem.message() + " (migrations:upgrade)";
             default -> problem.message();
         };
     }

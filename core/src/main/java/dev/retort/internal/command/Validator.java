@@ -68,7 +68,7 @@ public final class Validator {
         List<String> heads = graph.heads();
         if (!current.equals(Set.copyOf(heads))) {
             return List.of(new Problem(Problem.Kind.NOT_AT_HEAD, null, "the database is at " + Heads.describe(current)
-                    + ", not at head " + String.join(", ", heads) + "; run upgrade before checking the entities"));
+                    + ", not at head " + String.join(", ", heads) + "; upgrade it before checking the entities"));
         }
         return List.of();
     }
