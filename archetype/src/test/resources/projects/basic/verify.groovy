@@ -46,4 +46,13 @@ def verified = run(["verify"])
 assert verified.contains("Tests run: 1, Failures: 0, Errors: 0") : "MigrationsIT applies both revisions:\n" + verified
 assert verified.contains("Migrations check passed") : "check agrees with the new revision"
 assert !verified.contains("[ERROR]") : "a successful build prints no [ERROR] line"
+
+// The jar records the head it was built with (index goal at prepare-package), and carries the revision index.
+def head = (files[0].name =~ /^M([0-9a-f]+)_/)[0][1]
+def jar = new File(project, "target").listFiles().find { it.name.endsWith(".jar") }
+assert jar != null : "the build packaged a jar"
+new java.util.jar.JarFile(jar).withCloseable { archive ->
+    assert archive.manifest.mainAttributes.getValue("Retort-Head") == head : "the manifest names the head " + head
+    assert archive.getEntry("db/migrations/retort.revisions") != null : "the jar carries the revision index"
+}
 true
