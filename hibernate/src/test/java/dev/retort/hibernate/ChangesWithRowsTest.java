@@ -118,6 +118,61 @@ class ChangesWithRowsTest {
     }
 
     @Test
+    void aTypeChangeWithNoKnownConversionIsLeftToAPersonWithANoteAndAnErrorAndRunsOnceTheExpressionIsWritten(@TempDir Path work)
+            throws IOException {
+        db.reset();
+        Convergence c = new Convergence(db, work);
+        c.generate(entities(work.resolve("v1"), "v1", DOC.formatted("java.time.LocalDate v;")), "version one");
+        c.upgrade();
+        db.execute("insert into doc (id, v) values (1, date '2026-12-01'), (2, null)");
+        SchemaModel v2 = entities(work.resolve("v2"), "v2", DOC.formatted("java.time.LocalTime v;"));
+
+        Generated generated = c.generate(v2, "date becomes time");
+        String source = generated.source();
+        assertTrue(source.contains("// REVIEW (write by hand): column public.doc.v changes from date to time(0), which PostgreSQL cannot "
+                + "convert on its own and Retort knows no expression for: add .using(\"\u2026\") to the upgrade's alterColumnType with the "
+                + "conversion of v"), source);
+        assertTrue(source.contains("and to the downgrade's alterColumnType (from time(0) back to date)"), source);
+        assertTrue(source.contains("op.alterColumnType(\"doc\", \"v\", time(0)).from(date());"), source);
+        assertTrue(source.contains("op.alterColumnType(\"doc\", \"v\", date()).from(time(0));"), source);
+        List<Finding> missing = generated.findings().stream().filter(f -> f.rule().equals("missing-using")).toList();
+        assertEquals(List.of("up", "down"), missing.stream().map(f -> f.direction().label()).toList(), source);
+        missing.forEach(f -> assertEquals(Severity.ERROR, f.severity()));
+        assertTrue(missing.get(0).problem().startsWith("PostgreSQL cannot convert public.doc.v from date to time(0) on its own"),
+                missing.get(0).problem());
+        assertEquals("Add .using(\"\u2026\") with an expression that converts v to the new type.", missing.get(0).safeAlternative());
+        assertTrue(source.contains("// LINT missing-using (error): PostgreSQL cannot convert public.doc.v from date to time"), source);
+
+        // As generated, the revision fails as lint says, and leaves the database at version one.
+        try (Retort retort = c.retort()) {
+            RuntimeException failure = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, retort::upgrade);
+            assertTrue(messages(failure).contains("cannot be cast automatically"), messages(failure));
+        }
+        assertEquals("date", db.value("select data_type from information_schema.columns where table_name = 'doc' and column_name = 'v'"));
+
+        // The developer writes the conversions the note asks for; the revision then runs both ways.
+        Files.writeString(generated.file(), source
+                .replace("time(0)).from(date());", "time(0)).using(\"v::timestamp::time\").from(date());")
+                .replace("date()).from(time(0));", "date()).using(\"CASE WHEN v IS NOT NULL THEN DATE '1970-01-01' END\").from(time(0));"));
+        c.recompile();
+        c.upgrade();
+        c.assertNoChanges(v2);
+        assertEquals(List.of("00:00:00"), db.column("select v::text from doc where v is not null"));
+        try (Retort retort = c.retort()) {
+            retort.downgrade("-1");
+        }
+        assertEquals(List.of("1970-01-01"), db.column("select v::text from doc where v is not null"));
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+
+    @Test
     void aNotNullFieldOnATableWithRowsIsAnErrorWithItsSafeAlternativeAndTheSafeOptionWritesIt(@TempDir Path work) throws IOException {
         db.reset();
         String author = "@Entity public class Author { @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id; %s }";
