@@ -98,6 +98,13 @@ class ChangeScenariosTest {
                         List.of(author("", "", "@Column(name = \"display_name\") String displayName;")),
                         List.of("rename column public.author.full_name to display_name"), Review.Kind.POSSIBLE_RENAME,
                         List.of("rename-column@up", "rename-column@down")),
+                // Hibernate names an enum column's check after the column: the check follows the rename.
+                scenario("rename an enum column with its check",
+                        List.of(status, author("", "", "@Enumerated(EnumType.STRING) @Column(name = \"state\", length = 20) Status state;")),
+                        List.of(status, author("", "", "@Enumerated(EnumType.STRING) @Column(name = \"status\", length = 20) Status status;")),
+                        List.of("rename check constraint author_state_check on public.author to author_status_check",
+                                "rename column public.author.state to status"), Review.Kind.POSSIBLE_RENAME,
+                        List.of("rename-column@up", "rename-column@down")),
                 scenario("widen type", List.of(author("", "", email)), List.of(author("", "", "@Column(length = 320) String email;")),
                         List.of("alter type of public.author.email from varchar(100) to varchar(320)"), null,
                         List.of("narrowing-type@down", "table-rewrite@down")),

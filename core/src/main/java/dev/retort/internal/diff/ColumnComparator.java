@@ -114,11 +114,14 @@ final class ColumnComparator implements ObjectComparator {
         String from = diff.platform().dialect().typeName(existing.type());
         String to = diff.platform().dialect().typeName(wanted.type());
         Review note = null;
+        boolean downUnknown = down.needsUsing() && down.using() == null;
         if (up.needsUsing() && up.using() == null) {
+            // Both directions in one note: the downgrade fails as surely as the upgrade, and a person writes both at once.
             note = new Review(Review.Kind.NOT_WRITTEN, "column " + where + " changes from " + from + " to " + to + ", which "
                     + diff.platform().name() + " cannot convert on its own and Retort knows no expression for: add .using(\"…\") to "
-                    + "the upgrade's alterColumnType with the conversion of " + column + ".");
-        } else if (down.needsUsing() && down.using() == null) {
+                    + "the upgrade's alterColumnType with the conversion of " + column
+                    + (downUnknown ? ", and to the downgrade's alterColumnType (from " + to + " back to " + from + ")" : "") + ".");
+        } else if (downUnknown) {
             note = new Review(Review.Kind.NOT_WRITTEN, "column " + where + " changes back from " + to + " to " + from + " in the downgrade, "
                     + "which " + diff.platform().name() + " cannot convert on its own and Retort knows no expression for: add .using(\"…\") "
                     + "to the downgrade's alterColumnType.");

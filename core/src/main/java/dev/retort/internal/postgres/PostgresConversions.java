@@ -60,6 +60,10 @@ final class PostgresConversions {
         if (TEXTS.contains(from) && TEXTS.contains(to)) {
             return implicit(textRewrites(f, t), shorter(f, t) ? Risk.LOSSY : Risk.NONE);
         }
+        if (from == Kind.BYTEA && TEXTS.contains(to)) {
+            // The cast to text prints the bytes as hex (\x68656c6c6f); the reverse of convert_to is convert_from.
+            return new Conversion("convert_from(" + c + ", 'UTF8')", false, true, Risk.MAY_FAIL);
+        }
         if (TEXTS.contains(to)) {
             Integer width = WIDTHS.get(from);
             boolean fits = t.precision() == null || to == Kind.TEXT || width != null && t.precision() >= width;
@@ -74,8 +78,9 @@ final class PostgresConversions {
         if (TIMES.contains(from) && TIMES.contains(to)) {
             return times(f, t);
         }
-        if (from == Kind.BOOLEAN && INTEGERS.contains(to)) {
-            return new Conversion("CASE WHEN " + c + " THEN 1 ELSE 0 END", false, true, Risk.NONE);
+        if (from == Kind.BOOLEAN && NUMBERS.contains(to)) {
+            // No ELSE: a NULL stays NULL instead of becoming 0.
+            return new Conversion("CASE WHEN " + c + " THEN 1 WHEN NOT " + c + " THEN 0 END", false, true, Risk.NONE);
         }
         if (NUMBERS.contains(from) && to == Kind.BOOLEAN) {
             return new Conversion(c + " <> 0", false, true, Risk.LOSSY);
