@@ -29,6 +29,8 @@ final class PostgresContainer {
     /** How long an image pull may take before the dev database gives up on it. */
     static final Duration PULL_TIMEOUT = Duration.ofMinutes(3);
 
+    private static final java.util.regex.Pattern DAEMON_MESSAGE = java.util.regex.Pattern.compile("\\{\"message\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+
     private PostgresContainer() {
     }
 
@@ -105,7 +107,7 @@ final class PostgresContainer {
             Thread.currentThread().interrupt();
             throw new RetortException("Pulling the dev database image " + image + " was interrupted.", e);
         } catch (RuntimeException e) {
-            throw new RetortException("The dev database image " + image + " cannot be pulled from " + from + ": " + Messages.rootMessage(e)
+            throw new RetortException("The dev database image " + image + " cannot be pulled from " + from + ": " + daemonMessage(e)
                     + ". Check that this machine reaches it (docker pull " + image + "), or set {devImage} to an image it has or can pull.", e);
         }
         if (!done) {
@@ -113,6 +115,13 @@ final class PostgresContainer {
                     + PULL_TIMEOUT.toMinutes() + " minutes; pull it first (docker pull " + image + "), or set {devImage} to an image "
                     + "this machine has.");
         }
+    }
+
+    /** The Docker daemon's own words from an error it answered with ({@code Status 500: {"message":"..."}}). */
+    private static String daemonMessage(RuntimeException e) {
+        String text = Messages.rootMessage(e);
+        java.util.regex.Matcher m = DAEMON_MESSAGE.matcher(text);
+        return m.find() ? m.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : text;
     }
 
     /** Why no Docker is to be found where it usually listens, or null when a socket is there (or cannot be looked for). */
