@@ -69,6 +69,24 @@ class ReadTimeoutTest {
         assertEquals(null, db.value("select to_regclass('retort_version')::text"), "nothing reached the database after login");
     }
 
+    @Test
+    void aCommandThatOnlyReadsIsBoundedByTheReadTimeoutToo() throws Exception {
+        URI server = URI.create(db.jdbcUrl().substring("jdbc:".length()));
+        try (SilentAfterLogin proxy = new SilentAfterLogin(server.getHost(), server.getPort() == -1 ? 5432 : server.getPort())) {
+            String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getPath()
+                    + "?sslmode=disable&gssEncMode=disable&assumeMinServerVersion=9.0";
+            long start = System.nanoTime();
+            Cli.Result result = Cli.against(db, "dev.retort.fixtures.linear").env("DATABASE_URL", url).env("RETORT_READ_TIMEOUT", "2s")
+                    .run("current");
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertEquals(1, result.exit(), result.toString());
+            assertTrue(seconds < 15, "gave up after the read timeout: " + seconds + " s; " + result);
+            String error = result.err().strip();
+            assertFalse(error.contains("\n"), "one line: " + error);
+            assertTrue(error.contains("The database did not answer within --read-timeout (RETORT_READ_TIMEOUT)"), error);
+        }
+    }
+
     /**
      * A loopback proxy to the test server that relays the login (up to the server's first ReadyForQuery) and then relays
      * nothing more in either direction, keeping the connections open.

@@ -183,9 +183,16 @@ public final class Engine {
     /** Reads from the database on a connection of its own; {@code what} names the read in an error. */
     public <T> T read(String what, SqlReader<T> reader) {
         try (Connection c = connect()) {
-            return reader.read(c);
+            int networkTimeout = c.getNetworkTimeout();
+            // A read is one of Retort's own queries: a server that stops answering must fail it, not hang the command.
+            readTimeout(c);
+            try {
+                return reader.read(c);
+            } finally {
+                restoreNetworkTimeout(c, networkTimeout);
+            }
         } catch (SQLException e) {
-            throw new RetortException("Cannot read " + what + ": " + e.getMessage(), e);
+            throw new RetortException("Cannot read " + what + ": " + Messages.oneLine(String.valueOf(e.getMessage())) + explain(e), e);
         }
     }
 
