@@ -47,4 +47,18 @@ public interface SqlDialect {
 
     /** Puts the session settings of {@link #setTimeouts} back to the server's defaults. */
     List<SqlStatement> resetTimeouts();
+
+    /**
+     * A query whose one row holds the session's current values of the settings {@link #setTimeouts} changes, in its
+     * order; null when they cannot be read, and a run then puts them back to the defaults ({@link #resetTimeouts}).
+     * A run reads them first because the connection may be an application's, configured by its pool.
+     */
+    default String currentTimeouts() {
+        return null;
+    }
+
+    /** Puts the session settings of {@link #setTimeouts} back to the values {@link #currentTimeouts} read. */
+    default List<SqlStatement> restoreTimeouts(List<String> values) {
+        return resetTimeouts();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.retort.internal.postgres;
 
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 
 /** What PostgreSQL's error codes mean for someone running migrations, in a sentence. */
@@ -26,7 +27,11 @@ final class PostgresDiagnosis {
                     : null;
             case "55P03" -> "The statement waited for a table lock longer than {statementLockTimeout} allows: another transaction "
                     + "holds it. Run again later, or find the blocker in pg_stat_activity.";
-            case "08006", "08003", "57P01", "57P02", "57P03" -> "The connection to the database was lost; run again once it is back: "
+            case "08006", "08003", "57P01", "57P02", "57P03" -> timedOut(error) ? "The database did not answer within {readTimeout}: "
+                    + "check that the server and the network path to it are up (a frozen server, a firewall dropping an idle "
+                    + "connection), or raise {readTimeout} if the server is only slow; a transactional revision that was running "
+                    + "was rolled back."
+                    : "The connection to the database was lost; run again once it is back: "
                     + "a transactional revision that was running was rolled back.";
             default -> null;
         };
@@ -43,5 +48,15 @@ final class PostgresDiagnosis {
     static boolean alreadyExists(SQLException error) {
         String state = error.getSQLState();
         return "42P07".equals(state) || "42701".equals(state) || "42710".equals(state) || "42P06".equals(state);
+    }
+
+    /** Whether the driver gave up waiting for an answer (its network timeout, Retort's readTimeout) rather than lost the connection. */
+    private static boolean timedOut(SQLException error) {
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -183,9 +183,16 @@ public final class Engine {
     /** Reads from the database on a connection of its own; {@code what} names the read in an error. */
     public <T> T read(String what, SqlReader<T> reader) {
         try (Connection c = connect()) {
-            return reader.read(c);
+            int networkTimeout = c.getNetworkTimeout();
+            // A read is one of Retort's own queries: a server that stops answering must fail it, not hang the command.
+            readTimeout(c);
+            try {
+                return reader.read(c);
+            } finally {
+                restoreNetworkTimeout(c, networkTimeout);
+            }
         } catch (SQLException e) {
-            throw new RetortException("Cannot read " + what + ": " + e.getMessage(), e);
+            throw new RetortException("Cannot read " + what + ": " + Messages.oneLine(String.valueOf(e.getMessage())) + explain(e), e);
         }
     }
 
@@ -242,6 +249,7 @@ public final class Engine {
             readTimeout(c);
             c.setAutoCommit(true);
             boolean timeoutsSet = false;
+            List<String> sessionTimeouts = null;
             try (MigrationLock.Held lock = platform.lock().acquire(c, tables.versionTable(), settings.lockTimeout(), listener)) {
                 lock.checkSession();
                 // Plan and render everything before the first write, so a bad target or a broken
@@ -252,6 +260,7 @@ public final class Engine {
                     for (var statement : tables.create()) {
                         execute(c, null, new Action.Sql(statement, statement.sql()));
                     }
+                    sessionTimeouts = currentTimeouts(c);
                     timeoutsSet = true;
                     for (var statement : platform.dialect().setTimeouts(settings.statementLockTimeout(), settings.statementTimeout())) {
                         execute(c, null, new Action.Sql(statement, statement.sql()));
@@ -276,7 +285,7 @@ public final class Engine {
                 return result;
             } finally {
                 if (timeoutsSet) {
-                    resetTimeouts(c);
+                    resetTimeouts(c, sessionTimeouts);
                 }
                 restoreAutoCommit(c, autoCommit);
                 restoreNetworkTimeout(c, networkTimeout);
@@ -308,12 +317,40 @@ public final class Engine {
         return meaning == null ? "" : " " + meaning;
     }
 
-    /** Gives a connection that may go back to the application's pool the server's defaults again. */
-    private void resetTimeouts(Connection c) {
+    /**
+     * The session's own values of the settings a run changes, so a connection from an application's pool goes back as it
+     * came; null when the platform cannot read them.
+     */
+    private List<String> currentTimeouts(Connection c) throws SQLException {
+        String query = platform.dialect().currentTimeouts();
+        if (query == null) {
+            return null;
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            List<String> values = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                values.add(rs.getString(i));
+            }
+            return values;
+        }
+    }
+
+    /** Gives a connection that may go back to the application's pool the settings it came with (or the defaults). */
+    private void resetTimeouts(Connection c, List<String> before) {
         try {
             if (!c.isClosed() && c.getAutoCommit()) {
                 for (var statement : platform.dialect().resetTimeouts()) {
                     execute(c, null, new Action.Sql(statement, statement.sql()));
+                }
+                if (before != null) {
+                    // Not one of the run's statements (the offline script ends at the reset above): the connection's
+                    // own values, which its pool may have set, go back quietly.
+                    try (Statement s = c.createStatement()) {
+                        for (var statement : platform.dialect().restoreTimeouts(before)) {
+                            s.execute(statement.sql());
+                        }
+                    }
                 }
             }
         } catch (SQLException ignored) {
