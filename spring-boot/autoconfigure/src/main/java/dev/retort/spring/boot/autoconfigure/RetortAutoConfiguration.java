@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -78,6 +79,12 @@ public class RetortAutoConfiguration {
     @Bean
     public static MigrationFirstPostProcessor retortMigrationFirstPostProcessor() {
         return new MigrationFirstPostProcessor(INITIALIZER);
+    }
+
+    /** Keeps the initializer eager under {@code spring.main.lazy-initialization}: the migration still runs at start-up. */
+    @Bean
+    public static LazyInitializationExcludeFilter retortLazyInitializationExcludeFilter() {
+        return LazyInitializationExcludeFilter.forBeanTypes(RetortMigrationInitializer.class);
     }
 
     /**

@@ -37,6 +37,15 @@ public class RetortProperties {
     /** The package of the migration classes, sub-packages included. */
     private String packageName = "db.migrations";
 
+    /** A file whose content is the password of retort.url (a mounted secret). */
+    private String passwordFile;
+
+    /** How long connecting to retort.url (or through the DataSource), logging in included, may take. */
+    private String connectTimeout = "10s";
+
+    /** How long Retort waits for the database to answer its own queries (lock, version and history tables). */
+    private String readTimeout = "30s";
+
     /** The schema of Retort's version and history tables. Default: the connection's search path. */
     private String schema;
 
@@ -110,6 +119,30 @@ public class RetortProperties {
         this.packageName = packageName;
     }
 
+    public String getPasswordFile() {
+        return passwordFile;
+    }
+
+    public void setPasswordFile(String passwordFile) {
+        this.passwordFile = passwordFile;
+    }
+
+    public String getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(String connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public String getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(String readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
     public String getSchema() {
         return schema;
     }
@@ -180,6 +213,9 @@ public class RetortProperties {
         put(map, Setting.URL, url);
         put(map, Setting.USER, user);
         put(map, Setting.PASSWORD, password);
+        put(map, Setting.PASSWORD_FILE, passwordFile);
+        put(map, Setting.CONNECT_TIMEOUT, connectTimeout);
+        put(map, Setting.READ_TIMEOUT, readTimeout);
         put(map, Setting.PACKAGE, packageName);
         put(map, Setting.SCHEMA, schema);
         put(map, Setting.LOCK_TIMEOUT, lockTimeout);
