@@ -25,7 +25,8 @@ final class SpringLoggingListener implements MigrationListener {
 
     @Override
     public void lockAcquired(Duration waited) {
-        if (!waited.isZero()) {
+        // Only a real wait is news: taking a free lock takes some milliseconds too.
+        if (waited.compareTo(Duration.ofSeconds(1)) >= 0) {
             log.info("Got the migration lock after " + waited.toMillis() + " ms");
         }
     }
