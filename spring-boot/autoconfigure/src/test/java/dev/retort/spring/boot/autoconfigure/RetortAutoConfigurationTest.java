@@ -92,6 +92,36 @@ class RetortAutoConfigurationTest {
     }
 
     @Test
+    void anEntityManagerFactoryOfTheApplicationsOwnWaitsToo() {
+        // No Boot JPA auto-configuration: the application defines its factory bean itself, and Hibernate validates.
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, RetortAutoConfiguration.class))
+                .withUserConfiguration(OwnEntityManagerFactory.class)
+                .withPropertyValues("spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.user(),
+                        "spring.datasource.password=" + db.password(), "retort.package=" + PACKAGE)
+                .run(context -> {
+                    assertNull(context.getStartupFailure(), () -> "start-up failed: " + context.getStartupFailure());
+                    assertTrue(Arrays.asList(context.getBeanFactory().getBeanDefinition("ownEntityManagerFactory").getDependsOn())
+                            .contains(RetortAutoConfiguration.INITIALIZER));
+                    assertEquals("b0070b000002", db.value("select version_num from retort_version"));
+                });
+    }
+
+    @Test
+    void lazyInitializationStillMigratesAtStartUp() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, RetortAutoConfiguration.class))
+                .withInitializer(context -> context.addBeanFactoryPostProcessor(
+                        new org.springframework.boot.LazyInitializationBeanFactoryPostProcessor()))
+                .withPropertyValues("spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.user(),
+                        "spring.datasource.password=" + db.password(), "retort.package=" + PACKAGE)
+                .run(context -> {
+                    assertNull(context.getStartupFailure(), () -> "start-up failed: " + context.getStartupFailure());
+                    assertEquals("b0070b000002", db.value("select version_num from retort_version"));
+                });
+    }
+
+    @Test
     void disabledLeavesTheDatabaseAlone() {
         jpa().withPropertyValues("retort.enabled=false", "spring.jpa.hibernate.ddl-auto=none").run(context -> {
             assertNull(context.getStartupFailure());
@@ -273,5 +303,18 @@ class RetortAutoConfigurationTest {
     @Configuration(proxyBeanMethods = false)
     @EntityScan(basePackageClasses = Book.class)
     static class Entities {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnEntityManagerFactory {
+        @org.springframework.context.annotation.Bean
+        org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean ownEntityManagerFactory(javax.sql.DataSource dataSource) {
+            var factory = new org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean();
+            factory.setDataSource(dataSource);
+            factory.setPackagesToScan(Book.class.getPackageName());
+            factory.setJpaVendorAdapter(new org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter());
+            factory.getJpaPropertyMap().put("hibernate.hbm2ddl.auto", "validate");
+            return factory;
+        }
     }
 }
