@@ -1,0 +1,235 @@
+package dev.retort.spring.boot.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import dev.retort.config.Setting;
+
+/**
+ * The {@code retort.*} properties of a Spring Boot application. They are the same settings, under the same names, as a
+ * {@code retort.properties} file of the command line; {@code RETORT_*} environment variables win over them as they do
+ * everywhere else. Durations are written as Retort writes them everywhere: seconds ({@code 60}), or {@code 500ms},
+ * {@code 2m}, {@code PT1M}.
+ */
+@ConfigurationProperties(prefix = "retort")
+public class RetortProperties {
+
+    /** Whether to migrate the database at start-up. Turn it off where a release step migrates instead. */
+    private boolean enabled = true;
+
+    /** The revision to upgrade to at start-up: head, heads, or a revision id. */
+    private String target = "head";
+
+    /**
+     * A database of its own for Retort (a JDBC URL or postgresql://user:password@host/db); default: the application's
+     * DataSource.
+     */
+    private String url;
+
+    /** The user of retort.url; wins over one in the URL. */
+    private String user;
+
+    /** The password of retort.url; wins over one in the URL. Never printed. */
+    private String password;
+
+    /** The package of the migration classes, sub-packages included. */
+    private String packageName = "db.migrations";
+
+    /** A file whose content is the password of retort.url (a mounted secret). */
+    private String passwordFile;
+
+    /** How long connecting to retort.url (or through the DataSource), logging in included, may take. */
+    private String connectTimeout = "10s";
+
+    /** How long Retort waits for the database to answer its own queries (lock, version and history tables). */
+    private String readTimeout = "30s";
+
+    /** The schema of Retort's version and history tables. Default: the connection's search path. */
+    private String schema;
+
+    /** How long start-up waits for another instance's migration lock: seconds, or 500ms, 2m, PT1M. */
+    private String lockTimeout = "60";
+
+    /** How long a revision's statement waits for a table lock before the revision fails (0: wait for ever). */
+    private String statementLockTimeout = "10s";
+
+    /** How long one statement of a revision may run (0: no limit). */
+    private String statementTimeout = "0";
+
+    /** How many more times to try connecting while the database is not reachable yet. */
+    private int connectRetries = 0;
+
+    /**
+     * The environment the database belongs to. With production (or prod), start-up refuses to upgrade unless
+     * retort.confirm is yes.
+     */
+    private String environment;
+
+    /** Confirms that start-up may write to a production database (yes or true). */
+    private String confirm;
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    /** {@code retort.package}: a Java keyword, so the field has another name. */
+    public String getPackage() {
+        return packageName;
+    }
+
+    public void setPackage(String packageName) {
+        this.packageName = packageName;
+    }
+
+    public String getPasswordFile() {
+        return passwordFile;
+    }
+
+    public void setPasswordFile(String passwordFile) {
+        this.passwordFile = passwordFile;
+    }
+
+    public String getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(String connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public String getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(String readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public String getSchema() {
+        return schema;
+    }
+
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    public String getLockTimeout() {
+        return lockTimeout;
+    }
+
+    public void setLockTimeout(String lockTimeout) {
+        this.lockTimeout = lockTimeout;
+    }
+
+    public String getStatementLockTimeout() {
+        return statementLockTimeout;
+    }
+
+    public void setStatementLockTimeout(String statementLockTimeout) {
+        this.statementLockTimeout = statementLockTimeout;
+    }
+
+    public String getStatementTimeout() {
+        return statementTimeout;
+    }
+
+    public void setStatementTimeout(String statementTimeout) {
+        this.statementTimeout = statementTimeout;
+    }
+
+    public int getConnectRetries() {
+        return connectRetries;
+    }
+
+    public void setConnectRetries(int connectRetries) {
+        this.connectRetries = connectRetries;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public void setEnvironment(String environment) {
+        this.environment = environment;
+    }
+
+    public String getConfirm() {
+        return confirm;
+    }
+
+    public void setConfirm(String confirm) {
+        this.confirm = confirm;
+    }
+
+    /** Whether Retort connects to a database of its own rather than the application's DataSource. */
+    public boolean hasOwnDatabase() {
+        return url != null && !url.isBlank();
+    }
+
+    /**
+     * These properties under core's property names ({@code retort.lockTimeout}), the properties-file layer of core's
+     * configuration: {@code RETORT_*} variables and explicit calls keep their precedence over them.
+     */
+    Map<String, String> asSettings() {
+        Map<String, String> map = new LinkedHashMap<>();
+        put(map, Setting.URL, url);
+        put(map, Setting.USER, user);
+        put(map, Setting.PASSWORD, password);
+        put(map, Setting.PASSWORD_FILE, passwordFile);
+        put(map, Setting.CONNECT_TIMEOUT, connectTimeout);
+        put(map, Setting.READ_TIMEOUT, readTimeout);
+        put(map, Setting.PACKAGE, packageName);
+        put(map, Setting.SCHEMA, schema);
+        put(map, Setting.LOCK_TIMEOUT, lockTimeout);
+        put(map, Setting.STATEMENT_LOCK_TIMEOUT, statementLockTimeout);
+        put(map, Setting.STATEMENT_TIMEOUT, statementTimeout);
+        put(map, Setting.CONNECT_RETRIES, Integer.toString(connectRetries));
+        put(map, Setting.ENVIRONMENT, environment);
+        put(map, Setting.CONFIRM, confirm);
+        return map;
+    }
+
+    private static void put(Map<String, String> map, Setting setting, String value) {
+        if (value != null) {
+            map.put(setting.propertyName(), value);
+        }
+    }
+}
