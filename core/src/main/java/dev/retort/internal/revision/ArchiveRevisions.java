@@ -56,7 +56,7 @@ public final class ArchiveRevisions implements RevisionSource {
 
     @Override
     public String describe() {
-        return "package " + packageName + (sqlLocation == null ? "" : " and " + sqlLocation + "/**/*.sql") + " in " + archive;
+        return "package " + packageName + (sqlLocation == null ? "" : " or under " + sqlLocation) + " in " + archive;
     }
 
     private URL[] classPath() {

@@ -92,7 +92,7 @@ public final class ClassPathRevisions implements RevisionSource {
 
     @Override
     public String describe() {
-        return "package " + packageName + (sqlLocation == null ? "" : " and " + sqlLocation + "/**/*.sql");
+        return "package " + packageName + (sqlLocation == null ? "" : " or under " + sqlLocation);
     }
 
     /** The revisions of a scan; {@code migration} makes the supplier of a class's instances. */
