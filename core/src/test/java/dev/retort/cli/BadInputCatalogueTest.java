@@ -150,7 +150,7 @@ class BadInputCatalogueTest {
                         "RETORT_ENVIRONMENT=production RETORT_CONFIRM_PRODUCTION=yes " + pw, "downgrade", "-1"),
                 after("upgrade", "repair without --yes", "linear", 1, "retort: repair records the current checksum of every edited migration", pw, "repair"),
                 after("upgrade", "a database at a revision no migration declares", "linear", 1, "retort: The database is at 77e0d9c8b1a2, "
-                        + "which no migration in package dev.retort.fixtures.concurrent declares", "RETORT_PACKAGE=dev.retort.fixtures.concurrent " + pw,
+                        + "which no migration in package dev.retort.fixtures.concurrent or under db/migrations declares", "RETORT_PACKAGE=dev.retort.fixtures.concurrent " + pw,
                         "current")
         ).map(Arguments::of);
     }
