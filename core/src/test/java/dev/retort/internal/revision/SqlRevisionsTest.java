@@ -232,6 +232,19 @@ class SqlRevisionsTest {
     }
 
     @Test
+    void theSqlLocationAcceptsAFlywayStyleClasspathPrefixAndRefusesAPathThatLeavesTheClassPath() {
+        try (Retort retort = Revs.configure(db).migrationsPackage(MIXED).sqlLocation("classpath:/" + MIXED_SQL + "/")
+                .listener(MigrationListener.none()).load()) {
+            assertEquals(MIXED_SQL, retort.settings().sqlLocation());
+            assertEquals(6, retort.graph().size());
+        }
+        RetortException e = assertThrows(RetortException.class, () -> Revs.configure(db).migrationsPackage(MIXED)
+                .sqlLocation("../migrations").load());
+        assertEquals("retort.sqlLocation is '../migrations' (from explicit), which is not a class path location; give a resource path "
+                + "with / between its parts, e.g. db/migrations.", e.getMessage(dev.retort.config.SettingNames.PROPERTIES));
+    }
+
+    @Test
     void aMalformedFileFailsTheScanWithOneLineNamingItAndNothingIsApplied() {
         assertScanFails(NO_CLASSES, "noid", "The SQL revision dev/retort/fixtures/sqlbad/noid/0001_root.sql is not valid: it has no revision id");
         assertScanFails(NO_CLASSES, "unknownkey", "The SQL revision dev/retort/fixtures/sqlbad/unknownkey/0001_root.sql is not valid: "
