@@ -617,6 +617,15 @@ public final class Retort implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where SQL revision files ({@code *.sql}) are found on the class path, sub-directories included; default
+         * {@code db/migrations}.
+         */
+        public Builder sqlLocation(String value) {
+            settings.set(Setting.SQL_LOCATION, value);
+            return this;
+        }
+
         /** Where generate and merge write new migrations; default {@code src/main/java}. */
         public Builder sourceDirectory(Path value) {
             settings.set(Setting.SOURCE_DIRECTORY, value == null ? null : value.toString());
@@ -701,7 +710,8 @@ public final class Retort implements AutoCloseable {
         public Retort load() {
             Settings resolved = settings.build();
             RevisionSource source = revisions != null ? revisions
-                    : RevisionSource.classPath(classLoader != null ? classLoader : contextClassLoader(), resolved.migrationsPackage());
+                    : RevisionSource.classPath(classLoader != null ? classLoader : contextClassLoader(), resolved.migrationsPackage(),
+                    resolved.sqlLocation());
             RevisionGraph graph = RevisionGraph.of(source.revisions(), source.describe());
             Platform chosen = platform != null ? platform : resolved.hasDatabase() && dataSource == null
                     ? Platforms.forUrl(resolved.jdbcUrl()) : Platforms.defaultPlatform();

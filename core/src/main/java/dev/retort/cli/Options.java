@@ -44,6 +44,10 @@ final class Options {
     @Option(names = "--package", paramLabel = "PACKAGE", description = "Package of the migration classes (RETORT_PACKAGE). Default: db.migrations.")
     String packageName;
 
+    @Option(names = "--sql-location", paramLabel = "PATH", description = "Where SQL revision files are found on the class path "
+            + "(RETORT_SQL_LOCATION). Default: db/migrations.")
+    String sqlLocation;
+
     @Option(names = "--lock-timeout", paramLabel = "DURATION", description = "How long to wait for another run's lock: seconds, "
             + "or 500ms, 2m (RETORT_LOCK_TIMEOUT). Default: 60.")
     String lockTimeout;
@@ -97,7 +101,7 @@ final class Options {
     Settings settings() {
         Settings.Builder builder = Settings.builder().properties(properties()).environment(environment)
                 .set(Setting.URL, url).set(Setting.USER, user).set(Setting.PASSWORD, password).set(Setting.PASSWORD_FILE, passwordFile).set(Setting.SCHEMA, schema)
-                .set(Setting.PACKAGE, packageName).set(Setting.LOCK_TIMEOUT, lockTimeout)
+                .set(Setting.PACKAGE, packageName).set(Setting.SQL_LOCATION, sqlLocation).set(Setting.LOCK_TIMEOUT, lockTimeout)
                 .set(Setting.STATEMENT_LOCK_TIMEOUT, statementLockTimeout).set(Setting.STATEMENT_TIMEOUT, statementTimeout)
                 .set(Setting.CONNECT_TIMEOUT, connectTimeout).set(Setting.READ_TIMEOUT, readTimeout).set(Setting.CONNECT_RETRIES, connectRetries)
                 .set(Setting.ENVIRONMENT, environmentName).set(Setting.DEV_DATABASE, devDatabase).set(Setting.DEV_IMAGE, devImage);

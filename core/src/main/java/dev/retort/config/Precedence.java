@@ -127,6 +127,16 @@ final class Precedence {
             throw new RetortException("{connectRetries} is '" + retries + "' (from " + origins.get(Setting.CONNECT_RETRIES)
                     + "); give a whole number of retries, 0 or more, e.g. 5.");
         }
+        String location = values.get(Setting.SQL_LOCATION).strip();
+        // Flyway users write classpath:db/migration; the class path is the only place Retort looks, so the prefix is redundant.
+        location = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
+        location = location.replaceAll("^/+|/+$", "");
+        if (location.isEmpty() || location.contains("\\") || java.util.Arrays.asList(location.split("/")).stream()
+                .anyMatch(part -> part.isEmpty() || part.equals(".") || part.equals(".."))) {
+            throw new RetortException("{sqlLocation} is '" + values.get(Setting.SQL_LOCATION) + "' (from " + origins.get(Setting.SQL_LOCATION)
+                    + "), which is not a class path location; give a resource path with / between its parts, e.g. db/migrations.");
+        }
+        values.put(Setting.SQL_LOCATION, location);
         String pkg = values.get(Setting.PACKAGE);
         if (!pkg.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
             throw new RetortException("{package} is '" + pkg + "', which is not a Java package name; e.g. db.migrations.");

@@ -23,6 +23,9 @@ public enum Setting {
     SCHEMA("schema", "The schema of Retort's version and history tables. Default: the connection's search path.", null),
     /** The package of the migration classes. */
     PACKAGE("package", "The package of the migration classes, sub-packages included.", "db.migrations"),
+    /** Where SQL revision files are found on the class path. */
+    SQL_LOCATION("sqlLocation", "Where SQL revision files (*.sql) are found on the class path, sub-directories included: a resource "
+            + "path, src/main/resources/db/migrations in a project.", "db/migrations"),
     /** Where new migration source files are written. */
     SOURCE_DIRECTORY("sourceDirectory", "Where generate and merge write new migration source files.", "src/main/java"),
     /** How many seconds a run waits for another run's lock. */

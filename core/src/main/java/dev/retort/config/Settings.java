@@ -89,6 +89,11 @@ public final class Settings {
         return values.get(Setting.PACKAGE);
     }
 
+    /** Where SQL revision files are found on the class path: a resource path without leading or trailing slash. */
+    public String sqlLocation() {
+        return values.get(Setting.SQL_LOCATION);
+    }
+
     /** Where new migration source files go. */
     public Path sourceDirectory() {
         return Path.of(values.get(Setting.SOURCE_DIRECTORY));

@@ -109,7 +109,8 @@ public final class Reports {
         lines.add("Children:      " + (details.children().isEmpty() ? "-" : String.join(", ", details.children())));
         lines.add("Message:       " + revision.message());
         lines.add("Created:       " + (revision.created().isEmpty() ? "-" : revision.created()));
-        lines.add("Class:         " + revision.source());
+        // A SQL revision's source is its file (db/migrations/….sql), a Java one's its class.
+        lines.add((revision.source().endsWith(".sql") ? "File:          " : "Class:         ") + revision.source());
         lines.add("Transactional: " + (revision.transactional() ? "yes" : "no"));
         lines.add("Checksum:      " + details.checksum());
         lines.add("Upgrade SQL:");

@@ -13,7 +13,8 @@ import dev.retort.Migration;
  * @param message       the one-line description
  * @param created       creation time as written on the class (ISO-8601), possibly empty
  * @param transactional whether it runs in one transaction with its version-table update
- * @param source        where it was declared, for messages (normally the class name)
+ * @param source        where it was declared, for messages: the class name, or a SQL revision file's class path resource
+ *                      ({@code db/migrations/0004_audit.sql})
  * @param migration     creates the migration instance
  * @param checksum      the checksum of its upgrade SQL as recorded at build time in a revision index, or null to render
  *                      it when needed

@@ -10,7 +10,8 @@ import dev.retort.internal.revision.ClassPathRevisions;
 import dev.retort.internal.revision.MigrationClasses;
 
 /**
- * Where the revisions come from. The default scans a package on a class loader, which finds migrations in
+ * Where the revisions come from. The default scans a package (and a resource path for SQL revision files) on a class
+ * loader, which finds migrations in
  * class directories, plain and shaded jars, and Spring Boot executable jars run by their launcher; an
  * archive can also be read from outside, and a fixed list of classes needs no scanning at all (native images).
  */
@@ -31,12 +32,25 @@ public interface RevisionSource {
     }
 
     /**
+     * The migration classes of a package (sub-packages included) and the SQL revision files ({@code *.sql}) under a
+     * resource path such as {@code db/migrations} (sub-directories included), on a class loader.
+     */
+    static RevisionSource classPath(ClassLoader loader, String packageName, String sqlLocation) {
+        return new ClassPathRevisions(loader, packageName, sqlLocation);
+    }
+
+    /**
      * The migration classes of a package inside an application archive read from outside: a Spring Boot
      * executable jar ({@code BOOT-INF/classes}, nested jars in {@code BOOT-INF/lib}), a plain or shaded jar, or
      * an exploded directory.
      */
     static RevisionSource archive(Path archive, String packageName) {
-        return new ArchiveRevisions(archive, packageName);
+        return new ArchiveRevisions(archive, packageName, null);
+    }
+
+    /** As {@link #archive(Path, String)}, with the SQL revision files under {@code sqlLocation} inside the archive too. */
+    static RevisionSource archive(Path archive, String packageName, String sqlLocation) {
+        return new ArchiveRevisions(archive, packageName, sqlLocation);
     }
 
     /** These migration classes and no others: nothing is scanned. */

@@ -116,7 +116,8 @@ class BadInputCatalogueTest {
                         "RETORT_CONNECT_TIMEOUT=a_while " + pw, "upgrade"),
                 c("a package name that is no package", "linear", 1, "retort: --package (RETORT_PACKAGE) is 'db-migrations', which is not a Java package name",
                         "RETORT_PACKAGE=db-migrations " + pw, "upgrade"),
-                c("a misspelt package", "linear", 1, "retort: There are no revisions in package dev.retort.fixtures.lineer yet: if they exist, check --package (RETORT_PACKAGE)",
+                c("a misspelt package", "linear", 1, "retort: There are no revisions in package dev.retort.fixtures.lineer or under db/migrations yet: if they exist, check "
+                        + "--package (RETORT_PACKAGE) or --sql-location (RETORT_SQL_LOCATION)",
                         "RETORT_PACKAGE=dev.retort.fixtures.lineer " + pw, "upgrade"),
                 c("a confirmation that is neither yes nor no", "linear", 1, "retort: --confirm (RETORT_CONFIRM_PRODUCTION) is 'maybe'",
                         "RETORT_CONFIRM_PRODUCTION=maybe " + pw, "upgrade"),
@@ -149,7 +150,7 @@ class BadInputCatalogueTest {
                         "RETORT_ENVIRONMENT=production RETORT_CONFIRM_PRODUCTION=yes " + pw, "downgrade", "-1"),
                 after("upgrade", "repair without --yes", "linear", 1, "retort: repair records the current checksum of every edited migration", pw, "repair"),
                 after("upgrade", "a database at a revision no migration declares", "linear", 1, "retort: The database is at 77e0d9c8b1a2, "
-                        + "which no migration in package dev.retort.fixtures.concurrent declares", "RETORT_PACKAGE=dev.retort.fixtures.concurrent " + pw,
+                        + "which no migration in package dev.retort.fixtures.concurrent or under db/migrations declares", "RETORT_PACKAGE=dev.retort.fixtures.concurrent " + pw,
                         "current")
         ).map(Arguments::of);
     }

@@ -55,6 +55,13 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     @Parameter(property = "migrations.package")
     protected String packageName;
 
+    /**
+     * Where SQL revision files ({@code *.sql}) are found on the project's class path, sub-directories included; default
+     * {@code db/migrations}, i.e. {@code src/main/resources/db/migrations}.
+     */
+    @Parameter(property = "migrations.sqlLocation")
+    protected String sqlLocation;
+
     /** Schema of Retort's version and history tables; default: the connection's search path. */
     @Parameter(property = "migrations.schema")
     protected String schema;
@@ -159,7 +166,7 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         }
         Settings.Builder builder = Settings.builder().environment(System.getenv())
                 .set(Setting.URL, url).set(Setting.USER, user).set(Setting.PASSWORD, password).set(Setting.PASSWORD_FILE, passwordFile)
-                .set(Setting.PACKAGE, packageName).set(Setting.SCHEMA, schema).set(Setting.LOCK_TIMEOUT, lockTimeout)
+                .set(Setting.PACKAGE, packageName).set(Setting.SQL_LOCATION, sqlLocation).set(Setting.SCHEMA, schema).set(Setting.LOCK_TIMEOUT, lockTimeout)
                 .set(Setting.STATEMENT_LOCK_TIMEOUT, statementLockTimeout).set(Setting.STATEMENT_TIMEOUT, statementTimeout)
                 .set(Setting.CONNECT_TIMEOUT, connectTimeout).set(Setting.READ_TIMEOUT, readTimeout).set(Setting.CONNECT_RETRIES, connectRetries)
                 .set(Setting.ENVIRONMENT, environment).set(Setting.CONFIRM, confirm).set(Setting.CONFIRM_DESTRUCTIVE, confirmDestructive);

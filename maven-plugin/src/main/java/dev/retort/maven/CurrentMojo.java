@@ -27,7 +27,7 @@ public class CurrentMojo extends AbstractRetortMojo {
         Reports.current(retort.status(), unknown, retort.graph().origin(), verbose).forEach(getLog()::info);
         if (!unknown.isEmpty()) {
             throw new MojoFailureException("The database is at " + String.join(", ", unknown) + ", which no migration in "
-                    + retort.graph().origin() + " declares: deploy the code that has it, or check migrations.package.");
+                    + retort.graph().origin() + " declares: deploy the code that has it, or check migrations.package and migrations.sqlLocation.");
         }
     }
 }

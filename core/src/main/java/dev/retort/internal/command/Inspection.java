@@ -11,6 +11,7 @@ import dev.retort.command.AppliedStep;
 import dev.retort.command.Direction;
 import dev.retort.command.RevisionDetails;
 import dev.retort.command.RevisionStatus;
+import dev.retort.internal.revision.MigrationClasses;
 import dev.retort.internal.revision.Targets;
 import dev.retort.internal.runtime.Engine;
 import dev.retort.revision.RevisionGraph;
@@ -51,7 +52,10 @@ public final class Inspection {
     /** One revision ({@code head}, an id or a unique prefix) with its statements both ways. */
     public RevisionDetails show(String target) {
         String id = "head".equals(target) ? new Targets(graph).head() : graph.resolve(target);
-        return new RevisionDetails(graph.get(id), graph.heads().contains(id), graph.children(id), engine.checksum(id),
-                engine.statements(id, Direction.UP), engine.statements(id, Direction.DOWN));
+        RevisionScript script = graph.get(id);
+        List<String> downgrade = MigrationClasses.downgradable(script) ? engine.statements(id, Direction.DOWN)
+                : List.of("-- no downgrade: " + script.source() + " has no -- retort:downgrade section");
+        return new RevisionDetails(script, graph.heads().contains(id), graph.children(id), engine.checksum(id),
+                engine.statements(id, Direction.UP), downgrade);
     }
 }

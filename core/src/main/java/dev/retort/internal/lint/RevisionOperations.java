@@ -32,7 +32,8 @@ public record RevisionOperations(String revision, boolean transactional, List<Op
     /** A revision's operations, recorded from its migration. */
     static RevisionOperations of(RevisionScript script) {
         Operations up = MigrationClasses.record(script, Direction.UP);
-        Operations down = MigrationClasses.record(script, Direction.DOWN);
+        // A SQL revision without a downgrade section has nothing to lint that way (downgrading through it is refused).
+        Operations down = MigrationClasses.downgradable(script) ? MigrationClasses.record(script, Direction.DOWN) : new Operations();
         return new RevisionOperations(script.id(), script.transactional(), up.recorded(), up.acknowledgements(), down.recorded(),
                 down.acknowledgements());
     }

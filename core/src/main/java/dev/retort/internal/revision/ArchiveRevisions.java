@@ -36,11 +36,13 @@ public final class ArchiveRevisions implements RevisionSource {
 
     private final Path archive;
     private final String packageName;
+    private final String sqlLocation;
 
-    /** The migrations of {@code packageName} inside {@code archive}. */
-    public ArchiveRevisions(Path archive, String packageName) {
+    /** The migrations of {@code packageName}, and the SQL revision files under {@code sqlLocation} (or none when null), inside {@code archive}. */
+    public ArchiveRevisions(Path archive, String packageName, String sqlLocation) {
         this.archive = archive;
         this.packageName = packageName;
+        this.sqlLocation = sqlLocation;
     }
 
     @Override
@@ -49,12 +51,12 @@ public final class ArchiveRevisions implements RevisionSource {
             throw new RetortException("The application archive " + archive + " does not exist.");
         }
         URLClassLoader loader = new URLClassLoader(classPath(), ArchiveRevisions.class.getClassLoader());
-        return new ClassPathRevisions(loader, packageName).revisions();
+        return new ClassPathRevisions(loader, packageName, sqlLocation).revisions();
     }
 
     @Override
     public String describe() {
-        return "package " + packageName + " in " + archive;
+        return "package " + packageName + (sqlLocation == null ? "" : " or under " + sqlLocation) + " in " + archive;
     }
 
     private URL[] classPath() {

@@ -24,18 +24,28 @@ import dev.retort.revision.RevisionSource;
  * The migrations of one package (and its sub-packages) on a class loader. Classes are found with ClassGraph,
  * which reads class directories, plain and shaded jars and Spring Boot's nested jars alike, and their
  * {@link Revision} annotations are read from the class files: no migration class is loaded until its
- * operations are needed. An application jar that carries a revision index ({@link RevisionIndex}) is not scanned
+ * operations are needed. The same scan finds the SQL revision files ({@code *.sql}) under a resource path. An application jar that carries a revision index ({@link RevisionIndex}) is not scanned
  * at all.
  */
 public final class ClassPathRevisions implements RevisionSource {
 
     private final ClassLoader loader;
     private final String packageName;
+    private final String sqlLocation;
 
-    /** The migrations of {@code packageName} as {@code loader} sees them. */
+    /** The migration classes of {@code packageName} as {@code loader} sees them. */
     public ClassPathRevisions(ClassLoader loader, String packageName) {
+        this(loader, packageName, null);
+    }
+
+    /**
+     * The migration classes of {@code packageName} and the SQL revision files under {@code sqlLocation} (a resource
+     * path such as {@code db/migrations}, or null for none) as {@code loader} sees them.
+     */
+    public ClassPathRevisions(ClassLoader loader, String packageName, String sqlLocation) {
         this.loader = loader;
         this.packageName = packageName;
+        this.sqlLocation = sqlLocation;
     }
 
     @Override
@@ -44,10 +54,18 @@ public final class ClassPathRevisions implements RevisionSource {
         if (indexed != null) {
             return indexed;
         }
+        // One scan for both: the class path is read once, whether the files lie beside the classes or elsewhere.
         ClassGraph graph = new ClassGraph().enableClassInfo().enableAnnotationInfo().ignoreClassVisibility()
                 .acceptPackages(packageName).overrideClassLoaders(loader).ignoreParentClassLoaders();
+        if (sqlLocation != null) {
+            graph.acceptPaths(sqlLocation);
+        }
         try (ScanResult scan = graph.scan()) {
-            return read(scan, packageName, className -> MigrationClasses.lazily(className, loader));
+            List<RevisionScript> scripts = new ArrayList<>(read(scan, packageName, className -> MigrationClasses.lazily(className, loader)));
+            if (sqlLocation != null) {
+                scripts.addAll(SqlRevisionFiles.read(scan, sqlLocation));
+            }
+            return scripts;
         }
     }
 
@@ -74,7 +92,7 @@ public final class ClassPathRevisions implements RevisionSource {
 
     @Override
     public String describe() {
-        return "package " + packageName;
+        return "package " + packageName + (sqlLocation == null ? "" : " or under " + sqlLocation);
     }
 
     /** The revisions of a scan; {@code migration} makes the supplier of a class's instances. */
@@ -83,6 +101,9 @@ public final class ClassPathRevisions implements RevisionSource {
         List<RevisionScript> scripts = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (ClassInfo info : scan.getAllClasses()) {
+            if (!info.getPackageName().equals(packageName) && !info.getPackageName().startsWith(packageName + ".")) {
+                continue; // scanned for the SQL location, not the migrations package
+            }
             AnnotationInfo revision = info.getAnnotationInfo(Revision.class.getName());
             boolean isMigration = info.implementsInterface(Migration.class.getName());
             boolean concrete = !info.isInterface() && !info.isAbstract() && !info.isAnnotation();

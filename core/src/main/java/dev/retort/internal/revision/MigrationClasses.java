@@ -63,6 +63,19 @@ public final class MigrationClasses {
         return op;
     }
 
+    /**
+     * Whether the revision can be downgraded: false for a SQL revision file without a downgrade section, whose downgrade
+     * fails. {@code show} and the linter then leave its downgrade out instead of failing.
+     */
+    public static boolean downgradable(RevisionScript script) {
+        return !(script.migration().get() instanceof SqlMigration sql) || sql.file().hasDowngrade();
+    }
+
+    /** The class path resource of a SQL revision, or null for a Java one. */
+    static String sqlFile(RevisionScript script) {
+        return script.migration().get() instanceof SqlMigration sql ? sql.file().path() : null;
+    }
+
     /** A supplier that loads the class (on first use) and creates an instance. */
     static Supplier<Migration> lazily(String className, ClassLoader loader) {
         return () -> {

@@ -23,13 +23,16 @@ import dev.retort.revision.RevisionScript;
  * The revision index a build writes into the application jar, beside the migrations ({@code db/migrations/retort.revisions},
  * so every packaging carries it where the class loader sees it: a Spring Boot jar moves {@code META-INF} out of its
  * class path, but keeps packages in {@code BOOT-INF/classes}): every
- * revision's declaration, class and upgrade checksum, and the head(s). A deploy reads it instead of scanning and
+ * revision's declaration, class (or SQL file) and upgrade checksum, and the head(s). A deploy reads it instead of scanning and
  * rendering every migration, and a rollback script reads an artifact's head from it. Only an index inside a jar is
  * trusted: class directories change under a developer's hands, so there the migrations are scanned.
  */
 public final class RevisionIndex {
 
+    /** The format of an index of Java revisions only, which every Retort reads. */
     private static final String FORMAT = "1";
+    /** The format of an index that also lists SQL revision files: a Retort that cannot load them refuses it by its format. */
+    private static final String FORMAT_WITH_SQL = "2";
 
     private RevisionIndex() {
     }
@@ -42,7 +45,7 @@ public final class RevisionIndex {
     /** The index of a graph, as text (deterministic: the same graph always gives the same bytes). */
     public static String write(String packageName, RevisionGraph graph, Function<String, String> checksum) {
         Properties properties = new Properties();
-        properties.setProperty("format", FORMAT);
+        boolean sql = false;
         properties.setProperty("package", packageName);
         properties.setProperty("heads", String.join(",", graph.heads()));
         properties.setProperty("revisions", String.join(",", graph.revisions().stream().map(RevisionScript::id).toList()));
@@ -52,9 +55,16 @@ public final class RevisionIndex {
             properties.setProperty(key + "message", revision.message());
             properties.setProperty(key + "created", revision.created());
             properties.setProperty(key + "transactional", Boolean.toString(revision.transactional()));
-            properties.setProperty(key + "class", revision.source());
+            String file = MigrationClasses.sqlFile(revision);
+            if (file != null) {
+                sql = true;
+                properties.setProperty(key + "file", file);
+            } else {
+                properties.setProperty(key + "class", revision.source());
+            }
             properties.setProperty(key + "checksum", checksum.apply(revision.id()));
         }
+        properties.setProperty("format", sql ? FORMAT_WITH_SQL : FORMAT);
         StringWriter out = new StringWriter();
         try {
             properties.store(out, null);
@@ -73,9 +83,11 @@ public final class RevisionIndex {
         for (String id : list(index.getProperty("revisions"))) {
             String key = "revision." + id + ".";
             String className = index.getProperty(key + "class");
+            String file = index.getProperty(key + "file");
             scripts.add(new RevisionScript(id, list(index.getProperty(key + "parents")), index.getProperty(key + "message", ""),
                     index.getProperty(key + "created", ""), Boolean.parseBoolean(index.getProperty(key + "transactional", "true")),
-                    className, MigrationClasses.lazily(className, loader), index.getProperty(key + "checksum")));
+                    file != null ? file : className, file != null ? SqlRevisionFiles.lazily(file, id, loader)
+                    : MigrationClasses.lazily(className, loader), index.getProperty(key + "checksum")));
         }
         return scripts;
     }
@@ -111,7 +123,7 @@ public final class RevisionIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!FORMAT.equals(properties.getProperty("format"))) {
+        if (!FORMAT.equals(properties.getProperty("format")) && !FORMAT_WITH_SQL.equals(properties.getProperty("format"))) {
             throw new RetortException("The revision index " + where + " has format '" + properties.getProperty("format")
                     + "', which this version of Retort does not read; rebuild the artifact with this version.");
         }

@@ -48,7 +48,7 @@ public final class Targets {
 
     private RevisionGraphException noRevisions() {
         return new RevisionGraphException("There are no revisions in " + graph.origin() + " yet: if they exist, check {package} "
-                + "(and that the project is compiled); otherwise create the first one with generate.");
+                + "or {sqlLocation} (and that the project is compiled); otherwise create the first one with generate.");
     }
 
     /** The single head; several heads is an error that says how to go on. */

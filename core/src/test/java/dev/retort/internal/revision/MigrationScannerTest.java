@@ -92,7 +92,8 @@ class MigrationScannerTest {
         try (Retort retort = Revs.configure(db).migrationsPackage("dev.retort.fixtures.nothing_here")
                 .listener(MigrationListener.none()).load()) {
             RevisionGraphException e = org.junit.jupiter.api.Assertions.assertThrows(RevisionGraphException.class, retort::upgrade);
-            assertEquals("There are no revisions in package dev.retort.fixtures.nothing_here yet: if they exist, check retort.package (and "
+            assertEquals("There are no revisions in package dev.retort.fixtures.nothing_here or under db/migrations yet: if they exist, check "
+                    + "retort.package or retort.sqlLocation (and "
                     + "that the project is compiled); otherwise create the first one with generate.", e.getMessage());
         }
         assertEquals(null, db.value("select to_regclass('retort_version')::text"));

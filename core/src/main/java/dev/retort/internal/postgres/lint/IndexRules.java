@@ -111,14 +111,22 @@ final class IndexRules {
             super("concurrently-in-transaction", Severity.ERROR, "CREATE or DROP INDEX CONCURRENTLY in a transactional revision");
         }
 
+        /** Raw SQL (op.execute, SQL revision files) that PostgreSQL refuses inside a transaction block. */
+        private static final java.util.regex.Pattern RAW = java.util.regex.Pattern.compile(
+                "^\\s*(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY|REINDEX\\b.*\\bCONCURRENTLY\\b"
+                        + "|VACUUM\\b)", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+
         @Override
         public void check(RuleContext context) {
+            boolean raw = context.operation() instanceof Operation.ExecuteSql sql && RAW.matcher(sql.sql()).find();
             boolean concurrently = context.operation() instanceof Operation.CreateIndex c && c.index().concurrently()
                     || context.operation() instanceof Operation.DropIndex d && d.concurrently();
-            if (concurrently && context.transactional()) {
-                context.report(Severity.ERROR, "PostgreSQL refuses CONCURRENTLY inside a transaction block, and this revision runs in one: "
-                                + "it fails before anything runs.",
-                        "Move the index work " + NON_TRANSACTIONAL + ".");
+            if ((concurrently || raw) && context.transactional()) {
+                context.report(Severity.ERROR, "PostgreSQL refuses " + (raw ? "this statement" : "CONCURRENTLY")
+                                + " inside a transaction block, and this revision runs in one: it fails before anything runs.",
+                        raw ? "Run it in a revision of its own that is not transactional: @Revision(..., transactional = false), or "
+                                + "-- retort:transactional false in a SQL revision file."
+                                : "Move the index work " + NON_TRANSACTIONAL + ".");
             }
         }
     }
