@@ -40,6 +40,9 @@ public class RetortProperties {
     /** A file whose content is the password of retort.url (a mounted secret). */
     private String passwordFile;
 
+    /** Where SQL revision files (*.sql) are found on the class path, sub-directories included. */
+    private String sqlLocation = "db/migrations";
+
     /** How long connecting to retort.url (or through the DataSource), logging in included, may take. */
     private String connectTimeout = "10s";
 
@@ -143,6 +146,14 @@ public class RetortProperties {
         this.readTimeout = readTimeout;
     }
 
+    public String getSqlLocation() {
+        return sqlLocation;
+    }
+
+    public void setSqlLocation(String sqlLocation) {
+        this.sqlLocation = sqlLocation;
+    }
+
     public String getSchema() {
         return schema;
     }
@@ -217,6 +228,7 @@ public class RetortProperties {
         put(map, Setting.CONNECT_TIMEOUT, connectTimeout);
         put(map, Setting.READ_TIMEOUT, readTimeout);
         put(map, Setting.PACKAGE, packageName);
+        put(map, Setting.SQL_LOCATION, sqlLocation);
         put(map, Setting.SCHEMA, schema);
         put(map, Setting.LOCK_TIMEOUT, lockTimeout);
         put(map, Setting.STATEMENT_LOCK_TIMEOUT, statementLockTimeout);

@@ -272,20 +272,22 @@ class RetortAutoConfigurationTest {
             assertNotNull(in, "the jar carries configuration metadata");
             metadata = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        for (String name : List.of("enabled", "target", "url", "user", "password", "password-file", "package", "schema", "lock-timeout",
+        for (String name : List.of("enabled", "target", "url", "user", "password", "password-file", "package", "sql-location", "schema", "lock-timeout",
                 "statement-lock-timeout", "statement-timeout", "connect-timeout", "read-timeout", "connect-retries", "environment", "confirm")) {
             assertTrue(metadata.contains("\"name\": \"retort." + name + "\""), "metadata for retort." + name);
         }
         assertTrue(metadata.contains("The package of the migration classes"), "retort.package has its description");
         // Every property the metadata names binds into core's settings: a start-up with all of them set works.
         jpa().withPropertyValues("retort.password-file=", "retort.connect-timeout=5s", "retort.read-timeout=20s", "retort.connect-retries=1",
-                "retort.environment=staging", "retort.confirm=no", "retort.statement-timeout=0", "retort.target=heads")
+                "retort.environment=staging", "retort.confirm=no", "retort.statement-timeout=0", "retort.target=heads",
+                "retort.sql-location=classpath:db/other")
                 .run(context -> {
                     assertNull(context.getStartupFailure(), () -> "start-up failed: " + context.getStartupFailure());
                     Retort retort = context.getBean(Retort.class);
                     assertEquals(java.time.Duration.ofSeconds(20), retort.settings().readTimeout());
                     assertEquals(1, retort.settings().connectRetries());
                     assertEquals("staging", retort.settings().environment());
+                    assertEquals("db/other", retort.settings().sqlLocation());
                 });
     }
 
