@@ -95,8 +95,8 @@ final class SqlSplitter {
             } else if (isIdentifierStart(c) && (i == 0 || !isIdentifierPart(text.charAt(i - 1)))) {
                 i = word(i);
             } else if (c == '\\' && significant == 0) {
-                throw new SyntaxProblem(line, "psql meta-commands (\\" + metaCommand(i) + ") are not supported; a SQL revision holds "
-                        + "plain SQL only");
+                throw new SyntaxProblem(line, "backslash commands (\\" + metaCommand(i) + ") belong to a command-line client and are "
+                        + "not supported; a SQL revision holds plain SQL only");
             } else {
                 if (c == '(') {
                     parenDepth++;

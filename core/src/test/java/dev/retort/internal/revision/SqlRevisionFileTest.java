@@ -129,7 +129,7 @@ class SqlRevisionFileTest {
         assertProblem("-- retort:revision id=a1\nselect 'open;\n", "line 2: a quoted string (') is not closed");
         assertProblem("-- retort:revision id=a1\nselect $x$ open;\n", "line 2: the dollar-quoted string $x$ is not closed");
         assertProblem("-- retort:revision id=a1\n/* open /* nested */\n", "line 2: a /* comment is not closed");
-        assertProblem("-- retort:revision id=a1\n\\i other.sql\n", "line 2: psql meta-commands (\\i) are not supported");
+        assertProblem("-- retort:revision id=a1\n\\i other.sql\n", "line 2: backslash commands (\\i) belong to a command-line client and are not supported");
     }
 
     private static void assertProblem(String text, String expected) {
