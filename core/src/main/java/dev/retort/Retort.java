@@ -298,10 +298,14 @@ public final class Retort implements AutoCloseable {
      * Without a database, only the graph is checked.
      */
     public Validation validate() {
+        return validate(dataSource == null ? null : engine.currentHeads());
+    }
+
+    /** {@link #validate()} of a database at {@code current} (read already), or of the graph alone when null. */
+    private Validation validate(Set<String> current) {
         Validator validator = new Validator(graph);
         List<Problem> problems = new ArrayList<>(validator.heads());
-        if (dataSource != null) {
-            Set<String> current = engine.currentHeads();
+        if (current != null) {
             problems.addAll(validator.unknownRevisions(current));
             problems.addAll(validator.editedMigrations(engine, current));
         }

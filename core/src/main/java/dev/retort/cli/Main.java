@@ -1,9 +1,11 @@
 package dev.retort.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * Retort's command line, inside every application jar that depends on {@code retort-core}: no Maven, no build.
@@ -25,6 +27,12 @@ public final class Main {
     /** The command line itself is wrong: an unknown command or option, a missing argument. */
     public static final int USAGE = 2;
 
+    /** Every command, in the order the help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(RunCommands.Upgrade.class, RunCommands.Downgrade.class, RunCommands.Stamp.class,
+            RunCommands.Repair.class, LookCommands.Current.class, LookCommands.History.class, LookCommands.Heads.class,
+            LookCommands.Show.class, SqlCommand.class, CheckCommand.class, LintCommand.class, VerifyCommand.class, ReleaseCommand.class,
+            CheckDeployableCommand.class);
+
     private Main() {
     }
 
@@ -44,7 +52,7 @@ public final class Main {
      */
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         Console console = new Console(out, err);
-        CommandLine line = new CommandLine(new RetortCommand(), new Factory(environment, console))
+        CommandLine line = commandLine(args, new Factory(environment, console))
                 .setExecutionExceptionHandler(console::failed)
                 .setParameterExceptionHandler(console::usage)
                 .setExitCodeExceptionMapper(e -> FAILURE)
@@ -54,6 +62,21 @@ public final class Main {
         line.getCommandSpec().usageMessage().exitCodeListHeading("Exit codes:%n")
                 .exitCodeList(Map.of("0", "success", "1", "failure (the output says why and where the database is)", "2", "usage error"));
         return line.execute(args);
+    }
+
+    /**
+     * The {@code retort} command with the sub-command the arguments name, or with all of them when they name none (help,
+     * version, a mistake). Picocli builds each command's model by reflection when it is added: a deploy that runs
+     * {@code release} in a fresh JVM should not pay for the thirteen commands it does not run.
+     */
+    static CommandLine commandLine(String[] args, CommandLine.IFactory factory) {
+        CommandLine line = new CommandLine(new RetortCommand(), factory);
+        String named = args.length > 0 ? args[0] : "";
+        List<Class<?>> wanted = COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(named)).toList();
+        for (Class<?> command : wanted.isEmpty() ? COMMANDS : wanted) {
+            line.addSubcommand(command);
+        }
+        return line;
     }
 
     /** Gives every command the environment and the console, so nothing reads process-wide state. */

@@ -17,10 +17,7 @@ import dev.retort.config.Settings;
 
 /** The {@code retort} command and what its sub-commands share. */
 @Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = RetortCommand.Version.class,
-        description = "Alembic-style schema migrations for Java applications: the migrations are the ones in this application's jar.",
-        subcommands = {RunCommands.Upgrade.class, RunCommands.Downgrade.class, RunCommands.Stamp.class, RunCommands.Repair.class,
-                LookCommands.Current.class, LookCommands.History.class, LookCommands.Heads.class, LookCommands.Show.class,
-                SqlCommand.class, CheckCommand.class, LintCommand.class, VerifyCommand.class, ReleaseCommand.class, CheckDeployableCommand.class})
+        description = "Alembic-style schema migrations for Java applications: the migrations are the ones in this application's jar.")
 final class RetortCommand implements Runnable {
 
     @picocli.CommandLine.Spec

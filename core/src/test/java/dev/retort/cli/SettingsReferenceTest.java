@@ -39,7 +39,7 @@ class SettingsReferenceTest {
 
     @Test
     void theCommandLineOffersEverySettingButTheBuildsOwn() {
-        CommandLine.Model.CommandSpec upgrade = new CommandLine(new RetortCommand()).getSubcommands().get("upgrade").getCommandSpec();
+        CommandLine.Model.CommandSpec upgrade = Main.commandLine(new String[0], CommandLine.defaultFactory()).getSubcommands().get("upgrade").getCommandSpec();
         for (Setting setting : Setting.values()) {
             assertEquals(!BUILD_ONLY.contains(setting), upgrade.findOption(setting.option()) != null,
                     setting.option() + " is offered exactly when the setting is not the build's own");

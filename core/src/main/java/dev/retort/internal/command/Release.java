@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import dev.retort.RetortException;
 import dev.retort.command.Direction;
@@ -34,16 +33,16 @@ public final class Release {
     private final RevisionGraph graph;
     private final Engine engine;
     private final ProductionGuard guard;
-    private final Supplier<Validation> validation;
+    private final Function<Set<String>, Validation> validation;
     private final Function<Set<String>, LintReport> lint;
     private final String environment;
     private final SettingNames names;
 
     /**
-     * A release of this graph through this engine; {@code lint} lints the revisions an upgrade from the given heads to
+     * A release of this graph through this engine; {@code validation} validates a database at the given heads, {@code lint} lints the revisions an upgrade from the given heads to
      * head applies. Errors name settings as {@code names} does.
      */
-    public Release(RevisionGraph graph, Engine engine, ProductionGuard guard, Supplier<Validation> validation,
+    public Release(RevisionGraph graph, Engine engine, ProductionGuard guard, Function<Set<String>, Validation> validation,
                    Function<Set<String>, LintReport> lint, String environment, SettingNames names) {
         this.graph = graph;
         this.engine = engine;
@@ -61,22 +60,17 @@ public final class Release {
         Set<String> before = null;
         try {
             guard.write("release");
-            before = engine.currentHeads();
-            Validation checked = validation.get();
-            if (!checked.passed()) {
-                return report(Outcome.REFUSED, started, start, before, before, List.of(), List.of(), checked.problems(),
-                        checked.problems().size() + " problem(s) found before upgrading: " + checked.problems().get(0).message() + ".");
-            }
-            List<Problem> lintErrors = lintErrors(before);
-            if (!lintErrors.isEmpty()) {
-                return report(Outcome.REFUSED, started, start, before, before, List.of(), List.of(), lintErrors, lintErrors.size()
-                        + " lint error(s) in the pending revisions, nothing applied: " + lintErrors.get(0).message() + " Change the "
-                        + "revision, or accept the finding beside its operation with op.acknowledge(\"rule\", \"reason\").");
+            // The checks before the upgrade read several times: on one connection.
+            Checked checked = engine.sharingReads(this::check);
+            before = checked.before();
+            if (checked.refusal() != null) {
+                return report(Outcome.REFUSED, started, start, before, before, List.of(), List.of(), checked.problems(), checked.refusal());
             }
             RunResult result = engine.upgrade("head");
             List<AppliedRevision> applied = applied(result);
             List<String> warnings = warnings(result);
-            Set<String> after = engine.currentHeads();
+            // With nothing to do, the run read the version table under the lock already; after applying, read where it ended.
+            Set<String> after = result.nothingToDo() ? result.headsAfter() : engine.currentHeads();
             if (!after.equals(Set.copyOf(graph.heads()))) {
                 return report(Outcome.FAILED, started, start, before, after, applied, warnings, List.of(), "the database is at "
                         + Heads.describe(after) + " after the upgrade, not at head " + String.join(", ", graph.heads()) + ".");
@@ -91,6 +85,27 @@ public final class Release {
             return report(before == null ? Outcome.REFUSED : Outcome.FAILED, started, start, before, before == null ? null : readHeads(),
                     List.of(), List.of(), List.of(), e.getMessage(names));
         }
+    }
+
+    /** Where the database is, and why the release must not go on (null when it may), with the problems found. */
+    private record Checked(Set<String> before, String refusal, List<Problem> problems) {
+    }
+
+    private Checked check() {
+        Set<String> before = engine.currentHeads();
+        Validation checked = validation.apply(before);
+        if (!checked.passed()) {
+            return new Checked(before, checked.problems().size() + " problem(s) found before upgrading: "
+                    + checked.problems().get(0).message() + ".", checked.problems());
+        }
+        // At head already (the common deploy) there is nothing to lint, and no reason to load the rules.
+        List<Problem> lintErrors = before.equals(Set.copyOf(graph.heads())) ? List.of() : lintErrors(before);
+        if (!lintErrors.isEmpty()) {
+            return new Checked(before, lintErrors.size() + " lint error(s) in the pending revisions, nothing applied: "
+                    + lintErrors.get(0).message() + " Change the revision, or accept the finding beside its operation with "
+                    + "op.acknowledge(\"rule\", \"reason\").", lintErrors);
+        }
+        return new Checked(before, null, List.of());
     }
 
     private List<Problem> lintErrors(Set<String> current) {

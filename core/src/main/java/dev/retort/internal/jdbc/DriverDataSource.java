@@ -24,6 +24,8 @@ public final class DriverDataSource extends PlainDataSource {
 
     private final String url;
     private final Properties properties;
+    /** Found once: the service lookup reads every jar's service files, on each connection otherwise. */
+    private volatile Driver driver;
 
     /**
      * A data source for the URL.
@@ -56,6 +58,15 @@ public final class DriverDataSource extends PlainDataSource {
     }
 
     private Driver driver() throws SQLException {
+        Driver found = driver;
+        if (found == null) {
+            found = findDriver();
+            driver = found;
+        }
+        return found;
+    }
+
+    private Driver findDriver() throws SQLException {
         List<ClassLoader> loaders = new ArrayList<>();
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         if (context != null) {

@@ -38,6 +38,8 @@ public final class Engine {
     private final RevisionGraph graph;
     private final RuntimeSettings settings;
     private final MigrationListener listener;
+    /** The connection {@link #sharingReads} shares with the reads of the thread that opened it. */
+    private final ThreadLocal<Connection> sharedReads = new ThreadLocal<>();
     private final Platform platform;
     private final VersionTableSql tables;
     private final StepRenderer renderer;
@@ -180,9 +182,30 @@ public final class Engine {
         return renderer.checksum(graph.get(revision));
     }
 
-    /** Reads from the database on a connection of its own; {@code what} names the read in an error. */
-    public <T> T read(String what, SqlReader<T> reader) {
+    /**
+     * Runs work whose reads ({@link #read}) share one connection on this thread, closed when the work ends: a command
+     * that reads several times before it runs (release: heads, validation, lint) opens one connection instead of one
+     * per read, which is most of the cost of a deploy with nothing to do. Runs themselves keep their own connection.
+     */
+    public <T> T sharingReads(java.util.function.Supplier<T> work) {
+        if (sharedReads.get() != null) {
+            return work.get();
+        }
         try (Connection c = connect()) {
+            sharedReads.set(c);
+            return work.get();
+        } catch (SQLException e) {
+            throw new RetortException("Cannot read from the database: " + Messages.oneLine(String.valueOf(e.getMessage())) + explain(e), e);
+        } finally {
+            sharedReads.remove();
+        }
+    }
+
+    /** Reads from the database on a connection of its own (or the one {@link #sharingReads} shares); {@code what} names the read in an error. */
+    public <T> T read(String what, SqlReader<T> reader) {
+        Connection shared = sharedReads.get();
+        try (Connection own = shared == null ? connect() : null) {
+            Connection c = shared == null ? own : shared;
             int networkTimeout = c.getNetworkTimeout();
             // A read is one of Retort's own queries: a server that stops answering must fail it, not hang the command.
             readTimeout(c);
