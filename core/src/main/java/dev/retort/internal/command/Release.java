@@ -39,8 +39,8 @@ public final class Release {
     private final SettingNames names;
 
     /**
-     * A release of this graph through this engine; {@code validation} validates a database at the given heads, {@code lint} lints the revisions an upgrade from the given heads to
-     * head applies. Errors name settings as {@code names} does.
+     * A release of this graph through this engine; {@code validation} validates a database at the given heads, and
+     * {@code lint} lints the revisions an upgrade from them to head applies. Errors name settings as {@code names} does.
      */
     public Release(RevisionGraph graph, Engine engine, ProductionGuard guard, Function<Set<String>, Validation> validation,
                    Function<Set<String>, LintReport> lint, String environment, SettingNames names) {
