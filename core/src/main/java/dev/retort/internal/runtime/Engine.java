@@ -534,13 +534,15 @@ public final class Engine {
         /** Runs the parts and then the step's bookkeeping in one transaction. */
         @SafeVarargs
         private void inTransaction(List<Action>... parts) throws SQLException {
+            List<Action> actions = new ArrayList<>();
+            for (List<Action> part : parts) {
+                actions.addAll(part);
+            }
             c.setAutoCommit(false);
             try {
-                for (List<Action> part : parts) {
-                    perform(part);
-                }
-                performTogether(rendered.closing());
-                c.commit();
+                Action.Sql last = actions.isEmpty() ? null : literal(actions.get(actions.size() - 1));
+                perform(last == null ? actions : actions.subList(0, actions.size() - 1));
+                commitWith(last, rendered.closing());
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();
@@ -567,29 +569,46 @@ public final class Engine {
         }
 
         /**
-         * Sends Retort's own bookkeeping statements (literal SQL only) in one round trip: a revision then costs its own
-         * statements and one more, not one more each for the version and history tables.
+         * Sends the revision's last statement, Retort's bookkeeping and the COMMIT in one round trip (literal SQL only): a
+         * revision of one statement then costs one round trip, where sending them one by one costs three. A failure there
+         * is reported as the last statement's: the bookkeeping writes Retort's own rows, and a deferred constraint that
+         * fails at the commit checks what the revision's statements changed.
          */
-        private void performTogether(List<Action> actions) throws SQLException {
-            StringBuilder batch = new StringBuilder();
-            for (Action action : actions) {
-                if (!(action instanceof Action.Sql sql) || !sql.statement().parameters().isEmpty()) {
-                    perform(actions);
+        private void commitWith(Action.Sql last, List<Action> closing) throws SQLException {
+            List<Action.Sql> together = new ArrayList<>();
+            if (last != null) {
+                together.add(last);
+            }
+            for (Action action : closing) {
+                Action.Sql sql = literal(action);
+                if (sql == null) {
+                    perform(new ArrayList<>(together));
+                    perform(closing);
+                    c.commit();
                     return;
                 }
-                batch.append(sql.text()).append(";\n");
+                together.add(sql);
             }
-            if (batch.length() == 0) {
-                return;
+            StringBuilder batch = new StringBuilder();
+            for (Action.Sql sql : together) {
+                // A newline before the semicolon ends a trailing line comment; an empty statement is skipped.
+                batch.append(sql.text()).append("\n;\n");
             }
-            current = batch.toString();
+            current = last != null ? last.text() : batch.toString();
             try (Statement s = c.createStatement()) {
-                s.execute(current);
+                s.execute(batch.append("COMMIT").toString());
             }
-            for (Action action : actions) {
-                listener.statementExecuted(step, ((Action.Sql) action).text());
+            // Ends the driver's own view of the transaction; the server's ended with the COMMIT above.
+            c.commit();
+            for (Action.Sql sql : together) {
+                listener.statementExecuted(step, sql.text());
             }
             current = null;
+        }
+
+        /** The action as a statement that can travel with others (no parameters to bind), or null. */
+        private static Action.Sql literal(Action action) {
+            return action instanceof Action.Sql sql && sql.statement().parameters().isEmpty() ? sql : null;
         }
 
         private void recordFailure(long millis, MigrationFailedException failure) {
