@@ -146,6 +146,9 @@ echo "| psql -f, the same statements, one transaction per revision, no bookkeepi
 echo "| Alembic $alembic_version \`upgrade head\`, transaction per migration | $(median < "$work/up-alembic") ms | $(tr '\n' ' ' < "$work/up-alembic")|"
 echo
 echo "Retort's run vs psql: $(awk -v a="$inner" -v b="$psqlm" 'BEGIN {printf "%.2f", a / b}')x; whole process vs psql: $(awk -v a="$whole" -v b="$psqlm" 'BEGIN {printf "%.2f", a / b}')x"
+# Runs alternate the tools, so each run's own ratio cancels the drift between runs; their median is the steadier figure.
+ratios=$(paste -d' ' "$work/up-retort-inner" "$work/up-psql" | awk '{printf "%.2f\n", $1 / $2}')
+echo "Retort's run vs psql, run by run: $(echo "$ratios" | tr '\n' ' ')(median $(echo "$ratios" | median)x)"
 for db in bench_noop_retort bench_noop_alembic bench_up_retort bench_up_psql bench_up_alembic; do
   psqlc -d postgres -c "drop database if exists $db with (force)"
 done
