@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -112,21 +113,39 @@ class CrashTest {
     }
 
     /** Waits until the child has moved the version table by {@code revisions} (or has finished, or 60 seconds pass). */
-    private void waitForProgress(Process process, boolean up, int revisions) throws InterruptedException {
-        int from = recordedRevision();
-        for (int i = 0; i < 6000 && process.isAlive(); i++) {
-            int at = recordedRevision();
-            if (up ? at >= from + revisions : at <= from - revisions) {
-                return;
+    private void waitForProgress(Process process, boolean up, int revisions) throws Exception {
+        // One connection for the polling: a new one every 10 ms would load the server the run is measured on.
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            int from = recordedRevision(s);
+            for (int i = 0; i < 6000 && process.isAlive(); i++) {
+                int at = recordedRevision(s);
+                if (up ? at >= from + revisions : at <= from - revisions) {
+                    return;
+                }
+                Thread.sleep(10);
             }
-            Thread.sleep(10);
         }
     }
 
     /** The revision number the version table records; 0 for base or before Retort's tables exist. */
-    private int recordedRevision() {
-        String version = !db.tableExists("retort_version") ? null : db.value("select max(version_num) from retort_version");
-        return version == null ? 0 : Integer.parseInt(version.substring(1));
+    private int recordedRevision() throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            return recordedRevision(s);
+        }
+    }
+
+    private static int recordedRevision(Statement s) throws SQLException {
+        try (ResultSet exists = s.executeQuery("select to_regclass('retort_version') is not null")) {
+            exists.next();
+            if (!exists.getBoolean(1)) {
+                return 0;
+            }
+        }
+        try (ResultSet rs = s.executeQuery("select max(version_num) from retort_version")) {
+            rs.next();
+            String version = rs.getString(1);
+            return version == null ? 0 : Integer.parseInt(version.substring(1));
+        }
     }
 
     /** Waits until the child runs an index build (or has finished, or 20 seconds pass). */
@@ -163,7 +182,7 @@ class CrashTest {
     }
 
     /** The version table claims only what is there; nothing beyond the next revision was started; no lock is left. */
-    private void assertConsistent() {
+    private void assertConsistent() throws SQLException {
         int at = recordedRevision();
         assertEquals("0", db.value("select count(*) from pg_locks where locktype = 'advisory' "
                 + "and database = (select oid from pg_database where datname = current_database())"), "no migration lock is left behind");

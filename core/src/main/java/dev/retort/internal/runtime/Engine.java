@@ -592,7 +592,7 @@ public final class Engine {
             StringBuilder batch = new StringBuilder();
             for (Action.Sql sql : together) {
                 // A newline before the semicolon ends a trailing line comment; an empty statement is skipped.
-                batch.append(sql.text()).append("\n;\n");
+                batch.append(sql.statement().sql()).append("\n;\n");
             }
             current = last != null ? last.text() : batch.toString();
             try (Statement s = c.createStatement()) {
