@@ -575,20 +575,18 @@ public final class Engine {
          * fails at the commit checks what the revision's statements changed.
          */
         private void commitWith(Action.Sql last, List<Action> closing) throws SQLException {
+            if (closing.stream().anyMatch(action -> literal(action) == null)) {
+                // Bookkeeping with values to bind: each statement on its own, then the commit.
+                perform(last == null ? List.of() : List.of(last));
+                perform(closing);
+                c.commit();
+                return;
+            }
             List<Action.Sql> together = new ArrayList<>();
             if (last != null) {
                 together.add(last);
             }
-            for (Action action : closing) {
-                Action.Sql sql = literal(action);
-                if (sql == null) {
-                    perform(new ArrayList<>(together));
-                    perform(closing);
-                    c.commit();
-                    return;
-                }
-                together.add(sql);
-            }
+            closing.forEach(action -> together.add(literal(action)));
             StringBuilder batch = new StringBuilder();
             for (Action.Sql sql : together) {
                 // A newline before the semicolon ends a trailing line comment; an empty statement is skipped.
