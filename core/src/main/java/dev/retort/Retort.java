@@ -15,6 +15,7 @@ import dev.retort.command.CheckResult;
 import dev.retort.command.Deployability;
 import dev.retort.command.Direction;
 import dev.retort.command.Generated;
+import dev.retort.command.Heads;
 import dev.retort.command.Plan;
 import dev.retort.command.Problem;
 import dev.retort.command.ReleaseReport;
@@ -25,6 +26,7 @@ import dev.retort.command.Script;
 import dev.retort.command.Summary;
 import dev.retort.command.Validation;
 import dev.retort.command.Verification;
+import dev.retort.config.DatabaseUrl;
 import dev.retort.config.Setting;
 import dev.retort.config.SettingNames;
 import dev.retort.config.Settings;
@@ -44,6 +46,7 @@ import dev.retort.internal.runtime.Engine;
 import dev.retort.internal.runtime.LoggingListener;
 import dev.retort.internal.runtime.RuntimeSettings;
 import dev.retort.lint.LintReport;
+import dev.retort.platform.CatalogReader;
 import dev.retort.platform.DevDatabase;
 import dev.retort.platform.Platform;
 import dev.retort.platform.Platforms;
@@ -185,7 +188,7 @@ public final class Retort implements AutoCloseable {
 
     /** As {@link #release()}, with the report's errors naming settings as the calling entry point does. */
     public ReleaseReport release(SettingNames names) {
-        return new Release(graph, engine, guard(), this::validate, from -> lint(from, "heads"), settings.environment(), names).run();
+        return new Release(graph, engine, guard(), this::validate, from -> lintDatabase(from, "heads"), settings.environment(), names).run();
     }
 
     /**
@@ -315,35 +318,39 @@ public final class Retort implements AutoCloseable {
     /**
      * The CI gate: {@link #validate()}, the database at head, and the entities equal to the schema the migrations
      * produce. With a dev database configured, the migrations are applied to it and the entities compared with it;
-     * the configured database (if any) is read for edited migrations and, when it is at head, compared with it too,
-     * so a change made to it by hand is reported as such. Without one, the entities are compared with the configured
-     * database, and only when they differ are the migrations replayed on an embedded database to tell whether the
-     * entities or the database changed.
+     * the configured database (if any) is checked for unknown revisions, edited migrations and being at head and, when
+     * it is at head, compared with the migrations' schema too, so a change made to it by hand is reported as such.
+     * Without one, the entities are compared with the configured database, and only when they differ are the
+     * migrations replayed on an embedded database to tell whether the entities or the database changed. The result
+     * says which checks ran against which database ({@link CheckResult#checks()}).
      */
     public CheckResult check(SchemaSource entities) {
         Validator validator = new Validator(graph);
         List<Problem> problems = new ArrayList<>(validator.heads());
-        boolean severalHeads = !problems.isEmpty();
-        Set<String> current = null;
-        if (!usesDevDatabase()) {
-            current = engine.currentHeads();
-            problems.addAll(validator.unknownRevisions(current));
-        } else if (dataSource != null) {
-            current = engine.currentHeads();
+        List<String> checks = new ArrayList<>();
+        checks.add("Revisions: " + (problems.isEmpty() ? graph.isEmpty() ? "none yet." : "one head, " + graph.heads().get(0) + "."
+                : "several heads."));
+        if (!problems.isEmpty()) {
+            return new CheckResult(problems, List.of(), checks);
         }
+        Set<String> current = usesDevDatabase() && dataSource == null ? null : engine.currentHeads();
+        boolean atHead = false;
         if (current != null) {
-            problems.addAll(validator.editedMigrations(engine, current));
-        }
-        if (severalHeads) {
-            return new CheckResult(problems, List.of());
-        }
-        if (!usesDevDatabase()) {
+            List<Problem> unknownOrEdited = new ArrayList<>(validator.unknownRevisions(current));
+            unknownOrEdited.addAll(validator.editedMigrations(engine, current));
+            problems.addAll(unknownOrEdited);
             List<Problem> notAtHead = validator.atHead(current);
-            if (!notAtHead.isEmpty()) {
-                problems.addAll(notAtHead);
+            atHead = notAtHead.isEmpty();
+            problems.addAll(notAtHead);
+            if (!atHead) {
                 problems.addAll(objectsOfNextRevision(current));
-                return new CheckResult(problems, List.of());
             }
+            checks.add("Database " + describeDatabase() + ": at " + Heads.describe(current) + (atHead ? " (head)" : ", not at head")
+                    + "; revisions this code does not know and edited migrations: " + (unknownOrEdited.isEmpty() ? "none." : "see below."));
+        }
+        if (!usesDevDatabase() && !atHead) {
+            checks.add("Entities: not compared, the database is not at head.");
+            return new CheckResult(problems, List.of(), checks);
         }
         SchemaModel wanted;
         try {
@@ -351,24 +358,41 @@ public final class Retort implements AutoCloseable {
         } catch (RetortException e) {
             List<Problem> all = new ArrayList<>(problems);
             all.add(Validator.unreadable(e));
-            return new CheckResult(all, List.of());
+            return new CheckResult(all, List.of(), checks);
         }
         if (usesDevDatabase()) {
-            Engine database = current != null && validator.atHead(current).isEmpty() ? engine : null;
-            return onDevDatabase(settings.devDatabase(), true, dev -> drift(problems, wanted, dev, database));
+            checks.add("Entities: compared with the schema the migrations build on the dev database (" + devDatabaseKind() + ").");
+            if (current != null) {
+                checks.add(atHead ? "Database: compared with the schema the migrations build, for changes made outside them."
+                        : "Database: not compared with the schema the migrations build, as it is not at head.");
+            }
+            Engine database = atHead ? engine : null;
+            return onDevDatabase(settings.devDatabase(), true, dev -> drift(problems, wanted, dev, database, checks));
         }
         Comparison direct = compare(engine, wanted);
+        checks.add("Entities: compared with the database.");
         if (direct.isEmpty()) {
-            return new CheckResult(problems, List.of());
+            return new CheckResult(problems, List.of(), checks);
         }
         listener.note("The entities differ from the database; replaying the migrations on an embedded database to tell "
                 + "whether the entities or the database changed.");
         try {
-            return onDevDatabase(EMBEDDED, true, dev -> drift(problems, wanted, dev, engine));
+            return onDevDatabase(EMBEDDED, true, dev -> drift(problems, wanted, dev, engine, checks));
         } catch (RetortException e) {
             listener.note("Could not tell which side changed: " + e.getMessage());
-            return Validator.withUnattributedDrift(problems, direct);
+            return Validator.withUnattributedDrift(problems, direct, checks);
         }
+    }
+
+    /** The configured database as it may be printed: its URL without the password, or the data source it was given as. */
+    private String describeDatabase() {
+        return settings.hasDatabase() ? settings.describeDatabase() : "(the application's data source)";
+    }
+
+    /** What kind of dev database is configured, for messages: {@code embedded}, {@code docker}, or a scratch server's URL. */
+    private String devDatabaseKind() {
+        String spec = settings.devDatabase();
+        return spec.contains("://") || spec.startsWith("jdbc:") ? "a scratch database on " + DatabaseUrl.mask(spec) : spec;
     }
 
     /** A problem when the next pending revision's objects are already in the database, so upgrade would fail on them. */
@@ -387,36 +411,60 @@ public final class Retort implements AutoCloseable {
     }
 
     /** Entities against the migrations' schema (on a dev database at head), and the configured database against it too. */
-    private CheckResult drift(List<Problem> problems, SchemaModel wanted, Engine migrations, Engine database) {
+    private CheckResult drift(List<Problem> problems, SchemaModel wanted, Engine migrations, Engine database, List<String> checks) {
         Comparison entityDrift = compare(migrations, wanted);
         Comparison databaseDrift = database == null ? new Comparison(List.of())
                 : compare(migrations, introspect(database, wanted.schemas()));
-        return Validator.withDrift(problems, entityDrift, databaseDrift);
+        return Validator.withDrift(problems, entityDrift, databaseDrift, checks);
     }
 
     // ---- safety --------------------------------------------------------------------------------
 
     /**
-     * Lints the revisions an upgrade to head would apply: from the database's current revision when a database is
-     * configured, every revision when none is. Findings the migrations acknowledge are marked, not dropped.
+     * Lints the revisions an upgrade to head would apply. With a database configured, they are judged as the one run
+     * that would apply them from its current revision (release's verdict: tables the run creates hold no rows yet);
+     * without one, every revision is judged on its own, as a deploy that applies it to a database in use would. Findings
+     * the migrations acknowledge are marked, not dropped.
      */
     public LintReport lint() {
         return lint("heads");
     }
 
-    /** Lints the revisions an upgrade to {@code target} would apply, from the database's current revision (base without a database). */
+    /** As {@link #lint()}, up to {@code target}. */
     public LintReport lint(String target) {
-        return lint(dataSource == null ? Set.of() : engine.currentHeads(), target);
+        if (dataSource == null) {
+            return linter().lintEach(graph, pending(Set.of(), target));
+        }
+        return engine.sharingReads(() -> lintDatabase(engine.currentHeads(), target));
     }
 
     /**
-     * Lints the revisions an upgrade from {@code from} (revision ids or prefixes; empty for base) to {@code target} would
-     * apply. Needs no database: what lint knows of the schema comes from replaying the revisions before them.
+     * Lints the revisions an upgrade from {@code from} (revision ids or prefixes; empty for base, taken as a fresh
+     * database) to {@code target} would apply, as that one run. Needs no database: what lint knows of the schema comes
+     * from replaying the revisions before them.
      */
     public LintReport lint(Set<String> from, String target) {
+        return linter().lintRun(graph, pending(from, target), from.isEmpty());
+    }
+
+    /** The run from the database's revisions, {@code current}; at base, the database is fresh when it has no table at all. */
+    private LintReport lintDatabase(Set<String> current, String target) {
+        Set<String> revisions = pending(current, target);
+        boolean fresh = current.isEmpty() && !revisions.isEmpty() && engine.read("the database's tables", c -> {
+            CatalogReader reader = platform.catalogReader(Retort::notOwnTable);
+            return reader.read(c, reader.userSchemas(c)).tables().isEmpty();
+        });
+        return linter().lintRun(graph, revisions, fresh);
+    }
+
+    private Set<String> pending(Set<String> from, String target) {
         Set<String> revisions = new java.util.LinkedHashSet<>();
         plan(Direction.UP, from, target).steps().forEach(step -> revisions.add(step.revision().id()));
-        return new Linter(platform, runsSetLockTimeout()).lint(graph, revisions);
+        return revisions;
+    }
+
+    private Linter linter() {
+        return new Linter(platform, runsSetLockTimeout());
     }
 
     /** Whether the runs bound how long a revision's statement waits for a lock ({@code statementLockTimeout}). */

@@ -3,7 +3,6 @@ package dev.retort.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import picocli.CommandLine.Command;
@@ -11,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import dev.retort.Retort;
+import dev.retort.internal.json.FindingJson;
 import dev.retort.internal.json.Json;
-import dev.retort.lint.Finding;
 import dev.retort.lint.LintReport;
 
 @Command(name = "lint", description = "Lint the revisions an upgrade would apply for lock hazards, data loss and rolling-deploy "
@@ -30,8 +29,8 @@ final class LintCommand extends RetortCommand.Base {
     int run(Retort retort) {
         LintReport report = from == null ? retort.lint(target) : retort.lint(SqlCommand.start(from), target);
         List<String> lines = new ArrayList<>();
-        report.findings().forEach(f -> lines.add(f.describe()));
-        lines.add("Linted " + report.revisions().size() + " revision(s): " + report.summary() + ".");
+        report.findings().forEach(f -> lines.add(f.line()));
+        lines.add(report.verdict());
         if (!report.passed()) {
             lines.add("Lint failed. Change the revision, or accept a deliberate finding with op.acknowledge(\""
                     + report.errors().get(0).rule() + "\", \"why\") right after its operation.");
@@ -41,23 +40,11 @@ final class LintCommand extends RetortCommand.Base {
     }
 
     private static String json(LintReport report) {
-        List<Map<String, Object>> findings = new ArrayList<>();
-        for (Finding finding : report.findings()) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("rule", finding.rule());
-            f.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
-            f.put("revision", finding.revision());
-            f.put("direction", finding.direction().label());
-            f.put("operation", finding.operation());
-            f.put("problem", finding.problem());
-            f.put("safeAlternative", finding.safeAlternative());
-            f.put("acknowledgement", finding.acknowledgement());
-            findings.add(f);
-        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("passed", report.passed());
+        json.put("basis", report.basis());
         json.put("revisions", report.revisions());
-        json.put("findings", findings);
+        json.put("findings", FindingJson.of(report.findings()));
         return Json.write(json);
     }
 }

@@ -10,12 +10,14 @@ import dev.retort.schema.Change;
  *
  * @param problems what is wrong, drift included; empty when the check passes
  * @param drift    the changes found between the migrations' schema and the entities; empty when they agree
+ * @param checks   which checks ran against which database, one sentence each, for people
  */
-public record CheckResult(List<Problem> problems, List<Change> drift) {
+public record CheckResult(List<Problem> problems, List<Change> drift, List<String> checks) {
 
     public CheckResult {
         problems = List.copyOf(problems);
         drift = List.copyOf(drift);
+        checks = List.copyOf(checks);
     }
 
     /** Whether nothing is wrong. */

@@ -32,6 +32,21 @@ public record Generated(String revision, List<String> parents, String className,
         return file == null;
     }
 
+    /**
+     * What the findings mean for a deploy, one line, or null when there are none: lint judged the revision against the
+     * database it was compared with, whose tables may hold rows by the time it runs.
+     */
+    public String lintVerdict() {
+        List<Finding> open = findings.stream().filter(f -> !f.acknowledged()).toList();
+        if (open.isEmpty()) {
+            return null;
+        }
+        long errors = open.stream().filter(f -> f.severity() == dev.retort.lint.Severity.ERROR && f.direction() == Direction.UP).count();
+        return "Lint judged it on a database whose tables may hold rows: " + open.size() + " open finding(s)" + (errors == 0 ? "."
+                : "; release refuses it on a database that has those tables until the " + (errors == 1 ? "error is" : errors + " errors are")
+                + " fixed or acknowledged (op.acknowledge), and applies it to a fresh one.");
+    }
+
     /** The findings of this revision and of its follow-up. */
     public List<Finding> allFindings() {
         if (followUp == null) {

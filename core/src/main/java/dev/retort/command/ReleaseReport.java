@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.retort.internal.json.FindingJson;
 import dev.retort.internal.json.Json;
+import dev.retort.lint.Finding;
 
 /**
  * What {@code release} did, for the pipeline that ran it: the outcome, where the database was before and is after,
@@ -23,12 +25,14 @@ import dev.retort.internal.json.Json;
  * @param headsAfter  the database's revisions after (null when they could not be read)
  * @param applied     the revisions applied, in order
  * @param warnings    what went through but deserves a look
+ * @param findings    the lint findings of the upgrades it ran or refused to run that no migration acknowledges (warnings
+ *                    and errors; notes are {@code lint}'s to show)
  * @param problems    why it was refused (validation problems), empty otherwise
  * @param error       the one-line reason it was refused or failed, or null when it succeeded
  */
 public record ReleaseReport(Outcome outcome, String environment, Instant startedAt, Duration elapsed, Set<String> headsBefore,
-                            Set<String> headsAfter, List<AppliedRevision> applied, List<String> warnings, List<Problem> problems,
-                            String error) {
+                            Set<String> headsAfter, List<AppliedRevision> applied, List<String> warnings, List<Finding> findings,
+                            List<Problem> problems, String error) {
 
     /** How a release ended. */
     public enum Outcome {
@@ -58,6 +62,7 @@ public record ReleaseReport(Outcome outcome, String environment, Instant started
         headsAfter = headsAfter == null ? null : Set.copyOf(headsAfter);
         applied = List.copyOf(applied);
         warnings = List.copyOf(warnings);
+        findings = List.copyOf(findings);
         problems = List.copyOf(problems);
     }
 
@@ -73,7 +78,9 @@ public record ReleaseReport(Outcome outcome, String environment, Instant started
             lines.add(String.format("applied %s %s (%d ms)", revision.revision(), revision.message(), revision.millis()));
         }
         warnings.forEach(w -> lines.add("warning: " + w));
-        problems.forEach(p -> lines.add("problem: " + p.message()));
+        // A lint error is a problem as well: printed once, as the finding lint prints.
+        findings.forEach(f -> lines.add(f.line()));
+        problems.stream().filter(p -> p.kind() != Problem.Kind.LINT_ERROR).forEach(p -> lines.add("problem: " + p.message()));
         String at = headsAfter == null ? "an unknown revision (it could not be read)" : Heads.describe(headsAfter);
         lines.add(switch (outcome) {
             case UPGRADED -> "Release succeeded: applied " + applied.size() + (applied.size() == 1 ? " revision" : " revisions") + " in "
@@ -107,6 +114,7 @@ public record ReleaseReport(Outcome outcome, String environment, Instant started
         }
         json.put("applied", revisions);
         json.put("warnings", warnings);
+        json.put("findings", FindingJson.of(findings));
         List<Map<String, Object>> problemList = new ArrayList<>();
         for (Problem problem : problems) {
             Map<String, Object> p = new LinkedHashMap<>();

@@ -39,6 +39,14 @@ public record Finding(String rule, Severity severity, String revision, Direction
                 + (acknowledged() ? " Acknowledged: " + acknowledgement : "");
     }
 
+    /**
+     * The finding as every entry point prints it, one line:
+     * {@code LINT error not-null-without-default (3fa9c1b27d4e upgrade #1: ALTER TABLE …): why. Safe: what instead}.
+     */
+    public String line() {
+        return "LINT " + describe();
+    }
+
     @Override
     public String toString() {
         return describe();

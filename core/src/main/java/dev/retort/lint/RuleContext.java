@@ -11,7 +11,11 @@ import dev.retort.platform.Platform;
  * What a {@link LintRule} sees of one operation: the operation, its revision, and what is known of the schema just
  * before it runs. That knowledge comes from the revisions before (replayed without a database) or, while generating,
  * from the database the entities were compared with; objects created by raw SQL are unknown to it, and an unknown
- * table counts as one that existed (and may hold rows).
+ * table counts as one that existed (and may hold rows), except on a database built from base, where nothing did.
+ *
+ * <p>Lint judges a <em>run</em>: the revisions one upgrade applies together. A table an earlier revision of the same
+ * run created holds no rows and serves no running code, so lock, scan, rewrite and rolling-deploy hazards do not
+ * apply to it.
  */
 public interface RuleContext {
 
@@ -39,8 +43,14 @@ public interface RuleContext {
     /** The database platform: its rules for types and its rendering. */
     Platform platform();
 
-    /** Whether the table existed before this revision (and so may hold rows and serve traffic), rather than being created by it. */
+    /**
+     * Whether the table existed before this run (and so may hold rows and serve the version of the application still
+     * running), rather than being created by this revision or an earlier one of the same run.
+     */
     boolean tableExisted(String schema, String table);
+
+    /** Whether the type (an enum type) existed before this run, rather than being created by it. */
+    boolean typeExisted(String schema, String type);
 
     /** The table an index belongs to, when known. */
     Optional<String> tableOfIndex(String schema, String index);

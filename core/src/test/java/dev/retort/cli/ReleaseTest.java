@@ -120,8 +120,9 @@ class ReleaseTest {
         assertEquals("d2e3f4a5b6c7", json.get("problems").get(0).get("revision").asText());
         assertEquals(1, json.get("problems").size(), "only the upgrade's errors count: a release runs no downgrade");
         assertTrue(result.out().contains("Release refused, nothing was changed: 1 lint error(s) in the pending revisions, nothing applied: "
-                + "error drop-column (d2e3f4a5b6c7 upgrade #1"), result.out());
-        assertTrue(result.out().contains("op.acknowledge(\"rule\", \"reason\")"), result.out());
+                + "drop-column in d2e3f4a5b6c7 upgrade #1."), result.out());
+        assertTrue(result.out().contains("LINT error drop-column (d2e3f4a5b6c7 upgrade #1"), "the finding is printed in full: " + result.out());
+        assertTrue(result.out().contains("op.acknowledge(\"drop-column\", \"reason\")"), result.out());
         assertEquals(before, Catalog.snapshot(db), "the column is still there");
         assertEquals(List.of("d1e2f3a4b5c6"), db.column("select version_num from retort_version"));
     }

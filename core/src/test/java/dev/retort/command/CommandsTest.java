@@ -142,7 +142,16 @@ class CommandsTest {
                         .set(dev.retort.config.Setting.DEV_DATABASE, dev.retort.DevDatabases.scratchServer(db)).build())
                 .url(db.jdbcUrl()).user(db.user()).password(db.password()).migrationsPackage(LINEAR).sourceDirectory(src)
                 .listener(devDatabases).load()) {
-            assertTrue(retort.check(SchemaSource.of(author(false))).passed(), "the dev database is upgraded to head first");
+            CheckResult checked = retort.check(SchemaSource.of(author(false)));
+            assertEquals(List.of(Problem.Kind.NOT_AT_HEAD), checked.problems().stream().map(Problem::kind).toList(),
+                    "the entities match the migrations on the dev database, upgraded to head first; the configured one is not at head");
+            assertEquals(List.of(), checked.drift());
+            assertEquals(4, checked.checks().size(), checked.checks()::toString);
+            assertTrue(checked.checks().get(1).startsWith("Database " + db.jdbcUrl()) && checked.checks().get(1).contains(
+                    ": at base, not at head;"), checked.checks()::toString);
+            assertTrue(checked.checks().get(2).startsWith("Entities: compared with the schema the migrations build on the dev database "
+                    + "(a scratch database on "), checked.checks()::toString);
+            assertEquals("Database: not compared with the schema the migrations build, as it is not at head.", checked.checks().get(3));
             Generated generated = retort.generate(SchemaSource.of(author(true)), "add phone");
             assertFalse(generated.nothingToDo());
             assertTrue(generated.source().contains("op.addColumn(\"author\", column(\"phone\", varchar(40)))"), generated.source());

@@ -158,6 +158,10 @@ class LintRulesTest {
         db.reset();
         db.execute(TABLES);
         try (Retort retort = withoutStatementLockTimeout(graph(trigger))) {
+            if (trigger.size() > 1) {
+                // The rule judges the last revision, on what the ones before left: they ran in an earlier deploy.
+                retort.upgrade("lint" + (trigger.size() - 1));
+            }
             List<Finding> found = retort.lint().findings().stream().filter(f -> f.rule().equals(rule) && !f.acknowledged()).toList();
             assertEquals(1, found.size(), () -> rule + " must report the trigger once: " + retort.lint().findings());
             Finding finding = found.get(0);

@@ -15,7 +15,7 @@ final class Findings {
 
     static void print(Log log, List<Finding> findings) {
         for (Finding finding : findings) {
-            String line = "LINT " + finding.describe();
+            String line = finding.line();
             if (finding.acknowledged() || finding.severity() == Severity.INFO) {
                 log.info(line);
             } else {

@@ -63,6 +63,9 @@ public class GenerateMojo extends AbstractEntityMojo {
             }
             written.comparison().reviews().forEach(review -> getLog().warn("REVIEW " + review));
             Findings.print(getLog(), written.findings());
+            if (written.lintVerdict() != null) {
+                getLog().info(written.lintVerdict());
+            }
             getLog().info("Wrote " + project.getBasedir().toPath().relativize(written.file()) + " (revision " + written.revision() + ").");
         }
         getLog().info("Review " + (generated.followUp() == null ? "it" : "them") + ", compile, then run migrations:upgrade.");

@@ -28,7 +28,7 @@ public class LintMojo extends AbstractRetortMojo {
     protected void run(Retort retort) throws MojoFailureException {
         LintReport report = from == null || from.isBlank() ? retort.lint(target) : retort.lint(revisions(from), target);
         Findings.print(getLog(), report.findings());
-        getLog().info("Linted " + report.revisions().size() + " revision(s): " + report.summary() + ".");
+        getLog().info(report.verdict());
         if (!report.passed()) {
             throw new MojoFailureException("migrations:lint found " + report.errors().size() + " error(s), the first: "
                     + report.errors().get(0).describe() + " Accept a deliberate one with op.acknowledge(\"" + report.errors().get(0).rule()

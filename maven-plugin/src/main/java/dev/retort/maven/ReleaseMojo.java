@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -12,6 +14,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.retort.Retort;
 import dev.retort.command.ReleaseReport;
+import dev.retort.lint.Finding;
 import dev.retort.config.SettingNames;
 
 /**
@@ -36,7 +39,15 @@ public class ReleaseMojo extends AbstractRetortMojo {
             throw new MojoFailureException("The release ended (" + report.outcome() + ") but its report could not be written to "
                     + reportFile + ": " + e.getMessage(), e);
         }
-        report.summary().forEach(getLog()::info);
+        // Lint's findings read as migrations:lint and generate print them: warnings of the build.
+        Set<String> findings = report.findings().stream().map(Finding::line).collect(Collectors.toSet());
+        report.summary().forEach(line -> {
+            if (findings.contains(line)) {
+                getLog().warn(line);
+            } else {
+                getLog().info(line);
+            }
+        });
         getLog().info("Report: " + reportFile);
         if (!report.succeeded()) {
             throw new MojoFailureException(report.summary().get(report.summary().size() - 1));

@@ -21,6 +21,7 @@ import dev.retort.config.SettingNames;
 import dev.retort.internal.runtime.Engine;
 import dev.retort.lint.Finding;
 import dev.retort.lint.LintReport;
+import dev.retort.lint.Severity;
 import dev.retort.revision.RevisionGraph;
 
 /**
@@ -64,7 +65,8 @@ public final class Release {
             Checked checked = engine.sharingReads(this::check);
             before = checked.before();
             if (checked.refusal() != null) {
-                return report(Outcome.REFUSED, started, start, before, before, List.of(), List.of(), checked.problems(), checked.refusal());
+                return report(Outcome.REFUSED, started, start, before, before, List.of(), List.of(), checked.findings(), checked.problems(),
+                        checked.refusal());
             }
             RunResult result = engine.upgrade("head");
             List<AppliedRevision> applied = applied(result);
@@ -72,23 +74,26 @@ public final class Release {
             // With nothing to do, the run read the version table under the lock already; after applying, read where it ended.
             Set<String> after = result.nothingToDo() ? result.headsAfter() : engine.currentHeads();
             if (!after.equals(Set.copyOf(graph.heads()))) {
-                return report(Outcome.FAILED, started, start, before, after, applied, warnings, List.of(), "the database is at "
+                return report(Outcome.FAILED, started, start, before, after, applied, warnings, checked.findings(), List.of(), "the database is at "
                         + Heads.describe(after) + " after the upgrade, not at head " + String.join(", ", graph.heads()) + ".");
             }
             return report(result.nothingToDo() ? Outcome.NOTHING_TO_DO : Outcome.UPGRADED, started, start, before, after, applied,
-                    warnings, List.of(), null);
+                    warnings, checked.findings(), List.of(), null);
         } catch (MigrationFailedException e) {
             return report(Outcome.FAILED, started, start, before, readHeads(), e.completed().stream()
                     .map(s -> new AppliedRevision(s.step().revision().id(), s.step().revision().message(), s.step().transactional(),
-                            s.elapsed().toMillis())).toList(), List.of(), List.of(), e.getMessage(names));
+                            s.elapsed().toMillis())).toList(), List.of(), List.of(), List.of(), e.getMessage(names));
         } catch (RetortException e) {
             return report(before == null ? Outcome.REFUSED : Outcome.FAILED, started, start, before, before == null ? null : readHeads(),
-                    List.of(), List.of(), List.of(), e.getMessage(names));
+                    List.of(), List.of(), List.of(), List.of(), e.getMessage(names));
         }
     }
 
-    /** Where the database is, and why the release must not go on (null when it may), with the problems found. */
-    private record Checked(Set<String> before, String refusal, List<Problem> problems) {
+    /**
+     * Where the database is, and why the release must not go on (null when it may), with the problems found and the lint
+     * findings of the upgrades it is about to run.
+     */
+    private record Checked(Set<String> before, String refusal, List<Problem> problems, List<Finding> findings) {
     }
 
     private Checked check() {
@@ -96,27 +101,25 @@ public final class Release {
         Validation checked = validation.apply(before);
         if (!checked.passed()) {
             return new Checked(before, checked.problems().size() + " problem(s) found before upgrading: "
-                    + checked.problems().get(0).message() + ".", checked.problems());
+                    + checked.problems().get(0).message() + ".", checked.problems(), List.of());
         }
         // At head already (the common deploy) there is nothing to lint, and no reason to load the rules.
-        List<Problem> lintErrors = before.equals(Set.copyOf(graph.heads())) ? List.of() : lintErrors(before);
-        if (!lintErrors.isEmpty()) {
-            return new Checked(before, lintErrors.size() + " lint error(s) in the pending revisions, nothing applied: "
-                    + lintErrors.get(0).message() + " Change the revision, or accept the finding beside its operation with "
-                    + "op.acknowledge(\"rule\", \"reason\").", lintErrors);
+        if (before.equals(Set.copyOf(graph.heads()))) {
+            return new Checked(before, null, List.of(), List.of());
         }
-        return new Checked(before, null, List.of());
-    }
-
-    private List<Problem> lintErrors(Set<String> current) {
-        List<Problem> problems = new ArrayList<>();
-        for (Finding error : lint.apply(current).errors()) {
-            if (error.direction() != Direction.UP) {
-                continue; // a release runs upgrades only; lint reports the downgrades' errors on its own
-            }
-            problems.add(new Problem(Problem.Kind.LINT_ERROR, error.revision(), error.describe()));
+        // A release runs upgrades only; lint reports the downgrades' findings on its own.
+        List<Finding> findings = lint.apply(before).open().stream()
+                .filter(f -> f.direction() == Direction.UP && f.severity() != Severity.INFO).toList();
+        List<Finding> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        if (!errors.isEmpty()) {
+            // The findings are printed in full beside the refusal; it names the first one.
+            Finding first = errors.get(0);
+            return new Checked(before, errors.size() + " lint error(s) in the pending revisions, nothing applied: " + first.rule() + " in "
+                    + first.location() + ". Change the revision, or accept the finding beside its operation with op.acknowledge(\""
+                    + first.rule() + "\", \"reason\").", errors.stream()
+                    .map(error -> new Problem(Problem.Kind.LINT_ERROR, error.revision(), error.describe())).toList(), findings);
         }
-        return problems;
+        return new Checked(before, null, List.of(), findings);
     }
 
     private Set<String> readHeads() {
@@ -143,8 +146,9 @@ public final class Release {
     }
 
     private ReleaseReport report(Outcome outcome, Instant started, long start, Set<String> before, Set<String> after,
-                                 List<AppliedRevision> applied, List<String> warnings, List<Problem> problems, String error) {
+                                 List<AppliedRevision> applied, List<String> warnings, List<Finding> findings, List<Problem> problems,
+                                 String error) {
         return new ReleaseReport(outcome, environment, started, Duration.ofNanos(System.nanoTime() - start), before, after, applied,
-                warnings, problems, error);
+                warnings, findings, problems, error);
     }
 }

@@ -80,7 +80,7 @@ public final class Validator {
      * @param databaseDrift the changes that would bring the migrations' schema to the configured database: what was
      *                      done to it outside the migrations
      */
-    public static CheckResult withDrift(List<Problem> problems, Comparison entityDrift, Comparison databaseDrift) {
+    public static CheckResult withDrift(List<Problem> problems, Comparison entityDrift, Comparison databaseDrift, List<String> checks) {
         List<Problem> all = new ArrayList<>(problems);
         for (Change change : entityDrift.changes()) {
             all.add(new Problem(Problem.Kind.DRIFT, null, "entities differ from the migrations: " + change.summary()));
@@ -89,16 +89,16 @@ public final class Validator {
             all.add(new Problem(Problem.Kind.DATABASE_DRIFT, null, "the database was changed outside the migrations: "
                     + change.summary() + "; undo it there, or write a migration that makes it"));
         }
-        return new CheckResult(all, entityDrift.changes());
+        return new CheckResult(all, entityDrift.changes(), checks);
     }
 
     /** Drift between the entities and the database when the migrations' own schema could not be had to tell the sides apart. */
-    public static CheckResult withUnattributedDrift(List<Problem> problems, Comparison drift) {
+    public static CheckResult withUnattributedDrift(List<Problem> problems, Comparison drift, List<String> checks) {
         List<Problem> all = new ArrayList<>(problems);
         for (Change change : drift.changes()) {
             all.add(new Problem(Problem.Kind.DRIFT, null, "entities differ from the database: " + change.summary()));
         }
-        return new CheckResult(all, drift.changes());
+        return new CheckResult(all, drift.changes(), checks);
     }
 
     /** The entities could not be read: reported with the other problems rather than hiding them. */

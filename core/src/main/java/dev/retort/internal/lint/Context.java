@@ -89,7 +89,12 @@ final class Context implements RuleContext {
 
     @Override
     public boolean tableExisted(String schema, String table) {
-        return !state.createdThisRevision.contains(state.key(schema, table));
+        return state.existedBeforeRun(schema, table);
+    }
+
+    @Override
+    public boolean typeExisted(String schema, String type) {
+        return state.typeExistedBeforeRun(schema, type);
     }
 
     @Override

@@ -44,29 +44,52 @@ public final class Linter {
     }
 
     /**
-     * Lints revisions of a graph (any order; reported oldest first), knowing the schema from replaying every revision
-     * before them: no database is read.
+     * Lints the revisions of a graph that one upgrade applies together (any order; reported oldest first), knowing the
+     * schema from replaying every revision before them: no database is read. What the run creates counts as new up to
+     * its end.
+     *
+     * @param freshDatabase whether the run builds an empty database from base, where nothing existed before, not even
+     *                      tables made by raw SQL that lint cannot see
      */
-    public LintReport lint(RevisionGraph graph, Set<String> revisions) {
+    public LintReport lintRun(RevisionGraph graph, Set<String> revisions, boolean freshDatabase) {
+        return lint(graph, revisions, true, freshDatabase, freshDatabase ? "as one run on a fresh database (no table holds rows yet)"
+                : "as one run (tables the run creates hold no rows and serve no running code)");
+    }
+
+    /**
+     * Lints revisions of a graph each as a deploy of its own would apply it, to a database at its parent revision whose
+     * tables may hold rows: the strictest verdict, for when no database says where the run starts.
+     */
+    public LintReport lintEach(RevisionGraph graph, Set<String> revisions) {
+        return lint(graph, revisions, false, false, "each on its own, on a database at its parent revision whose tables may hold rows");
+    }
+
+    private LintReport lint(RevisionGraph graph, Set<String> revisions, boolean oneRun, boolean freshDatabase, String basis) {
         SchemaState state = new SchemaState(platform.defaultSchema());
         List<String> linted = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (String id : graph.inOrder(graph.ancestorsInclusive(revisions))) {
             RevisionScript script = graph.get(id);
             if (revisions.contains(id)) {
+                if (!oneRun || linted.isEmpty()) {
+                    state.beginRun();
+                    state.fromBase = freshDatabase;
+                }
+                boolean judgedAlone = linted.isEmpty() ? !freshDatabase : !oneRun;
                 linted.add(id);
-                findings.addAll(lint(RevisionOperations.of(script), state));
+                findings.addAll(lint(RevisionOperations.of(script), state, judgedAlone));
             } else {
                 state.beginRevision();
                 MigrationClasses.record(script, Direction.UP).recorded().forEach(new StateChanges(state)::apply);
             }
         }
-        return new LintReport(linted, findings);
+        return new LintReport(linted, findings, basis);
     }
 
     /** Lints a revision about to be written, against the schema of the database it was compared with. */
     public List<Finding> lint(RevisionOperations revision, SchemaModel current) {
-        return lint(revision, SchemaState.of(current, platform.defaultSchema()));
+        SchemaState state = SchemaState.of(current, platform.defaultSchema());
+        return lint(revision, state);
     }
 
     /** Lints a revision about to be written after another one, from the schema that one leaves. */
@@ -74,21 +97,38 @@ public final class Linter {
         SchemaState state = SchemaState.of(current, platform.defaultSchema());
         state.beginRevision();
         before.upgrade().forEach(new StateChanges(state)::apply);
+        // The follow-up runs in a deploy after the first revision's, whose tables have rows by then.
+        state.beginRun();
         return lint(revision, state);
     }
 
-    /** Lints one revision from the given state, and moves the state past its upgrade. */
+    /** Lints one revision from the given state, judged as it would be on its own, and moves the state past its upgrade. */
     List<Finding> lint(RevisionOperations revision, SchemaState state) {
-        SchemaState beforeDowngrade;
+        return lint(revision, state, true);
+    }
+
+    private List<Finding> lint(RevisionOperations revision, SchemaState state, boolean judgedAlone) {
         state.beginRevision();
-        List<Finding> findings = new ArrayList<>(lint(revision, Direction.UP, state));
-        beforeDowngrade = state.copy();
+        // Tables earlier revisions of the run created are new, so an acknowledgement may accept nothing here and still be
+        // needed on a database in use: whether one is used is judged on the revision as a deploy of its own runs it.
+        List<Finding> alone = null;
+        if (!judgedAlone) {
+            SchemaState ownDeploy = state.copy();
+            ownDeploy.beginRun();
+            alone = check(revision, Direction.UP, ownDeploy);
+        }
+        List<Finding> up = check(revision, Direction.UP, state);
+        List<Finding> findings = new ArrayList<>(accept(revision, Direction.UP, up, alone == null ? up : alone));
+        SchemaState beforeDowngrade = state.copy();
+        beforeDowngrade.beginRun();
         beforeDowngrade.beginRevision();
-        findings.addAll(lint(revision, Direction.DOWN, beforeDowngrade));
+        List<Finding> down = check(revision, Direction.DOWN, beforeDowngrade);
+        findings.addAll(accept(revision, Direction.DOWN, down, down));
         return findings;
     }
 
-    private List<Finding> lint(RevisionOperations revision, Direction direction, SchemaState state) {
+    /** Every rule on every operation of one direction, moving the state past each operation. */
+    private List<Finding> check(RevisionOperations revision, Direction direction, SchemaState state) {
         List<Finding> found = new ArrayList<>();
         List<Operation> operations = revision.operations(direction);
         StateChanges changes = new StateChanges(state);
@@ -99,22 +139,29 @@ public final class Linter {
             }
             changes.apply(operations.get(i));
         }
-        return accept(revision, direction, found);
+        return found;
     }
 
-    /** Marks the findings the migration accepts, and reports acknowledgements that name no rule or accept nothing. */
-    private List<Finding> accept(RevisionOperations revision, Direction direction, List<Finding> found) {
+    /**
+     * Marks the findings the migration accepts, and reports acknowledgements that name no rule or accept nothing.
+     *
+     * @param asOwnDeploy the findings of the revision judged as a deploy of its own would run it, which tell whether an
+     *                    acknowledgement accepts anything
+     */
+    private List<Finding> accept(RevisionOperations revision, Direction direction, List<Finding> found, List<Finding> asOwnDeploy) {
         Set<String> ids = new HashSet<>();
         rules.forEach(r -> ids.add(r.id()));
         List<Finding> out = new ArrayList<>();
-        Set<Acknowledgement> used = new LinkedHashSet<>();
         for (Finding finding : found) {
-            Acknowledgement accepting = revision.accepted(direction).stream()
-                    .filter(a -> a.operation() == finding.operationIndex() && a.rule().equals(finding.rule())).findFirst().orElse(null);
+            Acknowledgement accepting = accepting(revision, direction, finding);
+            out.add(accepting == null ? finding : finding.acknowledge(accepting.reason()));
+        }
+        Set<Acknowledgement> used = new LinkedHashSet<>();
+        for (Finding finding : asOwnDeploy) {
+            Acknowledgement accepting = accepting(revision, direction, finding);
             if (accepting != null) {
                 used.add(accepting);
             }
-            out.add(accepting == null ? finding : finding.acknowledge(accepting.reason()));
         }
         for (Acknowledgement a : revision.accepted(direction)) {
             String operation = Context.describe(platform, revision.operations(direction).get(a.operation()));
@@ -129,5 +176,10 @@ public final class Linter {
             }
         }
         return out;
+    }
+
+    private static Acknowledgement accepting(RevisionOperations revision, Direction direction, Finding finding) {
+        return revision.accepted(direction).stream()
+                .filter(a -> a.operation() == finding.operationIndex() && a.rule().equals(finding.rule())).findFirst().orElse(null);
     }
 }

@@ -15,10 +15,10 @@ import dev.retort.schema.SchemaModel;
 import dev.retort.schema.Table;
 
 /**
- * What lint knows of the schema at one point of a run: which tables this revision created, the check constraints
- * (whether validated), which table each index belongs to, the enum types' labels, and what this revision added.
- * Built from a live schema model, or by replaying the operations of the revisions before; objects made by raw SQL
- * stay unknown.
+ * What lint knows of the schema at one point of a run: which tables and types the run created so far (they hold no
+ * rows and serve no running code yet), the check constraints (whether validated), which table each index belongs to,
+ * the enum types' labels, and what this revision added. Built from a live schema model, or by replaying the
+ * operations of the revisions before; objects made by raw SQL stay unknown.
  */
 final class SchemaState {
 
@@ -27,7 +27,10 @@ final class SchemaState {
     }
 
     final String defaultSchema;
-    final Set<String> createdThisRevision = new HashSet<>();
+    /** Whether the run builds the database from base: nothing in it existed before the run, whatever raw SQL made. */
+    boolean fromBase;
+    final Set<String> tablesCreatedThisRun = new HashSet<>();
+    final Set<String> typesCreatedThisRun = new HashSet<>();
     final Set<String> addedThisRevision = new HashSet<>();
     final Map<String, Map<String, Check>> checks = new HashMap<>();
     final Map<String, String> indexTables = new HashMap<>();
@@ -58,7 +61,9 @@ final class SchemaState {
 
     SchemaState copy() {
         SchemaState copy = new SchemaState(defaultSchema);
-        copy.createdThisRevision.addAll(createdThisRevision);
+        copy.fromBase = fromBase;
+        copy.tablesCreatedThisRun.addAll(tablesCreatedThisRun);
+        copy.typesCreatedThisRun.addAll(typesCreatedThisRun);
         copy.addedThisRevision.addAll(addedThisRevision);
         checks.forEach((table, byName) -> copy.checks.put(table, new HashMap<>(byName)));
         copy.indexTables.putAll(indexTables);
@@ -67,9 +72,18 @@ final class SchemaState {
         return copy;
     }
 
-    /** A new revision (or its downgrade) starts: nothing is created or added by it yet. */
+    /**
+     * A run starts on a database that has everything known so far: from here, what the run creates is new. A
+     * downgrade starts a run of its own, on tables its upgrade created and rows have been written to since.
+     */
+    void beginRun() {
+        fromBase = false;
+        tablesCreatedThisRun.clear();
+        typesCreatedThisRun.clear();
+    }
+
+    /** A new revision (or its downgrade) starts: nothing is added by it yet. */
     void beginRevision() {
-        createdThisRevision.clear();
         addedThisRevision.clear();
         droppedEnums.clear();
     }
@@ -80,6 +94,16 @@ final class SchemaState {
 
     Map<String, Check> checksOf(String table) {
         return checks.computeIfAbsent(table, t -> new HashMap<>());
+    }
+
+    /** Whether the table was there before the run began (and so may hold rows and serve the running version). */
+    boolean existedBeforeRun(String schema, String table) {
+        return !fromBase && !tablesCreatedThisRun.contains(key(schema, table));
+    }
+
+    /** Whether the type was there before the run began. */
+    boolean typeExistedBeforeRun(String schema, String type) {
+        return !fromBase && !typesCreatedThisRun.contains(key(schema, type));
     }
 
     Optional<String> tableOfIndex(String schema, String index) {

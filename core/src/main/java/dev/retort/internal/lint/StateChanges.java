@@ -24,7 +24,7 @@ final class StateChanges implements OperationVisitor<Void> {
     @Override
     public Void visit(Operation.CreateTable t) {
         String table = state.key(t.schema(), t.name());
-        state.createdThisRevision.add(table);
+        state.tablesCreatedThisRun.add(table);
         state.checks.remove(table);
         for (Constraint constraint : t.constraints()) {
             if (constraint instanceof Constraint.Check check && check.name() != null) {
@@ -37,7 +37,7 @@ final class StateChanges implements OperationVisitor<Void> {
     @Override
     public Void visit(Operation.DropTable t) {
         String table = state.key(t.schema(), t.name());
-        state.createdThisRevision.remove(table);
+        state.tablesCreatedThisRun.remove(table);
         state.checks.remove(table);
         state.indexTables.values().removeIf(table::equals);
         return null;
@@ -47,8 +47,8 @@ final class StateChanges implements OperationVisitor<Void> {
     public Void visit(Operation.RenameTable t) {
         String from = state.key(t.schema(), t.from());
         String to = state.key(t.schema(), t.to());
-        if (state.createdThisRevision.remove(from)) {
-            state.createdThisRevision.add(to);
+        if (state.tablesCreatedThisRun.remove(from)) {
+            state.tablesCreatedThisRun.add(to);
         }
         Map<String, SchemaState.Check> checks = state.checks.remove(from);
         if (checks != null) {
@@ -197,6 +197,8 @@ final class StateChanges implements OperationVisitor<Void> {
     @Override
     public Void visit(Operation.CreateEnum e) {
         state.enums.put(state.key(e.schema(), e.name()), new ArrayList<>(e.values()));
+        // Kept when the type is dropped again: re-creating a type this run made affects no rows either.
+        state.typesCreatedThisRun.add(state.key(e.schema(), e.name()));
         return null;
     }
 

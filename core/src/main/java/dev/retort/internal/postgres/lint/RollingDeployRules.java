@@ -59,7 +59,7 @@ final class RollingDeployRules {
 
         @Override
         public void check(RuleContext context) {
-            if (context.operation() instanceof Operation.RenameEnumValue rename) {
+            if (context.operation() instanceof Operation.RenameEnumValue rename && context.typeExisted(rename.schema(), rename.name())) {
                 context.report("Renaming label '" + rename.from() + "' of " + context.qualified(rename.schema(), rename.name()) + " to '"
                                 + rename.to() + "' makes every write of '" + rename.from() + "' by the version still running fail.",
                         "Add the new label, release code that writes it, move the rows over, and stop using the old one.");
@@ -76,7 +76,7 @@ final class RollingDeployRules {
 
         @Override
         public void check(RuleContext context) {
-            if (context.operation() instanceof Operation.CreateEnum create) {
+            if (context.operation() instanceof Operation.CreateEnum create && context.typeExisted(create.schema(), create.name())) {
                 context.enumValues(create.schema(), create.name()).ifPresent(before -> {
                     List<String> lost = before.stream().filter(v -> !create.values().contains(v)).toList();
                     if (!lost.isEmpty()) {
