@@ -40,7 +40,7 @@ public final class IntrospectionBench {
         try (Connection c = DriverManager.getConnection(url, user, "")) {
             long retort = median(runs, () -> {
                 try {
-                    SchemaModel model = Platforms.defaultPlatform().catalogReader(name -> !name.startsWith("retort_")).read(c, Set.of("public"));
+                    SchemaModel model = Platforms.named("postgresql").catalogReader(name -> !name.startsWith("retort_")).read(c, Set.of("public"));
                     check(model.tables().size() == tables, "retort read " + model.tables().size() + " tables");
                     return model.tables().stream().mapToInt(t -> t.columns().size() + t.foreignKeys().size() + t.indexes().size()).sum();
                 } catch (Exception e) {

@@ -39,7 +39,9 @@ import dev.retort.internal.command.Validator;
 import dev.retort.internal.command.Verifier;
 import dev.retort.internal.diff.SchemaDiffer;
 import dev.retort.internal.jdbc.DriverDataSource;
+import dev.retort.internal.revision.ClassPathRevisions;
 import dev.retort.internal.revision.RevisionIndex;
+import dev.retort.internal.revision.ScriptSplitter;
 import dev.retort.internal.jdbc.SharedConnection;
 import dev.retort.internal.lint.Linter;
 import dev.retort.internal.runtime.Engine;
@@ -85,18 +87,17 @@ public final class Retort implements AutoCloseable {
 
     private final Settings settings;
     private final RevisionGraph graph;
-    private final Platform platform;
+    private final PlatformChoice platformChoice;
     private final MigrationListener listener;
     private final DataSource dataSource;
-    private final Engine engine;
+    private Engine engine;
 
-    private Retort(Settings settings, RevisionGraph graph, Platform platform, MigrationListener listener, DataSource dataSource) {
+    private Retort(Settings settings, RevisionGraph graph, PlatformChoice platform, MigrationListener listener, DataSource dataSource) {
         this.settings = settings;
         this.graph = graph;
-        this.platform = platform;
+        this.platformChoice = platform;
         this.listener = listener;
         this.dataSource = dataSource;
-        this.engine = engine(dataSource);
     }
 
     /** Starts a configuration. */
@@ -104,8 +105,16 @@ public final class Retort implements AutoCloseable {
         return new Builder();
     }
 
-    private Engine engine(DataSource database) {
-        return new Engine(database, graph, platform, new RuntimeSettings(settings.schema(), VERSION_TABLE, HISTORY_TABLE,
+    /** The engine over the configured database, made when a command first needs it (and with it, the platform()). */
+    private synchronized Engine engine() {
+        if (engine == null) {
+            engine = newEngine(dataSource);
+        }
+        return engine;
+    }
+
+    private Engine newEngine(DataSource database) {
+        return new Engine(database, graph, platform(), new RuntimeSettings(settings.schema(), VERSION_TABLE, HISTORY_TABLE,
                 settings.lockTimeout(), settings.statementLockTimeout(), settings.statementTimeout(), settings.readTimeout(),
                 settings.connectRetries()), listener);
     }
@@ -120,9 +129,14 @@ public final class Retort implements AutoCloseable {
         return settings;
     }
 
-    /** The database platform. */
+    /**
+     * The database platform: the one given, the one the URL or the {@code platform} setting names, the one a data source's
+     * metadata names (one connection, opened on first need), or the only one on the class path.
+     *
+     * @throws RetortException when it cannot be told which, saying what to set
+     */
     public Platform platform() {
-        return platform;
+        return platformChoice.get();
     }
 
     /** The data source runs use, or null when no database is configured. */
@@ -143,13 +157,13 @@ public final class Retort implements AutoCloseable {
      */
     public RunResult upgrade(String target) {
         guard().write("upgrade");
-        return engine.upgrade(target);
+        return engine().upgrade(target);
     }
 
     /** Downgrades to a target ({@code -1}, {@code base}, an id or prefix, {@code ae10-1}). */
     public RunResult downgrade(String target) {
         guard().destructive("downgrade");
-        return engine.downgrade(target);
+        return engine().downgrade(target);
     }
 
     /** Writes the target to the version table without running migrations. */
@@ -164,7 +178,7 @@ public final class Retort implements AutoCloseable {
         } else {
             guard().write("stamp");
         }
-        return engine.stamp(target, purge);
+        return engine().stamp(target, purge);
     }
 
     /**
@@ -174,7 +188,7 @@ public final class Retort implements AutoCloseable {
      */
     public RunResult repair() {
         guard().destructive("repair");
-        return engine.repair();
+        return engine().repair();
     }
 
     /**
@@ -188,7 +202,7 @@ public final class Retort implements AutoCloseable {
 
     /** As {@link #release()}, with the report's errors naming settings as the calling entry point does. */
     public ReleaseReport release(SettingNames names) {
-        return new Release(graph, engine, guard(), this::validate, from -> lintDatabase(from, "heads"), settings.environment(), names).run();
+        return new Release(graph, engine(), guard(), this::validate, from -> lintDatabase(from, "heads"), settings.environment(), names).run();
     }
 
     /**
@@ -196,7 +210,7 @@ public final class Retort implements AutoCloseable {
      * it knows, no when the database is at one it does not (a newer version migrated it). Reads only.
      */
     public Deployability checkDeployable() {
-        return new Deployment(graph, engine).check(Set.copyOf(graph.heads()), graph.revisions().stream().map(RevisionScript::id)
+        return new Deployment(graph, engine()).check(Set.copyOf(graph.heads()), graph.revisions().stream().map(RevisionScript::id)
                 .collect(java.util.stream.Collectors.toSet()));
     }
 
@@ -205,7 +219,7 @@ public final class Retort implements AutoCloseable {
      * revisions it knows). Reads only.
      */
     public Deployability checkDeployable(Set<String> artifactHeads, Set<String> artifactRevisions) {
-        return new Deployment(graph, engine).check(artifactHeads, artifactRevisions);
+        return new Deployment(graph, engine()).check(artifactHeads, artifactRevisions);
     }
 
     /**
@@ -214,7 +228,7 @@ public final class Retort implements AutoCloseable {
      * and rollback scripts read the artifact's head from it.
      */
     public String revisionIndex() {
-        return RevisionIndex.write(settings.migrationsPackage(), graph, engine::checksum);
+        return RevisionIndex.write(settings.migrationsPackage(), graph, engine()::checksum);
     }
 
     private ProductionGuard guard() {
@@ -225,19 +239,19 @@ public final class Retort implements AutoCloseable {
 
     /** The steps an upgrade or downgrade to the target would run from the database's current revision. Writes nothing. */
     public Plan plan(Direction direction, String target) {
-        return engine.plan(direction, target, engine.currentHeads());
+        return engine().plan(direction, target, engine().currentHeads());
     }
 
     /** The steps an upgrade or downgrade to the target would run from the given revisions (empty for base). Needs no database. */
     public Plan plan(Direction direction, Set<String> from, String target) {
         Set<String> resolved = new java.util.TreeSet<>();
         from.forEach(id -> resolved.add(graph.resolve(id)));
-        return engine.plan(direction, target, resolved);
+        return engine().plan(direction, target, resolved);
     }
 
     /** A plan as a SQL script for review; executes nothing. */
     public Script script(Plan plan) {
-        return engine.script(plan);
+        return engine().script(plan);
     }
 
     /** The SQL an upgrade from the database's current revision to the target would run. Executes nothing. */
@@ -264,34 +278,34 @@ public final class Retort implements AutoCloseable {
 
     /** The database's current heads; empty at base. */
     public Set<String> currentHeads() {
-        return engine.currentHeads();
+        return engine().currentHeads();
     }
 
     /** The database's current revisions that no migration declares: it is ahead of this code, or a migration was deleted. */
     public Set<String> unknownRevisions() {
-        Set<String> unknown = new java.util.TreeSet<>(engine.currentHeads());
+        Set<String> unknown = new java.util.TreeSet<>(engine().currentHeads());
         unknown.removeIf(graph::contains);
         return unknown;
     }
 
     /** Every revision, oldest first, with what the database says of it. */
     public List<RevisionStatus> status() {
-        return new Inspection(graph, engine).status();
+        return new Inspection(graph, engine()).status();
     }
 
     /** The history table, oldest first. */
     public List<AppliedStep> log() {
-        return engine.log();
+        return engine().log();
     }
 
     /** One revision ({@code head}, an id or a unique prefix): its declaration, checksum and statements. Needs no database. */
     public RevisionDetails show(String target) {
-        return new Inspection(graph, engine).show(target);
+        return new Inspection(graph, engine()).show(target);
     }
 
     /** The SHA-256 of the SQL a revision's upgrade renders to. */
     public String checksum(String revision) {
-        return engine.checksum(graph.resolve(revision));
+        return engine().checksum(graph.resolve(revision));
     }
 
     // ---- validation ----------------------------------------------------------------------------
@@ -301,7 +315,7 @@ public final class Retort implements AutoCloseable {
      * Without a database, only the graph is checked.
      */
     public Validation validate() {
-        return validate(dataSource == null ? null : engine.currentHeads());
+        return validate(dataSource == null ? null : engine().currentHeads());
     }
 
     /** {@link #validate()} of a database at {@code current} (read already), or of the graph alone when null. */
@@ -310,7 +324,7 @@ public final class Retort implements AutoCloseable {
         List<Problem> problems = new ArrayList<>(validator.heads());
         if (current != null) {
             problems.addAll(validator.unknownRevisions(current));
-            problems.addAll(validator.editedMigrations(engine, current));
+            problems.addAll(validator.editedMigrations(engine(), current));
         }
         return new Validation(problems);
     }
@@ -333,11 +347,11 @@ public final class Retort implements AutoCloseable {
         if (!problems.isEmpty()) {
             return new CheckResult(problems, List.of(), checks);
         }
-        Set<String> current = usesDevDatabase() && dataSource == null ? null : engine.currentHeads();
+        Set<String> current = usesDevDatabase() && dataSource == null ? null : engine().currentHeads();
         boolean atHead = false;
         if (current != null) {
             List<Problem> unknownOrEdited = new ArrayList<>(validator.unknownRevisions(current));
-            unknownOrEdited.addAll(validator.editedMigrations(engine, current));
+            unknownOrEdited.addAll(validator.editedMigrations(engine(), current));
             problems.addAll(unknownOrEdited);
             List<Problem> notAtHead = validator.atHead(current);
             atHead = notAtHead.isEmpty();
@@ -354,7 +368,7 @@ public final class Retort implements AutoCloseable {
         }
         SchemaModel wanted;
         try {
-            wanted = entities.read(platform);
+            wanted = entities.read(platform());
         } catch (RetortException e) {
             List<Problem> all = new ArrayList<>(problems);
             all.add(Validator.unreadable(e));
@@ -366,10 +380,10 @@ public final class Retort implements AutoCloseable {
                 checks.add(atHead ? "Database: compared with the schema the migrations build, for changes made outside them."
                         : "Database: not compared with the schema the migrations build, as it is not at head.");
             }
-            Engine database = atHead ? engine : null;
+            Engine database = atHead ? engine() : null;
             return onDevDatabase(settings.devDatabase(), true, dev -> drift(problems, wanted, dev, database, checks));
         }
-        Comparison direct = compare(engine, wanted);
+        Comparison direct = compare(engine(), wanted);
         checks.add("Entities: compared with the database.");
         if (direct.isEmpty()) {
             return new CheckResult(problems, List.of(), checks);
@@ -377,7 +391,7 @@ public final class Retort implements AutoCloseable {
         listener.note("The entities differ from the database; replaying the migrations on an embedded database to tell "
                 + "whether the entities or the database changed.");
         try {
-            return onDevDatabase(EMBEDDED, true, dev -> drift(problems, wanted, dev, engine, checks));
+            return onDevDatabase(EMBEDDED, true, dev -> drift(problems, wanted, dev, engine(), checks));
         } catch (RetortException e) {
             listener.note("Could not tell which side changed: " + e.getMessage());
             return Validator.withUnattributedDrift(problems, direct, checks);
@@ -400,12 +414,12 @@ public final class Retort implements AutoCloseable {
         if (!current.stream().allMatch(graph::contains)) {
             return List.of();
         }
-        List<dev.retort.command.Step> pending = engine.plan(Direction.UP, "heads", current).steps();
+        List<dev.retort.command.Step> pending = engine().plan(Direction.UP, "heads", current).steps();
         if (pending.isEmpty()) {
             return List.of();
         }
         RevisionScript next = pending.get(0).revision();
-        String found = engine.alreadyThere(next.id()).describe(next);
+        String found = engine().alreadyThere(next.id()).describe(next);
         return found.isEmpty() ? List.of() : List.of(new Problem(Problem.Kind.OBJECTS_EXIST, next.id(), "the next revision, " + next.id()
                 + ", creates objects the database already has, so upgrade would fail on them. " + found));
     }
@@ -435,7 +449,7 @@ public final class Retort implements AutoCloseable {
         if (dataSource == null) {
             return linter().lintEach(graph, pending(Set.of(), target));
         }
-        return engine.sharingReads(() -> lintDatabase(engine.currentHeads(), target));
+        return engine().sharingReads(() -> lintDatabase(engine().currentHeads(), target));
     }
 
     /**
@@ -450,8 +464,8 @@ public final class Retort implements AutoCloseable {
     /** The run from the database's revisions, {@code current}; at base, the database is fresh when it has no table at all. */
     private LintReport lintDatabase(Set<String> current, String target) {
         Set<String> revisions = pending(current, target);
-        boolean fresh = current.isEmpty() && !revisions.isEmpty() && engine.read("the database's tables", c -> {
-            CatalogReader reader = platform.catalogReader(Retort::notOwnTable);
+        boolean fresh = current.isEmpty() && !revisions.isEmpty() && engine().read("the database's tables", c -> {
+            CatalogReader reader = platform().catalogReader(Retort::notOwnTable);
             return reader.read(c, reader.userSchemas(c)).tables().isEmpty();
         });
         return linter().lintRun(graph, revisions, fresh);
@@ -464,7 +478,7 @@ public final class Retort implements AutoCloseable {
     }
 
     private Linter linter() {
-        return new Linter(platform, runsSetLockTimeout());
+        return new Linter(platform(), runsSetLockTimeout());
     }
 
     /** Whether the runs bound how long a revision's statement waits for a lock ({@code statementLockTimeout}). */
@@ -503,7 +517,7 @@ public final class Retort implements AutoCloseable {
                     + "to embedded, docker, or the JDBC URL of a scratch server.");
         }
         return onDevDatabase(settings.devDatabase(), false, dev -> {
-            Verifier verifier = new Verifier(graph, platform, dev, Retort::notOwnTable);
+            Verifier verifier = new Verifier(graph, platform(), dev, Retort::notOwnTable);
             List<Problem> problems = verifier.verify(entities);
             return new Verification(verifier.order(), problems, Duration.ofNanos(System.nanoTime() - start));
         });
@@ -533,17 +547,17 @@ public final class Retort implements AutoCloseable {
         requireMessage(message);
         Authoring authoring = authoring();
         authoring.requireSingleHead();
-        SchemaModel target = entities.read(platform);
+        SchemaModel target = entities.read(platform());
         if (usesDevDatabase()) {
             return onDevDatabase(settings.devDatabase(), true, dev -> write(authoring, message, dev, target, safe));
         }
-        authoring.requireAtHead(engine.currentHeads());
-        return write(authoring, message, engine, target, safe);
+        authoring.requireAtHead(engine().currentHeads());
+        return write(authoring, message, engine(), target, safe);
     }
 
     private Generated write(Authoring authoring, String message, Engine database, SchemaModel target, boolean safe) {
         SchemaModel current = introspect(database, target.schemas());
-        return authoring.write(message, SchemaDiffer.compare(platform, target, current), current, safe);
+        return authoring.write(message, SchemaDiffer.compare(platform(), target, current), current, safe);
     }
 
     /** Writes an empty revision on top of the current head(s), to fill in by hand. Needs no database. */
@@ -559,7 +573,7 @@ public final class Retort implements AutoCloseable {
     }
 
     private Authoring authoring() {
-        return new Authoring(graph, platform, settings.sourceDirectory(), settings.migrationsPackage(), runsSetLockTimeout());
+        return new Authoring(graph, platform(), settings.sourceDirectory(), settings.migrationsPackage(), runsSetLockTimeout());
     }
 
     private static void requireMessage(String message) {
@@ -575,16 +589,16 @@ public final class Retort implements AutoCloseable {
 
     /** Reads the live schema of the given schemas (Retort's own tables excluded), in a fixed number of catalog queries. */
     public SchemaModel introspect(Set<String> schemas) {
-        return introspect(engine, schemas);
+        return introspect(engine(), schemas);
     }
 
     /** What it takes to bring the database's schema to the target model. Reads only. */
     public Comparison compare(SchemaModel target) {
-        return compare(engine, target);
+        return compare(engine(), target);
     }
 
     private SchemaModel introspect(Engine database, Set<String> schemas) {
-        return database.read("the database schema", c -> platform.catalogReader(Retort::notOwnTable).read(c, schemas));
+        return database.read("the database schema", c -> platform().catalogReader(Retort::notOwnTable).read(c, schemas));
     }
 
     /** Retort's own tables are no part of the schema it compares. */
@@ -593,7 +607,7 @@ public final class Retort implements AutoCloseable {
     }
 
     private Comparison compare(Engine database, SchemaModel target) {
-        return SchemaDiffer.compare(platform, target, introspect(database, target.schemas()));
+        return SchemaDiffer.compare(platform(), target, introspect(database, target.schemas()));
     }
 
     // ---- the dev database ----------------------------------------------------------------------
@@ -604,10 +618,10 @@ public final class Retort implements AutoCloseable {
 
     /** Runs work against a throwaway database (upgraded to head first when asked), removing it afterwards. */
     private <T> T onDevDatabase(String spec, boolean atHead, Function<Engine, T> work) {
-        try (DevDatabase dev = platform.startDevDatabase(spec, settings.devImage(), listener);
+        try (DevDatabase dev = platform().startDevDatabase(spec, settings.devImage(), listener);
              SharedConnection connection = new SharedConnection(new DriverDataSource(dev.jdbcUrl(), dev.user(), dev.password(),
-                     platform.connectionProperties(APPLICATION_NAME, settings.connectTimeout())))) {
-            Engine devEngine = engine(connection);
+                     platform().connectionProperties(APPLICATION_NAME, settings.connectTimeout()), platform().driver()))) {
+            Engine devEngine = newEngine(connection);
             if (atHead && !graph.isEmpty()) {
                 listener.note("Dev database: " + Summary.of(devEngine.upgrade("head")));
             }
@@ -741,7 +755,10 @@ public final class Retort implements AutoCloseable {
             return revisions(RevisionSource.of(value));
         }
 
-        /** The database platform; default: chosen from the URL, PostgreSQL for a data source. */
+        /**
+         * The database platform; default: the one the URL names, else the {@code platform} setting's, else the one a data
+         * source's metadata names (read from one connection when first needed), else the only one on the class path.
+         */
         public Builder platform(Platform value) {
             this.platform = value;
             return this;
@@ -761,18 +778,32 @@ public final class Retort implements AutoCloseable {
          */
         public Retort load() {
             Settings resolved = settings.build();
-            RevisionSource source = revisions != null ? revisions
-                    : RevisionSource.classPath(classLoader != null ? classLoader : contextClassLoader(), resolved.migrationsPackage(),
-                    resolved.sqlLocation());
-            RevisionGraph graph = RevisionGraph.of(source.revisions(), source.describe());
-            Platform chosen = platform != null ? platform : resolved.hasDatabase() && dataSource == null
-                    ? Platforms.forUrl(resolved.jdbcUrl()) : Platforms.defaultPlatform();
             DataSource ds = dataSource;
+            PlatformChoice chosen = new PlatformChoice(() -> choosePlatform(resolved));
             if (ds == null && resolved.hasDatabase()) {
+                // A URL names its platform; the driver properties are the platform's to set.
                 ds = new DriverDataSource(resolved.jdbcUrl(), resolved.user(), resolved.password(),
-                        chosen.connectionProperties(APPLICATION_NAME, resolved.connectTimeout()));
+                        chosen.get().connectionProperties(APPLICATION_NAME, resolved.connectTimeout()), chosen.get().driver());
             }
+            RevisionSource source = revisions != null ? revisions
+                    : new ClassPathRevisions(classLoader != null ? classLoader : contextClassLoader(), resolved.migrationsPackage(),
+                    resolved.sqlLocation(), ScriptSplitter.of(() -> chosen.get().dialect()));
+            RevisionGraph graph = RevisionGraph.of(source.revisions(), source.describe());
             return new Retort(resolved, graph, chosen, listener != null ? listener : new LoggingListener(), ds);
+        }
+
+        /** The platform given, or the one the URL, the {@code platform} setting or the data source names, or the only one there is. */
+        private Platform choosePlatform(Settings resolved) {
+            if (platform != null) {
+                return platform;
+            }
+            if (resolved.hasDatabase() && dataSource == null) {
+                return Platforms.forUrl(resolved.jdbcUrl());
+            }
+            if (resolved.platform() != null) {
+                return Platforms.named(resolved.platform());
+            }
+            return dataSource != null ? Platforms.forDataSource(dataSource) : Platforms.only();
         }
 
         private static ClassLoader contextClassLoader() {

@@ -25,6 +25,14 @@ public class RetortException extends RuntimeException {
         this.template = message;
     }
 
+    /**
+     * The message of the innermost cause of an error, on one line: what a library's or a pool's wrapper hides, for a
+     * sentence of Retort's that says why something failed.
+     */
+    public static String rootMessage(Throwable error) {
+        return dev.retort.internal.Messages.rootMessage(error);
+    }
+
     /** The message with the settings it mentions named as the given entry point names them. */
     public String getMessage(SettingNames names) {
         return names.render(template);

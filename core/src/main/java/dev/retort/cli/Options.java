@@ -84,12 +84,16 @@ final class Options {
     boolean confirmDestructive;
 
     @Option(names = "--dev-database", paramLabel = "SPEC", description = "The throwaway database verify runs on (RETORT_DEV_DATABASE): "
-            + "embedded, docker, or the JDBC URL of a scratch PostgreSQL server it may create databases on.")
+            + "embedded, docker, or the JDBC URL of a scratch server it may create databases on.")
     String devDatabase;
 
     @Option(names = "--dev-image", paramLabel = "IMAGE", description = "The image of a docker dev database (RETORT_DEV_IMAGE). "
-            + "Default: postgres:17.")
+            + "Default: the platform's own.")
     String devImage;
+
+    @Option(names = "--platform", paramLabel = "ID", description = "The database platform when no URL says which, for offline work with "
+            + "several platforms in the jar (RETORT_PLATFORM). Default: the URL's, else the only one in the jar.")
+    String platform;
 
     @Option(names = "--config-file", paramLabel = "FILE", description = "A properties file of retort.* settings (RETORT_CONFIG_FILE).")
     Path configFile;
@@ -104,7 +108,8 @@ final class Options {
                 .set(Setting.PACKAGE, packageName).set(Setting.SQL_LOCATION, sqlLocation).set(Setting.LOCK_TIMEOUT, lockTimeout)
                 .set(Setting.STATEMENT_LOCK_TIMEOUT, statementLockTimeout).set(Setting.STATEMENT_TIMEOUT, statementTimeout)
                 .set(Setting.CONNECT_TIMEOUT, connectTimeout).set(Setting.READ_TIMEOUT, readTimeout).set(Setting.CONNECT_RETRIES, connectRetries)
-                .set(Setting.ENVIRONMENT, environmentName).set(Setting.DEV_DATABASE, devDatabase).set(Setting.DEV_IMAGE, devImage);
+                .set(Setting.ENVIRONMENT, environmentName).set(Setting.DEV_DATABASE, devDatabase).set(Setting.DEV_IMAGE, devImage)
+                .set(Setting.PLATFORM, platform);
         if (confirm) {
             builder.set(Setting.CONFIRM, "yes");
         }

@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public enum Setting {
 
-    /** The database: {@code jdbc:postgresql://host:5432/db} or {@code postgresql://user:password@host:5432/db}. */
+    /** The database: its JDBC URL, or the {@code scheme://user:password@host:port/db} form of {@code DATABASE_URL}. */
     URL("url", "The database: its JDBC URL, or the scheme://user:password@host:port/database form DATABASE_URL usually holds. "
             + "Default: the DATABASE_URL environment variable.", null),
     /** The database user; wins over one in the URL. */
@@ -19,6 +19,10 @@ public enum Setting {
     /** A file holding the database password (a Docker or Kubernetes secret), read at the same precedence as {@code password}. */
     PASSWORD_FILE("passwordFile", "A file whose content is the database password (a mounted secret); the same precedence as "
             + "password, which it stands in for.", null),
+    /** The database platform, where no URL or data source says which database it is. */
+    PLATFORM("platform", "The database platform (the id of a platform module on the class path) for work that needs no "
+            + "database, such as offline scripts and lint, when several platforms are on the class path. Default: the one the URL "
+            + "or the data source names, else the only one on the class path.", null),
     /** The schema of Retort's version and history tables. */
     SCHEMA("schema", "The schema of Retort's version and history tables. Default: the connection's search path.", null),
     /** The package of the migration classes. */
@@ -36,11 +40,11 @@ public enum Setting {
     PERSISTENCE_UNIT("persistenceUnit", "A persistence unit of the application's META-INF/persistence.xml to read the entities from "
             + "(its classes, mapping files and properties) instead of scanning the entity packages.", null),
     /** A throwaway database for generate and check: {@code embedded}, {@code docker} or the JDBC URL of a scratch server. */
-    DEV_DATABASE("devDatabase", "A throwaway database for generate and check: embedded (a PostgreSQL run from Maven artifacts, "
-            + "no server or Docker needed), docker (a container, removed afterwards) or the JDBC URL of a scratch server "
-            + "(a fresh database is created on it and dropped).", null),
-    /** The image of the dev database container. */
-    DEV_IMAGE("devImage", "The image of the dev database container.", "postgres:17"),
+    DEV_DATABASE("devDatabase", "A throwaway database for generate and check: embedded (a server run from Maven artifacts, "
+            + "no server or Docker needed, where the platform has one), docker (a container, removed afterwards) or the JDBC URL "
+            + "of a scratch server (a fresh database is created on it and dropped).", null),
+    /** The image of the dev database container; default the platform's own. */
+    DEV_IMAGE("devImage", "The image of the dev database container. Default: the platform's own (its official image).", null),
     /** How long connecting (and logging in) may take. */
     CONNECT_TIMEOUT("connectTimeout", "How long connecting to the database, logging in included, may take before Retort gives up.",
             "10s"),
@@ -51,10 +55,10 @@ public enum Setting {
     /** How many times to retry connecting, with a growing pause, when the database is not reachable yet. */
     CONNECT_RETRIES("connectRetries", "How many more times to try connecting when the database is not reachable yet (an "
             + "application starting beside its database), pausing 1, 2, 4… up to 10 seconds between tries (0: fail at once).", "0"),
-    /** How long a revision's statement waits for a table lock before it fails (PostgreSQL's {@code lock_timeout}). */
+    /** How long a revision's statement waits for a table lock before it fails. */
     STATEMENT_LOCK_TIMEOUT("statementLockTimeout", "How long a revision's statement waits for a lock on a table before the revision "
             + "fails, so a migration stuck behind a long transaction does not queue all traffic behind it (0: wait for ever).", "10s"),
-    /** How long one statement of a revision may run (PostgreSQL's {@code statement_timeout}). */
+    /** How long one statement of a revision may run. */
     STATEMENT_TIMEOUT("statementTimeout", "How long one statement of a revision may run before it is cancelled (0: no limit).", "0"),
     /** The environment this database belongs to; {@code production} asks for confirmation before any write. */
     ENVIRONMENT("environment", "The environment this database belongs to. With production, every command that writes needs "

@@ -121,7 +121,12 @@ public final class Settings {
         return values.get(Setting.DEV_DATABASE);
     }
 
-    /** The dev database container's image. */
+    /** The database platform's id when one is set ({@code platform}), or null. */
+    public String platform() {
+        return values.get(Setting.PLATFORM);
+    }
+
+    /** The dev database container's image, or null for the platform's own. */
     public String devImage() {
         return values.get(Setting.DEV_IMAGE);
     }

@@ -5,24 +5,28 @@ import java.util.Objects;
 
 /**
  * A column type, database-neutral: a built-in type with optional precision and scale, an array of
- * another type, a user-defined type by name (an enum or domain), or raw SQL for anything else.
- * Build them with {@link Types}.
+ * another type, a user-defined type by name (an enum or domain), a type of one database with the portable type the
+ * others use, or raw SQL for anything else. Build them with {@link Types}.
  */
-public sealed interface DataType permits DataType.Builtin, DataType.ArrayOf, DataType.UserDefined, DataType.Raw {
+public sealed interface DataType permits DataType.Builtin, DataType.ArrayOf, DataType.UserDefined, DataType.Raw, DataType.Specific {
 
-    /** The portable built-in types. */
+    /**
+     * The portable built-in types: each platform renders each in its own words ({@code TIMESTAMP_TZ} is one database's
+     * {@code timestamptz} and another's {@code timestamp with time zone}), or says it has no such type. {@code JSONB}
+     * is JSON kept in a parsed, binary form where the database offers that choice, and its JSON type elsewhere.
+     */
     enum Kind {
         BOOLEAN, SMALLINT, INTEGER, BIGINT, NUMERIC, REAL, DOUBLE, VARCHAR, TEXT, CHAR, DATE, TIME, TIME_TZ, TIMESTAMP,
-        TIMESTAMP_TZ, INTERVAL, UUID, BYTEA, JSON, JSONB;
+        TIMESTAMP_TZ, INTERVAL, UUID, BINARY, JSON, JSONB;
 
-        /** The lower-case name used in Java source, e.g. {@code timestamptz}. */
+        /** The name of its factory in {@link Types}, as generated source writes it, e.g. {@code timestampWithZone}. */
         public String javaName() {
             return switch (this) {
                 case BOOLEAN -> "bool";
                 case DOUBLE -> "doublePrecision";
                 case CHAR -> "character";
-                case TIME_TZ -> "timetz";
-                case TIMESTAMP_TZ -> "timestamptz";
+                case TIME_TZ -> "timeWithZone";
+                case TIMESTAMP_TZ -> "timestampWithZone";
                 default -> name().toLowerCase(Locale.ROOT);
             };
         }
@@ -79,6 +83,23 @@ public sealed interface DataType permits DataType.Builtin, DataType.ArrayOf, Dat
         public Raw {
             if (sql == null || sql.isBlank()) {
                 throw new IllegalArgumentException("A raw type needs its SQL.");
+            }
+        }
+    }
+
+    /**
+     * A type of one database, defined by its platform module, with the portable type every other database uses for it
+     * (or none, where only that database can hold such values): one history then runs on several databases.
+     *
+     * @param platform the id of the platform whose type it is, e.g. {@code mariadb}
+     * @param sql      the type as that database writes it, e.g. {@code mediumtext}
+     * @param portable the type the other platforms render instead, or null when they cannot
+     */
+    record Specific(String platform, String sql, DataType portable) implements DataType {
+        public Specific {
+            Objects.requireNonNull(platform, "platform");
+            if (sql == null || sql.isBlank()) {
+                throw new IllegalArgumentException("A database's own type needs its SQL.");
             }
         }
     }

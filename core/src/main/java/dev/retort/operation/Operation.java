@@ -20,7 +20,7 @@ public sealed interface Operation {
 
     /**
      * The operation that undoes this one, if it can be derived: a drop carries the definition it
-     * needs to be re-created; an operation without it, or one PostgreSQL cannot undo (adding an
+     * needs to be re-created; an operation without it, or one the database cannot undo (adding an
      * enum value), has none and its downgrade must be written by hand.
      */
     default Optional<Operation> reverse() {
@@ -684,40 +684,49 @@ public sealed interface Operation {
         }
     }
 
-    /**
-     * {@code CREATE EXTENSION [IF NOT EXISTS] … [SCHEMA …]}.
-     *
-     * @param name        extension name
-     * @param schema      schema to install into, or null
-     * @param ifNotExists skip when installed
-     */
-    record CreateExtension(String name, String schema, boolean ifNotExists) implements Operation {
-
-        @Override
-        public <R> R accept(OperationVisitor<R> visitor) {
-            return visitor.visit(this);
-        }
-        @Override
-        public Optional<Operation> reverse() {
-            return Optional.of(new DropExtension(name, ifNotExists));
-        }
-    }
+    // ---- one database's own -------------------------------------------------------------------
 
     /**
-     * {@code DROP EXTENSION [IF EXISTS]}.
-     *
-     * @param name     extension name
-     * @param ifExists skip when not installed
+     * An operation only some databases have, defined by the module of a platform (an extension installed, a clause of
+     * one database's DDL): core renders none of them. The platform whose {@link #platform() id} it carries renders it;
+     * any other refuses it with a message naming it, so a history meant for several databases says where it cannot run.
+     * A migration records one with {@code op.add(…)}, from the factory the platform module offers, and generate writes
+     * it back the same way ({@link #source()}).
      */
-    record DropExtension(String name, boolean ifExists) implements Operation {
+    non-sealed interface Specific extends Operation {
+
+        /** The id of the platform that runs it, e.g. {@code postgresql}. */
+        String platform();
+
+        /** What it does, in a few words, for messages: {@code create extension pg_trgm}. */
+        String describe();
+
+        /** How a migration writes it: a static factory call, which generated source reproduces. */
+        Call source();
+
+        /** The names it gives new objects, for lint's identifier checks; none by default. */
+        default List<String> newNames() {
+            return List.of();
+        }
 
         @Override
-        public <R> R accept(OperationVisitor<R> visitor) {
+        default <R> R accept(OperationVisitor<R> visitor) {
             return visitor.visit(this);
         }
-        @Override
-        public Optional<Operation> reverse() {
-            return Optional.of(new CreateExtension(name, null, ifExists));
+
+        /**
+         * A static factory call that makes the operation: {@code PostgreSQL.createExtension("pg_trgm")}.
+         *
+         * @param type      the factory's class, fully qualified
+         * @param method    the static method
+         * @param arguments its arguments: strings, numbers, booleans, nulls, or lists of them
+         */
+        record Call(String type, String method, List<Object> arguments) {
+            public Call {
+                Objects.requireNonNull(type, "type");
+                Objects.requireNonNull(method, "method");
+                arguments = java.util.Collections.unmodifiableList(new ArrayList<>(arguments));
+            }
         }
     }
 

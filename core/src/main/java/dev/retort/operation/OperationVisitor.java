@@ -102,11 +102,8 @@ public interface OperationVisitor<R> {
     /** Visits {@link Operation.DropSchema}. */
     R visit(Operation.DropSchema operation);
 
-    /** Visits {@link Operation.CreateExtension}. */
-    R visit(Operation.CreateExtension operation);
-
-    /** Visits {@link Operation.DropExtension}. */
-    R visit(Operation.DropExtension operation);
+    /** Visits an operation a platform module defines ({@link Operation.Specific}). */
+    R visit(Operation.Specific operation);
 
     /** Visits {@link Operation.ExecuteSql}. */
     R visit(Operation.ExecuteSql operation);

@@ -482,20 +482,6 @@ public final class Operations {
         return add(new Operation.DropSchema(name, true, true));
     }
 
-    /** {@code CREATE EXTENSION IF NOT EXISTS name}. */
-    public Operations createExtension(String name) {
-        return add(new Operation.CreateExtension(name, null, true));
-    }
-
-    /** {@code CREATE EXTENSION IF NOT EXISTS name SCHEMA schemaName}. */
-    public Operations createExtension(String name, String schemaName) {
-        return add(new Operation.CreateExtension(name, schemaName, true));
-    }
-
-    /** {@code DROP EXTENSION IF EXISTS name}. */
-    public Operations dropExtension(String name) {
-        return add(new Operation.DropExtension(name, true));
-    }
 
     // ---- data ---------------------------------------------------------------------------------
 

@@ -154,8 +154,13 @@ public final class Types {
     }
 
     /** {@code time with time zone}. */
-    public static DataType timetz() {
+    public static DataType timeWithZone() {
         return builtin(DataType.Kind.TIME_TZ);
+    }
+
+    /** The same type as {@link #timeWithZone()}, by the name PostgreSQL gives it. */
+    public static DataType timetz() {
+        return timeWithZone();
     }
 
     /** {@code timestamp} (without time zone). */
@@ -168,14 +173,24 @@ public final class Types {
         return new DataType.Builtin(DataType.Kind.TIMESTAMP, precision, null);
     }
 
-    /** {@code timestamp with time zone}. */
-    public static DataType timestamptz() {
+    /** A timestamp with time zone: an instant (each platform renders its own such type). */
+    public static DataType timestampWithZone() {
         return builtin(DataType.Kind.TIMESTAMP_TZ);
     }
 
-    /** {@code timestamp(precision) with time zone}. */
-    public static DataType timestamptz(int precision) {
+    /** {@link #timestampWithZone()} with this many fractional digits of a second. */
+    public static DataType timestampWithZone(int precision) {
         return new DataType.Builtin(DataType.Kind.TIMESTAMP_TZ, precision, null);
+    }
+
+    /** The same type as {@link #timestampWithZone()}, by the name PostgreSQL gives it. */
+    public static DataType timestamptz() {
+        return timestampWithZone();
+    }
+
+    /** The same type as {@link #timestampWithZone(int)}, by the name PostgreSQL gives it. */
+    public static DataType timestamptz(int precision) {
+        return timestampWithZone(precision);
     }
 
     /** {@code interval}. */
@@ -183,24 +198,37 @@ public final class Types {
         return builtin(DataType.Kind.INTERVAL);
     }
 
-    /** {@code uuid}. */
+    /** A UUID (each platform renders its own such type). */
     public static DataType uuid() {
         return builtin(DataType.Kind.UUID);
     }
 
-    /** {@code bytea}. */
-    public static DataType bytea() {
-        return builtin(DataType.Kind.BYTEA);
+    /** Binary data of any length (each platform renders its own such type). */
+    public static DataType binary() {
+        return builtin(DataType.Kind.BINARY);
     }
 
-    /** {@code json}. */
+    /** The same type as {@link #binary()}, by the name PostgreSQL gives it. */
+    public static DataType bytea() {
+        return binary();
+    }
+
+    /** A JSON document kept as text (each platform renders its own such type). */
     public static DataType json() {
         return builtin(DataType.Kind.JSON);
     }
 
-    /** {@code jsonb}. */
+    /** A JSON document kept parsed, in a binary form, where the database offers that choice; its JSON type elsewhere. */
     public static DataType jsonb() {
         return builtin(DataType.Kind.JSONB);
+    }
+
+    /**
+     * A type of one database, with the portable type the others use ({@link DataType.Specific}); platform modules offer
+     * factories for their own types.
+     */
+    public static DataType specific(String platform, String sql, DataType portable) {
+        return new DataType.Specific(platform, sql, portable);
     }
 
     /** An array of the element type, e.g. {@code text[]}. */

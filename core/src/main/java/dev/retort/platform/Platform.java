@@ -11,19 +11,44 @@ import dev.retort.schema.ObjectComparator;
 /**
  * Everything Retort knows about one database product, in one place: how operations become SQL, how the
  * live schema is read, how concurrent runs are kept apart, what Retort's own tables look like, and the
- * product's rules for types, expressions and default names. Retort picks the platform from the JDBC URL
- * ({@link Platforms}); the rest of the engine is written against this interface only, so a second
- * database is a new implementation, not a fork.
+ * product's rules for types, expressions and default names. Retort picks the platform from the JDBC URL, a data
+ * source's metadata or the {@code platform} setting ({@link Platforms}); the rest of the engine is written against
+ * this interface only, so a database is a module of its own, not a fork.
  *
- * <p>Implementations are found with {@link java.util.ServiceLoader}; PostgreSQL is built in.
+ * <p>Implementations are found with {@link java.util.ServiceLoader}: a module registers its class in
+ * {@code META-INF/services/dev.retort.platform.Platform}. Core ships none; see the documentation page "Adding a
+ * database" for what to implement and what to reuse ({@link dev.retort.schema.Comparators},
+ * {@link dev.retort.lint.AbstractLintRule}).
  */
 public interface Platform {
 
-    /** The product's name as people and Hibernate's dialect resolution know it, e.g. {@code PostgreSQL}. */
+    /** The product's name as people and Hibernate's dialect resolution know it, e.g. {@code MariaDB}. */
     String name();
+
+    /** The name settings and messages use for it, lower case, e.g. {@code mariadb}: by default the product name, lower-cased. */
+    default String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** Whether this platform serves databases reached through the given JDBC URL. */
     boolean accepts(String jdbcUrl);
+
+    /**
+     * Whether this platform serves a database whose driver reports this product name
+     * ({@link java.sql.DatabaseMetaData#getDatabaseProductName()}), for a data source whose URL says nothing.
+     */
+    default boolean acceptsProduct(String productName) {
+        return name().equalsIgnoreCase(productName);
+    }
+
+    /**
+     * Whether the database runs DDL inside a transaction and rolls it back with it. Where it does, the engine runs each
+     * revision and its bookkeeping in one transaction, so a failed revision leaves nothing behind; where it does not
+     * (each DDL statement commits on its own), the engine records its progress statement by statement.
+     */
+    default boolean transactionalDdl() {
+        return true;
+    }
 
     /**
      * Reads a database URL in one of this platform's forms (its JDBC URL, or the {@code scheme://user:password@host/db}
@@ -79,6 +104,11 @@ public interface Platform {
      */
     Properties connectionProperties(String applicationName, java.time.Duration connectTimeout);
 
+    /** The JDBC driver this platform works with, as Maven coordinates for messages ({@code org.example:driver}); null to say nothing. */
+    default String driver() {
+        return null;
+    }
+
     /**
      * What a database error means for the person running Retort, as a sentence to add to Retort's own message (a
      * user without rights, a read-only standby, a statement timeout), or null when the error says it all.
@@ -107,9 +137,32 @@ public interface Platform {
      *
      * @param spec     {@code embedded} for a server run in-process from packaged binaries, {@code docker} for a container,
      *                 or the JDBC URL of a scratch server to create a fresh database on
-     * @param image    the container image, for {@code docker}
+     * @param image    the container image, for {@code docker}; null for {@link #defaultDevImage()}
      * @param listener told what was started and removed
      * @throws dev.retort.RetortException when it cannot be had, saying why and what to set instead
      */
     DevDatabase startDevDatabase(String spec, String image, dev.retort.MigrationListener listener);
+
+    /** The image a {@code docker} dev database runs when none is configured, e.g. {@code mariadb:11}; null when it has none. */
+    default String defaultDevImage() {
+        return null;
+    }
+
+    /**
+     * Hibernate settings that make Hibernate ORM's dialect for this database resolve without connecting, as the entity
+     * reader needs it: the product name, and, where the Hibernate at hand resolves no dialect without one, a version.
+     *
+     * @param versionRequired whether the Hibernate at hand needs a version to pick a dialect offline (6.4 does)
+     */
+    default java.util.Map<String, String> hibernateSettings(boolean versionRequired) {
+        return java.util.Map.of("jakarta.persistence.database-product-name", name());
+    }
+
+    /**
+     * The enum type a statement of Hibernate's dialect declares, where the dialect writes named enum types as statements
+     * of their own (PostgreSQL's {@code create type … as enum}); empty for any other statement.
+     */
+    default java.util.Optional<dev.retort.schema.EnumType> enumTypeDeclaredBy(String statement) {
+        return java.util.Optional.empty();
+    }
 }

@@ -1,33 +1,67 @@
 package dev.retort.platform;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 
-import dev.retort.RetortException;
+import javax.sql.DataSource;
 
-/** Finds the {@link Platform} for a database: the built-in ones and those registered with {@link ServiceLoader}. */
+import dev.retort.RetortException;
+import dev.retort.config.DatabaseUrl;
+
+/**
+ * Finds the {@link Platform} for a database among those on the class path. Each database is a module of its own
+ * ({@code retort-postgresql}, …) that registers its platform in {@code META-INF/services/dev.retort.platform.Platform};
+ * core knows none by name.
+ */
 public final class Platforms {
+
+    /** What to add when no platform is on the class path, for messages. */
+    private static final String ADD_ONE = "add Retort's module for your database (dev.retort:retort-<database>) to the application's "
+            + "dependencies";
 
     private Platforms() {
     }
 
-    /** Every platform available, built-in ones first. */
+    /** Every platform on the class path (Retort's own class loader and the thread's), in the order they were found. */
     public static List<Platform> all() {
         List<Platform> platforms = new ArrayList<>();
-        platforms.add(new dev.retort.internal.postgres.PostgresPlatform());
-        ServiceLoader.load(Platform.class, Platforms.class.getClassLoader()).forEach(p -> {
+        load(Platforms.class.getClassLoader(), platforms);
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context != null && context != Platforms.class.getClassLoader()) {
+            load(context, platforms);
+        }
+        return platforms;
+    }
+
+    private static void load(ClassLoader loader, List<Platform> platforms) {
+        ServiceLoader.load(Platform.class, loader).forEach(p -> {
             if (platforms.stream().noneMatch(known -> known.name().equalsIgnoreCase(p.name()))) {
                 platforms.add(p);
             }
         });
-        return platforms;
     }
 
-    /** The platform Retort uses when nothing names one: PostgreSQL. */
-    public static Platform defaultPlatform() {
-        return all().get(0);
+    /**
+     * The platform when only one is on the class path, for work that names no database (offline scripts, lint without
+     * a database).
+     *
+     * @throws RetortException when there is none, or several and nothing says which
+     */
+    public static Platform only() {
+        List<Platform> platforms = all();
+        if (platforms.size() == 1) {
+            return platforms.get(0);
+        }
+        if (platforms.isEmpty()) {
+            throw new RetortException("No database platform is on the class path: " + ADD_ONE + ".");
+        }
+        throw new RetortException("Several database platforms are on the class path (" + names(platforms) + ") and nothing says which "
+                + "database this is: set {url}, or {platform} to one of them.");
     }
 
     /**
@@ -36,13 +70,39 @@ public final class Platforms {
      * @throws RetortException when none does
      */
     public static Platform forUrl(String jdbcUrl) {
-        for (Platform platform : all()) {
+        List<Platform> platforms = all();
+        for (Platform platform : platforms) {
             if (platform.accepts(jdbcUrl)) {
                 return platform;
             }
         }
-        throw new RetortException("No database platform serves the URL " + dev.retort.config.DatabaseUrl.mask(jdbcUrl)
-                + "; Retort supports " + names() + ".");
+        throw new RetortException("No database platform on the class path serves the URL " + DatabaseUrl.mask(jdbcUrl) + (platforms.isEmpty()
+                ? "; " + ADD_ONE + "." : "; the platforms there are " + names(platforms) + ": add the module of this database."));
+    }
+
+    /**
+     * The platform of the database a data source connects to, read from one connection's metadata (its URL, else the
+     * product name the driver reports).
+     *
+     * @throws RetortException when the connection fails or no platform serves that database
+     */
+    public static Platform forDataSource(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metadata = connection.getMetaData();
+            String url = metadata.getURL();
+            String product = metadata.getDatabaseProductName();
+            List<Platform> platforms = all();
+            for (Platform platform : platforms) {
+                if ((url != null && platform.accepts(url)) || platform.acceptsProduct(product)) {
+                    return platform;
+                }
+            }
+            throw new RetortException("No database platform on the class path serves the data source's database (" + product + (platforms.isEmpty()
+                    ? "); " + ADD_ONE + "." : "); the platforms there are " + names(platforms) + ": add the module of this database."));
+        } catch (SQLException e) {
+            throw new RetortException("Could not connect to the data source to learn which database it is: " + e.getMessage()
+                    + " (give the platform explicitly to skip this).", e);
+        }
     }
 
     /**
@@ -51,15 +111,18 @@ public final class Platforms {
      * @throws RetortException when there is none
      */
     public static Platform named(String name) {
-        for (Platform platform : all()) {
-            if (platform.name().toLowerCase(Locale.ROOT).equals(name.strip().toLowerCase(Locale.ROOT))) {
+        List<Platform> platforms = all();
+        for (Platform platform : platforms) {
+            if (platform.name().toLowerCase(Locale.ROOT).equals(name.strip().toLowerCase(Locale.ROOT))
+                    || platform.id().equals(name.strip().toLowerCase(Locale.ROOT))) {
                 return platform;
             }
         }
-        throw new RetortException("There is no database platform named '" + name + "'; Retort supports " + names() + ".");
+        throw new RetortException("There is no database platform named '" + name + "' on the class path" + (platforms.isEmpty()
+                ? "; " + ADD_ONE + "." : "; the platforms there are " + names(platforms) + "."));
     }
 
-    private static String names() {
-        return String.join(", ", all().stream().map(Platform::name).toList());
+    private static String names(List<Platform> platforms) {
+        return String.join(", ", platforms.stream().map(Platform::id).toList());
     }
 }

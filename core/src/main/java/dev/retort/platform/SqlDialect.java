@@ -16,7 +16,7 @@ public interface SqlDialect {
      */
     List<SqlStatement> render(Operation operation);
 
-    /** Whether the database refuses this operation inside a transaction block (PostgreSQL's {@code CONCURRENTLY}). */
+    /** Whether the database refuses this operation inside a transaction block (an index built without blocking writes, say). */
     boolean requiresNoTransaction(Operation operation);
 
     /** The SQL name of a type, e.g. {@code varchar(320)}. */
@@ -38,6 +38,26 @@ public interface SqlDialect {
 
     /** The first line of an offline script: how to run it with the database's own client. */
     String scriptHeader();
+
+    /**
+     * Splits a script (a SQL revision file) into statements the way the database's own command-line client does,
+     * and finds the {@code -- retort:} lines between them.
+     *
+     * @throws IllegalArgumentException {@code line N: problem} for text the client could not run either: an unterminated
+     *                                  string or comment, a command of the client itself
+     */
+    List<ScriptPiece> splitScript(String script);
+
+    /**
+     * The statements followed by a commit as one string the driver sends in one round trip, or null when it cannot
+     * send several statements at once. A transactional revision's last statement travels this way with Retort's
+     * bookkeeping, so a revision of one statement costs one round trip.
+     *
+     * @param statements statements with no parameters to bind
+     */
+    default String withCommit(List<String> statements) {
+        return null;
+    }
 
     /**
      * The session settings a run works under: how long a statement waits for a lock, and how long it may run (zero:

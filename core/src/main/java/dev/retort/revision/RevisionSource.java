@@ -8,6 +8,8 @@ import dev.retort.Migration;
 import dev.retort.internal.revision.ArchiveRevisions;
 import dev.retort.internal.revision.ClassPathRevisions;
 import dev.retort.internal.revision.MigrationClasses;
+import dev.retort.internal.revision.ScriptSplitter;
+import dev.retort.platform.SqlDialect;
 
 /**
  * Where the revisions come from. The default scans a package (and a resource path for SQL revision files) on a class
@@ -33,10 +35,19 @@ public interface RevisionSource {
 
     /**
      * The migration classes of a package (sub-packages included) and the SQL revision files ({@code *.sql}) under a
-     * resource path such as {@code db/migrations} (sub-directories included), on a class loader.
+     * resource path such as {@code db/migrations} (sub-directories included), on a class loader; the files are split
+     * into statements by the lexer of the one database platform on the class path.
      */
     static RevisionSource classPath(ClassLoader loader, String packageName, String sqlLocation) {
-        return new ClassPathRevisions(loader, packageName, sqlLocation);
+        return new ClassPathRevisions(loader, packageName, sqlLocation, ScriptSplitter.ofOnlyPlatform());
+    }
+
+    /**
+     * As {@link #classPath(ClassLoader, String, String)}, the SQL revision files split into statements as {@code dialect}'s
+     * database splits them.
+     */
+    static RevisionSource classPath(ClassLoader loader, String packageName, String sqlLocation, SqlDialect dialect) {
+        return new ClassPathRevisions(loader, packageName, sqlLocation, ScriptSplitter.of(dialect));
     }
 
     /**
@@ -45,12 +56,23 @@ public interface RevisionSource {
      * an exploded directory.
      */
     static RevisionSource archive(Path archive, String packageName) {
-        return new ArchiveRevisions(archive, packageName, null);
+        return new ArchiveRevisions(archive, packageName, null, ScriptSplitter.ofOnlyPlatform());
     }
 
-    /** As {@link #archive(Path, String)}, with the SQL revision files under {@code sqlLocation} inside the archive too. */
+    /**
+     * As {@link #archive(Path, String)}, with the SQL revision files under {@code sqlLocation} inside the archive too,
+     * split into statements by the lexer of the one database platform on the class path.
+     */
     static RevisionSource archive(Path archive, String packageName, String sqlLocation) {
-        return new ArchiveRevisions(archive, packageName, sqlLocation);
+        return new ArchiveRevisions(archive, packageName, sqlLocation, ScriptSplitter.ofOnlyPlatform());
+    }
+
+    /**
+     * As {@link #archive(Path, String)}, with the SQL revision files under {@code sqlLocation} inside the archive too,
+     * split into statements as {@code dialect}'s database splits them.
+     */
+    static RevisionSource archive(Path archive, String packageName, String sqlLocation, SqlDialect dialect) {
+        return new ArchiveRevisions(archive, packageName, sqlLocation, ScriptSplitter.of(dialect));
     }
 
     /** These migration classes and no others: nothing is scanned. */

@@ -34,7 +34,7 @@ public final class HibernateSchemaReader {
      * @throws RetortException when the packages hold no entity
      */
     public static SchemaModel scan(ClassLoader loader, Collection<String> packages, Map<String, Object> settings) {
-        return scan(loader, packages, settings, Platforms.defaultPlatform());
+        return scan(loader, packages, settings, Platforms.only());
     }
 
     /** As {@link #scan(ClassLoader, Collection, Map)}, for the given database platform. */
@@ -50,7 +50,7 @@ public final class HibernateSchemaReader {
      * @param settings      Hibernate settings, e.g. {@code hibernate.physical_naming_strategy}; may be empty
      */
     public static SchemaModel read(Collection<Class<?>> entityClasses, Map<String, Object> settings) {
-        return read(entityClasses, settings, Platforms.defaultPlatform());
+        return read(entityClasses, settings, Platforms.only());
     }
 
     /** As {@link #read(Collection, Map)}, for the given database platform. */

@@ -56,7 +56,7 @@ class BeanValidationTest {
     @Test
     void modeAutoWritesWhatHibernatesOwnCreateWrites(@TempDir Path work) {
         List<Class<?>> entities = model(work);
-        SchemaModel model = HibernateSchemaSource.of(entities, Map.of()).read(Platforms.defaultPlatform());
+        SchemaModel model = HibernateSchemaSource.of(entities, Map.of()).read(Platforms.named("postgresql"));
         String source = Convergence.run(db, work, model, reference -> Hbm2ddl.createAtStartup(reference, entities, Map.of()));
         assertTrue(source.contains("column(\"nickname\", varchar(80))"), source);
         assertTrue(source.contains("column(\"name\", varchar(255)).notNull()"), source);
@@ -67,7 +67,7 @@ class BeanValidationTest {
     void modeNoneFromTheSettingsLeavesThemOut(@TempDir Path work) {
         List<Class<?>> entities = model(work);
         Map<String, Object> none = Map.of("jakarta.persistence.validation.mode", "none");
-        SchemaModel model = HibernateSchemaSource.of(entities, none).read(Platforms.defaultPlatform());
+        SchemaModel model = HibernateSchemaSource.of(entities, none).read(Platforms.named("postgresql"));
         String source = Convergence.run(db, work, model, reference -> Hbm2ddl.createAtStartup(reference, entities, none));
         assertTrue(source.contains("column(\"nickname\", varchar(255))"), source);
         assertFalse(source.contains("age>="), source);

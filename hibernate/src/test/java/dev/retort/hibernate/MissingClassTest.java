@@ -45,7 +45,7 @@ class MissingClassTest {
 
     private RetortException read(ClassLoader loader) {
         return assertThrows(RetortException.class, () -> HibernateSchemaSource.builder().classLoader(loader).packages(List.of("lost")).build()
-                .read(Platforms.defaultPlatform()));
+                .read(Platforms.named("postgresql")));
     }
 
     @Test

@@ -93,7 +93,7 @@ class PersistenceUnitTest {
     void aUnitsClassesMappingFilesPropertiesAndValidationModeAreReadAsHibernateReadsThem(@TempDir Path work) {
         ClassLoader loader = project(work);
         SchemaModel model = HibernateSchemaSource.builder().classLoader(loader).persistenceUnit("shop").build()
-                .read(Platforms.defaultPlatform());
+                .read(Platforms.named("postgresql"));
         assertEquals(List.of("book", "shelf_xml"), model.tables().stream().map(t -> t.name()).toList());
         String source = Convergence.run(db, work, model, reference -> Hbm2ddl.createUnit(reference, loader, "shop", Map.of()));
         assertTrue(source.contains("column(\"short_title\", varchar(255))"), source);
@@ -106,7 +106,7 @@ class PersistenceUnitTest {
         ClassLoader loader = project(work);
         Map<String, Object> auto = Map.of("jakarta.persistence.validation.mode", "auto");
         SchemaModel model = HibernateSchemaSource.builder().classLoader(loader).persistenceUnit("shop").properties(auto).build()
-                .read(Platforms.defaultPlatform());
+                .read(Platforms.named("postgresql"));
         String source = Convergence.run(db, work, model, reference -> Hbm2ddl.createUnit(reference, loader, "shop", auto));
         assertTrue(source.contains("column(\"short_title\", varchar(20))"), source);
     }
@@ -116,7 +116,7 @@ class PersistenceUnitTest {
         db.reset();
         ClassLoader loader = project(work);
         RetortException e = assertThrows(RetortException.class, () -> HibernateSchemaSource.builder().classLoader(loader)
-                .persistenceUnit("shopp").build().read(Platforms.defaultPlatform()));
+                .persistenceUnit("shopp").build().read(Platforms.named("postgresql")));
         assertEquals("Persistence unit 'shopp' is not in the project's META-INF/persistence.xml; set retort.persistenceUnit to one of its "
                 + "units: other, shop.", e.getMessage());
         assertEquals("0", db.value("select count(*) from pg_tables where schemaname = 'public'"));

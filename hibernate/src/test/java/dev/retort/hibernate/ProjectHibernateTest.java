@@ -55,7 +55,7 @@ class ProjectHibernateTest {
         }
         List<String> said = new ArrayList<>();
         SchemaModel model = HibernateSchemaSource.builder().classPath(classPath).packages(List.of("shop")).log(said::add).build()
-                .read(Platforms.defaultPlatform());
+                .read(Platforms.named("postgresql"));
         assertEquals(List.of("Reading the entities with Hibernate ORM " + org.hibernate.Version.getVersionString()
                 + " from the project's class path."), said);
         assertEquals(HibernateSchemaReader.read(entities, Map.of()), model);
@@ -73,7 +73,7 @@ class ProjectHibernateTest {
         List<Path> classPath = List.of(work.resolve("model/classes"), jar(jakarta.persistence.Entity.class));
         List<String> said = new ArrayList<>();
         SchemaModel model = HibernateSchemaSource.builder().classPath(classPath).packages(List.of("shop")).log(said::add).build()
-                .read(Platforms.defaultPlatform());
+                .read(Platforms.named("postgresql"));
         assertEquals(List.of("The project has no Hibernate ORM on its class path; reading the entities with Retort's own Hibernate ORM "
                 + org.hibernate.Version.getVersionString() + "."), said);
         assertEquals(List.of("item"), model.tables().stream().map(t -> t.name()).toList());
@@ -88,7 +88,7 @@ class ProjectHibernateTest {
                 public final class Version { public static String getVersionString() { return "5.6.15.Final"; } }
                 """));
         RetortException refused = assertThrows(RetortException.class, () -> HibernateSchemaSource.builder()
-                .classPath(List.of(work.resolve("old/classes"))).packages(List.of("shop")).build().read(Platforms.defaultPlatform()));
+                .classPath(List.of(work.resolve("old/classes"))).packages(List.of("shop")).build().read(Platforms.named("postgresql")));
         assertEquals("The project uses Hibernate ORM 5.6.15.Final; Retort reads entities with Hibernate ORM 6.4 or later (6.x, 7.x): "
                 + "upgrade the project's Hibernate.", refused.getMessage());
         assertEquals("0", db.value("select count(*) from pg_tables where schemaname = 'public'"));

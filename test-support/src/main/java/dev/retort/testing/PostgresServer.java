@@ -23,7 +23,7 @@ import org.testcontainers.utility.DockerImageName;
  * PostgreSQL run from Maven artifacts (so a machine with only a JDK runs the tests too).
  * {@code RETORT_TEST_DB=url|local|container|embedded} forces a source. Nothing usable is an error, never a skip.
  */
-public final class PostgresServer {
+public final class PostgresServer implements DatabaseServer {
 
     /** The image used when {@code RETORT_TEST_IMAGE} is not set. */
     public static final String DEFAULT_IMAGE = "postgres:17";
@@ -186,12 +186,19 @@ public final class PostgresServer {
         }
     }
 
+    @Override
+    public String platform() {
+        return "postgresql";
+    }
+
     /** Where this server came from. */
+    @Override
     public ServerSource source() {
         return source;
     }
 
     /** Creates a fresh, empty database whose name starts with a sanitised form of {@code hint}. */
+    @Override
     public TestDatabase createDatabase(String hint) {
         String base = hint.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         if (base.length() > 40) {
@@ -217,8 +224,32 @@ public final class PostgresServer {
     }
 
     /** Drops a database made by {@link #createDatabase}, ending any session still connected to it. */
+    @Override
     public void dropDatabase(TestDatabase database) {
         adminExecute("drop database if exists " + database.name() + " with (force)");
+    }
+
+    /** Drops every schema but the system ones and recreates an empty {@code public}. */
+    @Override
+    public void reset(TestDatabase database) {
+        StringBuilder sql = new StringBuilder();
+        for (String schema : database.column("select quote_ident(nspname) from pg_namespace where nspname not like 'pg\\_%' "
+                + "and nspname <> 'information_schema'")) {
+            sql.append("drop schema ").append(schema).append(" cascade;");
+        }
+        sql.append("create schema public");
+        database.execute(sql.toString());
+    }
+
+    /** Whether a table of that name exists in the public schema. */
+    @Override
+    public boolean tableExists(TestDatabase database, String table) {
+        return "t".equals(database.value("select (to_regclass('public.\"" + table.replace("\"", "\"\"") + "\"') is not null)::text::char"));
+    }
+
+    @Override
+    public Connection open(String jdbcUrl, Properties properties) throws SQLException {
+        return connect(jdbcUrl, properties);
     }
 
     String urlFor(String database) {
@@ -245,14 +276,14 @@ public final class PostgresServer {
             props.setProperty("password", password);
         }
         props.setProperty("connectTimeout", "5");
-        return open(adminUrl, props);
+        return connect(adminUrl, props);
     }
 
     /**
      * Connects through the driver itself rather than DriverManager, whose driver list depends on the
      * class loader that first touched it (in a Maven build, often not the one that holds the driver).
      */
-    static Connection open(String url, Properties props) throws SQLException {
+    static Connection connect(String url, Properties props) throws SQLException {
         Connection connection = new org.postgresql.Driver().connect(url, props);
         if (connection == null) {
             throw new SQLException("Not a PostgreSQL JDBC URL: " + url.replaceAll("password=[^&]*", "password=***"));

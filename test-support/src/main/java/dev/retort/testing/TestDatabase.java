@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * A fresh PostgreSQL database created for one test class and dropped after it.
+ * A fresh database created for one test class (or one platform's run of a suite) and dropped after it; on any platform
+ * test-support serves ({@link TestDatabases}), which it tells from its URL.
  *
  * @param name     the database's name
  * @param jdbcUrl  a JDBC URL that connects to it
@@ -17,7 +18,16 @@ import java.util.Properties;
  * @param password the password, possibly empty
  * @param source   where the server came from
  */
-public record TestDatabase(String name, String jdbcUrl, String user, String password, ServerSource source) {
+public record TestDatabase(String name, String jdbcUrl, String user, String password, ServerSource source) implements AutoCloseable {
+
+    /** The platform it runs on, as Retort names it: {@code postgresql}. */
+    public String platform() {
+        return TestDatabases.platformOf(jdbcUrl);
+    }
+
+    private DatabaseServer server() {
+        return TestDatabases.server(platform());
+    }
 
     /** Opens a new connection (auto-commit on); the caller closes it. */
     public Connection connect() throws SQLException {
@@ -26,7 +36,7 @@ public record TestDatabase(String name, String jdbcUrl, String user, String pass
         if (password != null && !password.isEmpty()) {
             props.setProperty("password", password);
         }
-        return PostgresServer.open(jdbcUrl, props);
+        return server().open(jdbcUrl, props);
     }
 
     /** Runs one statement on a fresh connection. */
@@ -57,18 +67,25 @@ public record TestDatabase(String name, String jdbcUrl, String user, String pass
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** Whether a table of that name exists in the public schema. */
+    /** Whether a table of that name exists in the database's default schema. */
     public boolean tableExists(String table) {
-        return "t".equals(value("select (to_regclass('public.\"" + table.replace("\"", "\"\"") + "\"') is not null)::text::char"));
+        return server().tableExists(this, table);
     }
 
-    /** Drops every schema but the system ones and recreates an empty {@code public}, so a test starts from an empty database again. */
+    /** Empties the database again (every schema and object of the tests' own dropped), so a test starts afresh. */
     public void reset() {
-        StringBuilder sql = new StringBuilder();
-        for (String schema : column("select quote_ident(nspname) from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema'")) {
-            sql.append("drop schema ").append(schema).append(" cascade;");
-        }
-        sql.append("create schema public");
-        execute(sql.toString());
+        server().reset(this);
+    }
+
+    /** The database as it may be printed: its name, URL and user, never the password. */
+    @Override
+    public String toString() {
+        return name + " (" + jdbcUrl.replaceAll("(?i)password=[^&;]*", "password=***") + " as " + user + ", " + source + ")";
+    }
+
+    /** Drops the database: what JUnit does with the databases a suite parameterised by platform was given. */
+    @Override
+    public void close() {
+        server().dropDatabase(this);
     }
 }

@@ -238,14 +238,28 @@ final class OperationWriter implements OperationVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Operation.CreateExtension e) {
-        return e.schema() == null ? CodeBlock.of("op.createExtension($S)", e.name())
-                : CodeBlock.of("op.createExtension($S, $S)", e.name(), e.schema());
+    public CodeBlock visit(Operation.Specific s) {
+        Operation.Specific.Call call = s.source();
+        CodeBlock.Builder b = CodeBlock.builder().add("op.add($T.$L(", ClassName.bestGuess(call.type()), call.method());
+        for (int i = 0; i < call.arguments().size(); i++) {
+            b.add(i == 0 ? "$L" : ", $L", argument(call.arguments().get(i)));
+        }
+        return b.add("))").build();
     }
 
-    @Override
-    public CodeBlock visit(Operation.DropExtension e) {
-        return CodeBlock.of("op.dropExtension($S)", e.name());
+    private static CodeBlock argument(Object value) {
+        if (value instanceof String string) {
+            return CodeBlock.of("$S", string);
+        } else if (value instanceof Long number) {
+            return CodeBlock.of("$LL", number);
+        } else if (value instanceof List<?> list) {
+            CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", List.class);
+            for (int i = 0; i < list.size(); i++) {
+                b.add(i == 0 ? "$L" : ", $L", argument(list.get(i)));
+            }
+            return b.add(")").build();
+        }
+        return CodeBlock.of("$L", value);
     }
 
     @Override
@@ -315,6 +329,9 @@ final class OperationWriter implements OperationVisitor<CodeBlock> {
         }
         if (type instanceof DataType.Raw r) {
             return CodeBlock.of("raw($S)", r.sql());
+        }
+        if (type instanceof DataType.Specific s) {
+            return CodeBlock.of("specific($S, $S, $L)", s.platform(), s.sql(), s.portable() == null ? "null" : type(s.portable()));
         }
         DataType.Builtin b = (DataType.Builtin) type;
         String args = b.precision() == null ? "" : b.precision() + (b.scale() == null ? "" : ", " + b.scale());

@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.retort.schema.ObjectComparator;
 
-/** The comparators of a database with schemas, enum types and sequences, in the order they run. */
+/** The comparators Retort ships, one per kind of object; {@link dev.retort.schema.Comparators} is their public face. */
 public final class StandardComparators {
 
     private StandardComparators() {
@@ -12,7 +12,38 @@ public final class StandardComparators {
 
     /** Schemas, enum types, sequences, tables, columns, keys and constraints, indexes, comments. */
     public static List<ObjectComparator> all() {
-        return List.of(new SchemaComparator(), new EnumComparator(), new SequenceComparator(), new TableComparator(),
-                new ColumnComparator(), new KeyComparator(), new IndexComparator(), new CommentComparator());
+        return List.of(schemas(), enumTypes(), sequences(), tables(), columns(), keys(), indexes(), comments());
+    }
+
+    public static ObjectComparator schemas() {
+        return new SchemaComparator();
+    }
+
+    public static ObjectComparator enumTypes() {
+        return new EnumComparator();
+    }
+
+    public static ObjectComparator sequences() {
+        return new SequenceComparator();
+    }
+
+    public static ObjectComparator tables() {
+        return new TableComparator();
+    }
+
+    public static ObjectComparator columns() {
+        return new ColumnComparator();
+    }
+
+    public static ObjectComparator keys() {
+        return new KeyComparator();
+    }
+
+    public static ObjectComparator indexes() {
+        return new IndexComparator();
+    }
+
+    public static ObjectComparator comments() {
+        return new CommentComparator();
     }
 }

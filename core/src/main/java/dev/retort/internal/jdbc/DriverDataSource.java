@@ -24,6 +24,7 @@ public final class DriverDataSource extends PlainDataSource {
 
     private final String url;
     private final Properties properties;
+    private final String driverName;
     /** Found once: the service lookup reads every jar's service files, on each connection otherwise. */
     private volatile Driver driver;
 
@@ -34,9 +35,11 @@ public final class DriverDataSource extends PlainDataSource {
      * @param user       the user, or null
      * @param password   the password, or null
      * @param properties further driver properties (time-outs, application name)
+     * @param driverName the driver to add when none accepts the URL, for the message: {@code org.example:driver}
      */
-    public DriverDataSource(String url, String user, String password, Properties properties) {
+    public DriverDataSource(String url, String user, String password, Properties properties, String driverName) {
         this.url = url;
+        this.driverName = driverName;
         this.properties = new Properties();
         this.properties.putAll(properties);
         if (user != null) {
@@ -81,7 +84,7 @@ public final class DriverDataSource extends PlainDataSource {
             }
         }
         throw new RetortException("No JDBC driver on the class path accepts " + DatabaseUrl.mask(url)
-                + "; add the database's driver (for PostgreSQL, org.postgresql:postgresql).");
+                + "; add the database's driver" + (driverName == null ? "" : ", " + driverName) + ", to the class path.");
     }
 
     @Override
@@ -90,7 +93,7 @@ public final class DriverDataSource extends PlainDataSource {
         copy.putAll(properties);
         copy.setProperty("user", username);
         copy.setProperty("password", password);
-        return new DriverDataSource(url, username, password, copy).getConnection();
+        return new DriverDataSource(url, username, password, copy, driverName).getConnection();
     }
 
     @Override

@@ -174,13 +174,8 @@ final class NewNames implements OperationVisitor<List<String>> {
     }
 
     @Override
-    public List<String> visit(Operation.CreateExtension e) {
-        return List.of();
-    }
-
-    @Override
-    public List<String> visit(Operation.DropExtension e) {
-        return List.of();
+    public List<String> visit(Operation.Specific s) {
+        return s.newNames();
     }
 
     @Override

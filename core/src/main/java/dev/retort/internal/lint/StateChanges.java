@@ -249,12 +249,7 @@ final class StateChanges implements OperationVisitor<Void> {
     }
 
     @Override
-    public Void visit(Operation.CreateExtension e) {
-        return null;
-    }
-
-    @Override
-    public Void visit(Operation.DropExtension e) {
+    public Void visit(Operation.Specific s) {
         return null;
     }
 

@@ -37,12 +37,17 @@ public final class ArchiveRevisions implements RevisionSource {
     private final Path archive;
     private final String packageName;
     private final String sqlLocation;
+    private final ScriptSplitter splitter;
 
-    /** The migrations of {@code packageName}, and the SQL revision files under {@code sqlLocation} (or none when null), inside {@code archive}. */
-    public ArchiveRevisions(Path archive, String packageName, String sqlLocation) {
+    /**
+     * The migrations of {@code packageName}, and the SQL revision files under {@code sqlLocation} (or none when null),
+     * inside {@code archive}, the files split into statements by {@code splitter}.
+     */
+    public ArchiveRevisions(Path archive, String packageName, String sqlLocation, ScriptSplitter splitter) {
         this.archive = archive;
         this.packageName = packageName;
         this.sqlLocation = sqlLocation;
+        this.splitter = splitter;
     }
 
     @Override
@@ -51,7 +56,7 @@ public final class ArchiveRevisions implements RevisionSource {
             throw new RetortException("The application archive " + archive + " does not exist.");
         }
         URLClassLoader loader = new URLClassLoader(classPath(), ArchiveRevisions.class.getClassLoader());
-        return new ClassPathRevisions(loader, packageName, sqlLocation).revisions();
+        return new ClassPathRevisions(loader, packageName, sqlLocation, splitter).revisions();
     }
 
     @Override

@@ -32,20 +32,23 @@ public final class ClassPathRevisions implements RevisionSource {
     private final ClassLoader loader;
     private final String packageName;
     private final String sqlLocation;
+    private final ScriptSplitter splitter;
 
     /** The migration classes of {@code packageName} as {@code loader} sees them. */
     public ClassPathRevisions(ClassLoader loader, String packageName) {
-        this(loader, packageName, null);
+        this(loader, packageName, null, null);
     }
 
     /**
      * The migration classes of {@code packageName} and the SQL revision files under {@code sqlLocation} (a resource
-     * path such as {@code db/migrations}, or null for none) as {@code loader} sees them.
+     * path such as {@code db/migrations}, or null for none) as {@code loader} sees them, the files split into
+     * statements by {@code splitter}.
      */
-    public ClassPathRevisions(ClassLoader loader, String packageName, String sqlLocation) {
+    public ClassPathRevisions(ClassLoader loader, String packageName, String sqlLocation, ScriptSplitter splitter) {
         this.loader = loader;
         this.packageName = packageName;
         this.sqlLocation = sqlLocation;
+        this.splitter = splitter;
     }
 
     @Override
@@ -63,7 +66,7 @@ public final class ClassPathRevisions implements RevisionSource {
         try (ScanResult scan = graph.scan()) {
             List<RevisionScript> scripts = new ArrayList<>(read(scan, packageName, className -> MigrationClasses.lazily(className, loader)));
             if (sqlLocation != null) {
-                scripts.addAll(SqlRevisionFiles.read(scan, sqlLocation));
+                scripts.addAll(SqlRevisionFiles.read(scan, sqlLocation, splitter));
             }
             return scripts;
         }
@@ -85,7 +88,7 @@ public final class ClassPathRevisions implements RevisionSource {
         }
         List<RevisionScript> scripts = new ArrayList<>();
         for (URL index : indexes) {
-            scripts.addAll(RevisionIndex.read(RevisionIndex.load(index), loader));
+            scripts.addAll(RevisionIndex.read(RevisionIndex.load(index), loader, splitter));
         }
         return scripts;
     }

@@ -78,7 +78,7 @@ public final class RevisionIndex {
     }
 
     /** The revisions an index declares; their classes are loaded from {@code loader} when their operations are needed. */
-    static List<RevisionScript> read(Properties index, ClassLoader loader) {
+    static List<RevisionScript> read(Properties index, ClassLoader loader, ScriptSplitter splitter) {
         List<RevisionScript> scripts = new ArrayList<>();
         for (String id : list(index.getProperty("revisions"))) {
             String key = "revision." + id + ".";
@@ -86,7 +86,7 @@ public final class RevisionIndex {
             String file = index.getProperty(key + "file");
             scripts.add(new RevisionScript(id, list(index.getProperty(key + "parents")), index.getProperty(key + "message", ""),
                     index.getProperty(key + "created", ""), Boolean.parseBoolean(index.getProperty(key + "transactional", "true")),
-                    file != null ? file : className, file != null ? SqlRevisionFiles.lazily(file, id, loader)
+                    file != null ? file : className, file != null ? SqlRevisionFiles.lazily(file, id, loader, splitter)
                     : MigrationClasses.lazily(className, loader), index.getProperty(key + "checksum")));
         }
         return scripts;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.retort.platform.ScriptPiece;
 import dev.retort.revision.RevisionGraphException;
 import dev.retort.revision.RevisionScript;
 
@@ -57,9 +58,9 @@ record SqlRevisionFile(String path, String id, List<String> parents, String mess
      * @param text its content
      * @throws RevisionGraphException (one line, naming the file, the line and the problem) when the file is malformed
      */
-    static SqlRevisionFile parse(String path, String text) {
+    static SqlRevisionFile parse(String path, String text, ScriptSplitter splitter) {
         try {
-            return new Parser(path).parse(normalize(text));
+            return new Parser(path).parse(splitter.split(normalize(text)));
         } catch (IllegalArgumentException e) {
             throw new RevisionGraphException("The SQL revision " + path + " is not valid: " + e.getMessage() + ".");
         }
@@ -101,12 +102,12 @@ record SqlRevisionFile(String path, String id, List<String> parents, String mess
             this.path = path;
         }
 
-        SqlRevisionFile parse(String text) {
-            for (SqlSplitter.Piece piece : SqlSplitter.split(text)) {
-                if (piece instanceof SqlSplitter.Statement statement) {
+        SqlRevisionFile parse(List<ScriptPiece> pieces) {
+            for (ScriptPiece piece : pieces) {
+                if (piece instanceof ScriptPiece.Statement statement) {
                     statementSeen = true;
                     (downgrade != null ? downgrade : upgrade).add(statement.sql());
-                } else if (piece instanceof SqlSplitter.Directive directive) {
+                } else if (piece instanceof ScriptPiece.Directive directive) {
                     directive(directive);
                 }
             }
@@ -118,7 +119,7 @@ record SqlRevisionFile(String path, String id, List<String> parents, String mess
                     transactional == null || transactional, upgrade, downgrade);
         }
 
-        private void directive(SqlSplitter.Directive directive) {
+        private void directive(ScriptPiece.Directive directive) {
             String text = directive.text();
             int space = indexOfWhitespace(text);
             String key = space < 0 ? text : text.substring(0, space);

@@ -30,7 +30,7 @@ final class SqlRevisionFiles {
      *
      * @throws RevisionGraphException naming every malformed file, before anything is applied
      */
-    static List<RevisionScript> read(ScanResult scan, String location) {
+    static List<RevisionScript> read(ScanResult scan, String location, ScriptSplitter splitter) {
         Map<String, Resource> byPath = new LinkedHashMap<>();
         for (Resource resource : scan.getResourcesWithExtension("sql")) {
             String path = resource.getPath();
@@ -42,7 +42,7 @@ final class SqlRevisionFiles {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, Resource> entry : byPath.entrySet()) {
             try {
-                scripts.add(SqlRevisionFile.parse(entry.getKey(), content(entry.getValue())).script());
+                scripts.add(SqlRevisionFile.parse(entry.getKey(), content(entry.getValue()), splitter).script());
             } catch (RevisionGraphException e) {
                 problems.add(e.getMessage());
             }
@@ -57,7 +57,7 @@ final class SqlRevisionFiles {
     }
 
     /** A SQL revision named in a revision index: the file is read from {@code loader} when its statements are needed. */
-    static Supplier<Migration> lazily(String path, String id, ClassLoader loader) {
+    static Supplier<Migration> lazily(String path, String id, ClassLoader loader, ScriptSplitter splitter) {
         return new Supplier<>() {
             private Migration migration;
 
@@ -71,7 +71,7 @@ final class SqlRevisionFiles {
                     }
                     SqlRevisionFile file;
                     try (InputStream in = resource.openStream()) {
-                        file = SqlRevisionFile.parse(path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                        file = SqlRevisionFile.parse(path, new String(in.readAllBytes(), StandardCharsets.UTF_8), splitter);
                     } catch (IOException e) {
                         throw new RetortException("Cannot read the SQL revision " + resource + ": " + e.getMessage(), e);
                     }

@@ -569,32 +569,30 @@ public final class Engine {
         }
 
         /**
-         * Sends the revision's last statement, Retort's bookkeeping and the COMMIT in one round trip (literal SQL only): a
-         * revision of one statement then costs one round trip, where sending them one by one costs three. A failure there
-         * is reported as the last statement's: the bookkeeping writes Retort's own rows, and a deferred constraint that
-         * fails at the commit checks what the revision's statements changed.
+         * Sends the revision's last statement, Retort's bookkeeping and the COMMIT in one round trip (literal SQL only,
+         * where the platform's driver takes several statements at once): a revision of one statement then costs one round
+         * trip, where sending them one by one costs three. A failure there is reported as the last statement's: the
+         * bookkeeping writes Retort's own rows, and a deferred constraint that fails at the commit checks what the
+         * revision's statements changed.
          */
         private void commitWith(Action.Sql last, List<Action> closing) throws SQLException {
-            if (closing.stream().anyMatch(action -> literal(action) == null)) {
-                // Bookkeeping with values to bind: each statement on its own, then the commit.
-                perform(last == null ? List.of() : List.of(last));
-                perform(closing);
-                c.commit();
-                return;
-            }
             List<Action.Sql> together = new ArrayList<>();
             if (last != null) {
                 together.add(last);
             }
             closing.forEach(action -> together.add(literal(action)));
-            StringBuilder batch = new StringBuilder();
-            for (Action.Sql sql : together) {
-                // A newline before the semicolon ends a trailing line comment; an empty statement is skipped.
-                batch.append(sql.statement().sql()).append("\n;\n");
+            String batch = together.contains(null) ? null
+                    : platform.dialect().withCommit(together.stream().map(sql -> sql.statement().sql()).toList());
+            if (batch == null) {
+                // Bookkeeping with values to bind, or a driver that sends one statement at a time: each on its own, then the commit.
+                perform(last == null ? List.of() : List.of(last));
+                perform(closing);
+                c.commit();
+                return;
             }
-            current = last != null ? last.text() : batch.toString();
+            current = last != null ? last.text() : batch;
             try (Statement s = c.createStatement()) {
-                s.execute(batch.append("COMMIT").toString());
+                s.execute(batch);
             }
             // Ends the driver's own view of the transaction; the server's ended with the COMMIT above.
             c.commit();

@@ -33,7 +33,6 @@ public final class EntityReader implements EntityReading {
 
     private static final List<String> VERSION_OR_DIALECT = List.of("hibernate.dialect", "jakarta.persistence.database-product-version",
             "jakarta.persistence.database-major-version", "javax.persistence.database-product-version", "javax.persistence.database-major-version");
-    private static final String OLDEST_POSTGRESQL_OF_HIBERNATE_6 = "12";
     private static final String LOGGING_PROVIDER = "org.jboss.logging.provider";
 
     @Override
@@ -100,7 +99,6 @@ public final class EntityReader implements EntityReading {
     /** The application's settings, resolving the platform's dialect offline and leaving out what would connect. */
     static Map<String, Object> settings(Map<String, Object> application, Platform platform) {
         Map<String, Object> all = new HashMap<>();
-        all.put("jakarta.persistence.database-product-name", platform.name());
         all.put("hibernate.boot.allow_jdbc_metadata_access", "false");
         all.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
         application.forEach((key, value) -> {
@@ -108,11 +106,9 @@ public final class EntityReader implements EntityReading {
                 all.put(key, value);
             }
         });
-        if (org.hibernate.Version.getVersionString().startsWith("6.4.") && VERSION_OR_DIALECT.stream().noneMatch(all::containsKey)) {
-            // Offline, Hibernate 6.4 resolves a dialect only from a product name and a version; later versions assume the
-            // dialect's oldest supported version when none is given, and this gives 6.4 the same: its PostgreSQL minimum.
-            all.put("jakarta.persistence.database-major-version", OLDEST_POSTGRESQL_OF_HIBERNATE_6);
-        }
+        // Offline, Hibernate 6.4 resolves a dialect only from a product name and a version; the platform gives one for it.
+        boolean versionRequired = org.hibernate.Version.getVersionString().startsWith("6.4.") && VERSION_OR_DIALECT.stream().noneMatch(all::containsKey);
+        platform.hibernateSettings(versionRequired).forEach(all::putIfAbsent);
         return all;
     }
 }

@@ -43,9 +43,6 @@ import dev.retort.schema.Table;
 final class MetadataWalker {
 
     private static final Pattern IDENTIFIER = Pattern.compile("\"(?:[^\"]|\"\")*\"|[A-Za-z_][A-Za-z0-9_$]*");
-    /** The statement Hibernate's PostgreSQL dialect writes for a {@code NAMED_ENUM} type. */
-    private static final Pattern CREATE_ENUM = Pattern.compile("(?is)\\s*create\\s+type\\s+(\\S+)\\s+as\\s+enum\\s*\\((.*)\\)\\s*");
-    private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'");
 
     private final Metadata metadata;
     private final Platform platform;
@@ -89,8 +86,9 @@ final class MetadataWalker {
     }
 
     /**
-     * The enum types Hibernate creates for {@code @JdbcTypeCode(SqlTypes.NAMED_ENUM)} columns: its dialect adds them
-     * as auxiliary objects whose create statement lists the labels, in the order that Hibernate version uses.
+     * The enum types Hibernate creates for {@code @JdbcTypeCode(SqlTypes.NAMED_ENUM)} columns, where the dialect declares
+     * them as auxiliary objects whose create statement lists the labels, in the order that Hibernate version uses; the
+     * platform reads the statements.
      */
     private List<EnumType> enumTypes() {
         Database database = metadata.getDatabase();
@@ -101,30 +99,11 @@ final class MetadataWalker {
                 continue;
             }
             for (String statement : object.sqlCreateStrings(context)) {
-                Matcher create = CREATE_ENUM.matcher(statement);
-                if (create.matches()) {
-                    enums.add(enumType(create.group(1), create.group(2)));
-                }
+                platform.enumTypeDeclaredBy(statement).ifPresent(type -> enums.add(type.schema() != null ? type
+                        : new EnumType(platform.defaultSchema(), type.name(), type.values())));
             }
         }
         return enums;
-    }
-
-    private EnumType enumType(String qualifiedName, String labels) {
-        List<String> parts = new ArrayList<>();
-        Matcher m = IDENTIFIER.matcher(qualifiedName);
-        while (m.find()) {
-            String token = m.group();
-            parts.add(token.startsWith("\"") ? rules.storedName(token.substring(1, token.length() - 1).replace("\"\"", "\""), true)
-                    : rules.storedName(token, false));
-        }
-        String schema = parts.size() > 1 ? parts.get(parts.size() - 2) : platform.defaultSchema();
-        List<String> values = new ArrayList<>();
-        Matcher literal = LITERAL.matcher(labels);
-        while (literal.find()) {
-            values.add(literal.group(1).replace("''", "'"));
-        }
-        return new EnumType(schema, parts.get(parts.size() - 1), values);
     }
 
     /** The serial type the dialect writes for an identity column ({@code bigserial}), or null when it writes a real identity. */

@@ -1,0 +1,168 @@
+package dev.retort.postgresql.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Predicate;
+
+import dev.retort.MigrationListener;
+import dev.retort.config.DatabaseUrl;
+import dev.retort.schema.Comparators;
+import dev.retort.postgresql.internal.lint.PostgresLintRules;
+import dev.retort.lint.LintRule;
+import dev.retort.platform.CatalogReader;
+import dev.retort.platform.DevDatabase;
+import dev.retort.operation.Operation;
+import dev.retort.platform.MigrationLock;
+import dev.retort.platform.Platform;
+import dev.retort.platform.SchemaRules;
+import dev.retort.platform.SqlDialect;
+import dev.retort.platform.SqlStatement;
+import dev.retort.platform.VersionTableSql;
+import dev.retort.schema.EnumType;
+import dev.retort.schema.ObjectComparator;
+
+/** PostgreSQL: the platform Retort is built for first, and the one every other is measured against. */
+public final class PostgresPlatform implements Platform {
+
+    /** The image a docker dev database runs when none is configured. */
+    static final String DEV_IMAGE = "postgres:17";
+    private static final String PRODUCT_NAME_SETTING = "jakarta.persistence.database-product-name";
+
+    private final PostgresDialect dialect = new PostgresDialect();
+    private final PostgresSchemaRules rules = new PostgresSchemaRules(dialect);
+    private final PostgresAdvisoryLock lock = new PostgresAdvisoryLock();
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.strip().startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public DatabaseUrl parseUrl(String url) {
+        return PostgresUrls.parse(url);
+    }
+
+    @Override
+    public String urlForms() {
+        return PostgresUrls.FORMS;
+    }
+
+    @Override
+    public String defaultSchema() {
+        return "public";
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public SchemaRules rules() {
+        return rules;
+    }
+
+    @Override
+    public List<ObjectComparator> comparators() {
+        return Comparators.standard();
+    }
+
+    @Override
+    public List<LintRule> lintRules() {
+        return PostgresLintRules.all();
+    }
+
+    @Override
+    public CatalogReader catalogReader(Predicate<String> tableFilter) {
+        return new PostgresCatalogReader(tableFilter);
+    }
+
+    @Override
+    public VersionTableSql versionTables(String schema, String versionTable, String historyTable) {
+        return new PostgresVersionTables(dialect, schema, versionTable, historyTable);
+    }
+
+    @Override
+    public MigrationLock lock() {
+        return lock;
+    }
+
+    @Override
+    public Properties connectionProperties(String applicationName, Duration connectTimeout) {
+        // connectTimeout bounds the TCP connect, loginTimeout the whole login (a server that accepts and never answers).
+        long seconds = Math.max(1, (connectTimeout.toMillis() + 999) / 1000);
+        Properties properties = new Properties();
+        properties.setProperty("connectTimeout", Long.toString(seconds));
+        properties.setProperty("loginTimeout", Long.toString(seconds));
+        properties.setProperty("ApplicationName", applicationName);
+        return properties;
+    }
+
+    @Override
+    public String explain(SQLException error) {
+        return PostgresDiagnosis.explain(error);
+    }
+
+    @Override
+    public boolean notReachableYet(SQLException error) {
+        return PostgresDiagnosis.notReachableYet(error);
+    }
+
+    @Override
+    public boolean alreadyExists(SQLException error) {
+        return PostgresDiagnosis.alreadyExists(error);
+    }
+
+    @Override
+    public List<SqlStatement> leftovers(Connection connection, List<Operation> operations) throws SQLException {
+        return new PostgresLeftovers(dialect).find(connection, operations);
+    }
+
+    @Override
+    public DevDatabase startDevDatabase(String spec, String image, MigrationListener listener) {
+        return PostgresDevDatabases.start(spec, image, listener);
+    }
+
+    @Override
+    public String driver() {
+        return "org.postgresql:postgresql";
+    }
+
+    @Override
+    public String defaultDevImage() {
+        return DEV_IMAGE;
+    }
+
+    @Override
+    public Map<String, String> hibernateSettings(boolean versionRequired) {
+        // Offline, Hibernate 6.4 resolves a dialect only from a product name and a version; later versions assume the
+        // dialect's oldest supported version when none is given, and this gives 6.4 the same: its PostgreSQL minimum.
+        return versionRequired ? Map.of(PRODUCT_NAME_SETTING, name(), "jakarta.persistence.database-major-version", "12")
+                : Map.of(PRODUCT_NAME_SETTING, name());
+    }
+
+    @Override
+    public Optional<EnumType> enumTypeDeclaredBy(String statement) {
+        return PostgresEnumTypes.declaredBy(statement);
+    }
+
+    /** The advisory-lock key of a version table (as written in SQL), for tools and tests that need to see or hold Retort's lock. */
+    public static long advisoryLockKey(String versionTable) {
+        return PostgresAdvisoryLock.key(versionTable);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
