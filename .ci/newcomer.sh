@@ -53,6 +53,13 @@ block() {
     ' "$root/docs/$1"
 }
 
+# The quickstart's reader has a distribution's Maven: Debian's (3.8.7 on Debian 12) where none is installed yet.
+if ! command -v mvn >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "newcomer: installing Debian's maven"
+    apt-get install -y -qq maven >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq maven >/dev/null 2>&1; } || true
+fi
+command -v mvn >/dev/null 2>&1 || fail "no mvn on the PATH: the quickstart's first command is the reader's own mvn (apt-get install maven)"
+
 new_project="$(block quickstart.md new-project)"
 get_retort="$(block quickstart.md get-retort)"
 [ -n "$new_project" ] && [ -n "$get_retort" ] || fail "docs/quickstart.md has no get-retort or new-project block"

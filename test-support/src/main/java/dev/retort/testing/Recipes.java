@@ -13,16 +13,15 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import dev.retort.testing.RecipePages.Command;
+import dev.retort.testing.RecipePages.Jar;
 
 /**
  * Every command line of the recipe pages ({@code docs/release.md}, {@code docs/spring-boot.md}, the quickstart's) run as
- * written, against
- * a real database: each {@code java … dev.retort.cli.Main …} line of their code blocks, whatever its form (a shell
- * line, a YAML {@code run:} step, a {@code command:} array, a TOML string, a launcher script's {@code exec}, a comment
- * giving the other kind of jar's form).
+ * written, against a real database: each {@code java … dev.retort.cli.Main …} line of their code blocks, as
+ * {@link RecipePages} reads them.
  *
  * <p>A command is run with the jar laid out where it names it: {@code target/shop-1.0-SNAPSHOT.jar} or {@code app.jar}
  * in a fresh working directory, and {@code /app/app.jar} of a container image in a fresh directory standing for
@@ -39,159 +38,9 @@ import java.util.stream.Stream;
  */
 public final class Recipes {
 
-    /** The pages whose commands are run. */
-    public static final List<String> PAGES = List.of("quickstart.md", "release.md", "spring-boot.md");
-
-    private static final String MAIN = "dev.retort.cli.Main";
-    private static final String LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
-    private static final Pattern JSON_ARRAY = Pattern.compile("\\[\\s*\"java\"[^\\]]*]");
-    private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
-
     private Recipes() {
     }
 
-    /** The kinds of jar a command line is written for. */
-    public enum Jar {
-        /** A jar whose manifest lists its libraries in {@code lib/} beside it (a project from the archetype). */
-        PLAIN,
-        /** A Spring Boot executable jar, run through Boot's launcher. */
-        BOOT
-    }
-
-    /**
-     * One command line of a page.
-     *
-     * @param page     the page's file name
-     * @param line     its line number there
-     * @param jar      the kind of jar it is written for
-     * @param argv     the command, {@code java} first
-     * @param block    the code block it is in (what decides its environment)
-     * @param builds   the build commands before it in its block ({@code ./mvnw …})
-     */
-    public record Command(String page, int line, Jar jar, List<String> argv, String block, List<String> builds) {
-
-        /** Where it is and what it is, for messages. */
-        public String where() {
-            return page + ":" + line + ": " + String.join(" ", argv);
-        }
-
-        /** The jar path it names, after {@code -cp}. */
-        String jarPath() {
-            int cp = argv.indexOf("-cp");
-            return cp < 0 ? null : argv.get(cp + 1);
-        }
-
-        /** Retort's command and its arguments: what follows the main class or the launcher. */
-        List<String> retort() {
-            int at = Math.max(argv.indexOf(MAIN), argv.indexOf(LAUNCHER));
-            return argv.subList(at + 1, argv.size());
-        }
-    }
-
-    /** Every command line of the recipe pages in {@code docs}, in page order. */
-    public static List<Command> commands(Path docs) {
-        List<Command> all = new ArrayList<>();
-        for (String page : PAGES) {
-            all.addAll(page(docs.resolve(page)));
-        }
-        return all;
-    }
-
-    /** Every {@code java … dev.retort.cli.Main} command line in the code blocks of one page. */
-    static List<Command> page(Path page) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(page, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<Command> commands = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).strip().startsWith("```")) {
-                continue;
-            }
-            if (start < 0) {
-                start = i;
-                continue;
-            }
-            List<String> block = lines.subList(start + 1, i);
-            String text = String.join("\n", block);
-            List<String> builds = new ArrayList<>();
-            for (int j = 0; j < block.size(); j++) {
-                String line = block.get(j);
-                Matcher build = Pattern.compile("(\\./mvnw [^#]*)").matcher(line);
-                if (!line.contains(MAIN) && build.find()) {
-                    builds.add(build.group(1).strip());
-                }
-                if (line.contains(MAIN)) {
-                    List<String> argv = argv(line, page.getFileName() + ":" + (start + 2 + j));
-                    Jar jar = argv.contains(LAUNCHER) ? Jar.BOOT : Jar.PLAIN;
-                    commands.add(new Command(page.getFileName().toString(), start + 2 + j, jar, argv, text, List.copyOf(builds)));
-                }
-            }
-            start = -1;
-        }
-        return commands;
-    }
-
-    /** The command of one line: a JSON array, or shell words from {@code java} to the end of the command. */
-    static List<String> argv(String line, String where) {
-        Matcher array = JSON_ARRAY.matcher(line);
-        if (array.find()) {
-            List<String> argv = new ArrayList<>();
-            Matcher string = JSON_STRING.matcher(array.group());
-            while (string.find()) {
-                argv.add(string.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
-            }
-            return argv;
-        }
-        Matcher java = Pattern.compile("(^|[\\s\"'(])java\\s").matcher(line);
-        if (!java.find()) {
-            throw new IllegalStateException(where + ": a line naming " + MAIN + " without a java command this test can read: " + line);
-        }
-        int from = java.end(1);
-        String rest = line.substring(from);
-        char before = from > 0 ? line.charAt(from - 1) : ' ';
-        if (before == '"' || before == '\'') {
-            rest = rest.substring(0, rest.indexOf(before));   // a command inside a string: release_command = "java …"
-        }
-        return words(rest);
-    }
-
-    /** Shell words up to the end of the command: a comment, a continuation, ||, &&, ; or |. */
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = null;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-                word = word == null ? new StringBuilder() : word;
-            } else if (Character.isWhitespace(c)) {
-                if (word != null) {
-                    words.add(word.toString());
-                    word = null;
-                }
-            } else if (word == null && (c == '#' || c == '\\' || c == ';' || c == '|' || c == '&')) {
-                break;
-            } else {
-                word = word == null ? new StringBuilder() : word;
-                word.append(c);
-            }
-        }
-        if (word != null) {
-            words.add(word.toString());
-        }
-        return words;
-    }
 
     /**
      * What a run of the recipes did.
@@ -199,10 +48,10 @@ public final class Recipes {
      * @param lines  a line per command (and build), {@code ok} or {@code FAIL} first
      * @param failed why each failed command failed
      */
-    public record Report(List<String> lines, List<String> failed) {
+    record Report(List<String> lines, List<String> failed) {
 
         /** How many commands did what they say. */
-        public long passed() {
+        long passed() {
             return lines.stream().filter(line -> line.startsWith("ok")).count();
         }
     }
@@ -222,11 +71,11 @@ public final class Recipes {
      * @param work        a directory for the commands' working directories
      * @return what ran and what failed
      */
-    public static Report run(Path docs, Jar kind, Path jar, String head, Path project, PostgresServer server, TestDatabase configured,
+    static Report run(Path docs, Jar kind, Path jar, String head, Path project, PostgresServer server, TestDatabase configured,
                              Path work) {
-        List<Command> commands = commands(docs).stream().filter(c -> c.jar() == kind).toList();
+        List<Command> commands = RecipePages.commands(docs).stream().filter(c -> c.jar() == kind).toList();
         if (commands.size() < (kind == Jar.PLAIN ? 5 : 6)) {
-            throw new AssertionError("only " + commands.size() + " " + kind + " command lines were found in " + PAGES
+            throw new AssertionError("only " + commands.size() + " " + kind + " command lines were found in " + RecipePages.PAGES
                     + ": the pages changed form, or this test no longer reads them");
         }
         List<String> ran = new ArrayList<>();
@@ -362,7 +211,7 @@ public final class Recipes {
     }
 
     private static void build(Path project, String build) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(words(build));
+        List<String> argv = new ArrayList<>(RecipePages.words(build));
         argv.set(0, project.resolve("mvnw").toString());
         Path log = project.resolve("target/recipe-build.log");
         Files.createDirectories(log.getParent());
@@ -446,7 +295,7 @@ public final class Recipes {
         TestDatabase configured = new TestDatabase(state.getProperty("name"), state.getProperty("url"), state.getProperty("user"),
                 state.getProperty("password"), PostgresServer.forIntegrationTests().source());
         try {
-            Report report = run(docs(basedir.toPath()), Jar.BOOT, basedir.toPath().resolve("target/app.jar"), head, null,
+            Report report = run(RecipePages.docs(basedir.toPath()), Jar.BOOT, basedir.toPath().resolve("target/app.jar"), head, null,
                     PostgresServer.forIntegrationTests(), configured, basedir.toPath().resolve("target/recipes"));
             Files.write(basedir.toPath().resolve("recipes.log"), report.lines(), StandardCharsets.UTF_8);
             check(report.failed().isEmpty(), report.failed().size() + " recipe command lines failed:\n" + String.join("\n", report.failed()));
@@ -457,15 +306,6 @@ public final class Recipes {
         }
     }
 
-    /** The repository's {@code docs}, found from a directory inside it. */
-    static Path docs(Path inside) {
-        for (Path at = inside.toAbsolutePath(); at != null; at = at.getParent()) {
-            if (Files.isRegularFile(at.resolve("docs/release.md"))) {
-                return at.resolve("docs");
-            }
-        }
-        throw new IllegalStateException("no docs/release.md above " + inside);
-    }
 
     // --- a project from the archetype, from .ci/newcomer.sh ------------------------------------------------------
 
