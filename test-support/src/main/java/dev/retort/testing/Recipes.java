@@ -331,9 +331,20 @@ public final class Recipes {
         try (JarFile archive = new JarFile(jar.toFile())) {
             head = archive.getManifest().getMainAttributes().getValue("Retort-Head");
         }
-        Report report = run(docs, Jar.PLAIN, jar, head, project, PostgresServer.get(), null, Files.createTempDirectory("retort-recipes"));
+        Path work = Files.createTempDirectory("retort-recipes");
+        Report report = run(docs, Jar.PLAIN, jar, head, project, PostgresServer.get(), null, work);
         report.lines().forEach(System.out::println);
         report.failed().forEach(failure -> System.out.println("FAILED " + failure));
+        if (report.failed().isEmpty()) {
+            // Each command had its own copy of the jar and its libraries; kept only to look into a failure.
+            try (Stream<Path> files = Files.walk(work)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        } else {
+            System.out.println("The commands' directories are in " + work);
+        }
         System.out.println("recipes: " + report.passed() + " passed, " + report.failed().size() + " failed");
         System.exit(report.failed().isEmpty() ? 0 : 1);
     }
