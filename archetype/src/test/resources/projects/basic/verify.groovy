@@ -54,5 +54,19 @@ assert jar != null : "the build packaged a jar"
 new java.util.jar.JarFile(jar).withCloseable { archive ->
     assert archive.manifest.mainAttributes.getValue("Retort-Head") == head : "the manifest names the head " + head
     assert archive.getEntry("db/migrations/retort.revisions") != null : "the jar carries the revision index"
+    assert archive.manifest.mainAttributes.getValue("Class-Path").contains("lib/retort-core-") : "the manifest lists the libraries"
 }
+
+// The command line runs from the jar alone, its libraries in target/lib (docs/release.md): the help, and the SQL of both
+// revisions, which needs the migrations and retort-core but no database.
+def cli = { String... args ->
+    def command = [new File(System.getProperty("java.home"), "bin/java").path, "-cp", "target/" + jar.name, "dev.retort.cli.Main"] + args.toList()
+    def process = new ProcessBuilder(command).directory(project).redirectErrorStream(true).start()
+    def output = process.inputStream.text
+    assert process.waitFor() == 0 : command.join(" ") + " failed:\n" + output
+    return output
+}
+assert cli("--help").contains("Usage: retort") : "the help"
+def sql = cli("sql", "--from", "base")
+assert sql.contains("CREATE TABLE") && sql.contains("isbn") : "the SQL of both revisions:\n" + sql
 true

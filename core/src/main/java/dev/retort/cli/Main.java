@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
  * java -Dloader.main=dev.retort.cli.Main -cp app.jar org.springframework.boot.loader.launch.PropertiesLauncher upgrade
  * </pre>
  *
+ * From a Spring Boot application with no database named for Retort, the application's own data source is used
+ * ({@code spring.datasource.*}), and the output says so.
+ *
  * Exit codes: 0 success, 1 failure (the database is then at a known revision, which the output names), 2 usage error.
  */
 public final class Main {
@@ -51,8 +54,13 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        return run(args, environment, Main.class.getClassLoader(), out, err);
+    }
+
+    /** As {@link #run(String[], Map, PrintStream, PrintStream)}, with the application's class path given (tests). */
+    static int run(String[] args, Map<String, String> environment, ClassLoader classLoader, PrintStream out, PrintStream err) {
         Console console = new Console(out, err);
-        CommandLine line = commandLine(args, new Factory(environment, console))
+        CommandLine line = commandLine(args, new Factory(environment, classLoader, console))
                 .setExecutionExceptionHandler(console::failed)
                 .setParameterExceptionHandler(console::usage)
                 .setExitCodeExceptionMapper(e -> FAILURE)
@@ -79,13 +87,14 @@ public final class Main {
         return line;
     }
 
-    /** Gives every command the environment and the console, so nothing reads process-wide state. */
-    private record Factory(Map<String, String> environment, Console console) implements CommandLine.IFactory {
+    /** Gives every command the environment, the class path and the console, so nothing reads process-wide state. */
+    private record Factory(Map<String, String> environment, ClassLoader classLoader, Console console) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             K created = CommandLine.defaultFactory().create(type);
             if (created instanceof Options options) {
                 options.environment = environment;
+                options.classLoader = classLoader;
             }
             if (created instanceof RetortCommand.Base base) {
                 base.console = console;
