@@ -244,6 +244,24 @@ class SpringBootNamingTest {
     }
 
     @Test
+    void includedProfilesAndGroupsAreActiveAndTheDefaultProfilesFileAppliesWhenNoneIs(@TempDir Path work) {
+        App app = app(work, BOOT_4, Map.of("application.properties", """
+                spring.profiles.include=naming
+                spring.profiles.group.naming=prefixed
+                """,
+                "application-prefixed.yml", "spring.jpa.hibernate.naming.physical-strategy: notes.PrefixedNames\n",
+                "application-default.properties", "spring.jpa.hibernate.naming.physical-strategy=notes.OtherPrefix\n"));
+        List<String> said = new ArrayList<>();
+        assertEquals(List.of("t_note", "t_note_note_tags", "t_note_reviewer_names", "t_note_tag"), tables(app.read(List.of(), Map.of(), said)));
+        assertTrue(said.get(1).endsWith("from application.properties, application-prefixed.yml (profiles naming, prefixed)."), said.get(1));
+
+        app.write("application.properties", "spring.jpa.open-in-view=false\n");
+        said.clear();
+        assertEquals(List.of("x_note", "x_note_note_tags", "x_note_reviewer_names", "x_note_tag"), tables(app.read(List.of(), Map.of(), said)));
+        assertTrue(said.get(1).endsWith("from application.properties, application-default.properties."), said.get(1));
+    }
+
+    @Test
     void placeholdersResolveFromTheFilesOrTheirDefaultsAndOneOnlyTheRunningApplicationKnowsIsRefused(@TempDir Path work) {
         App app = app(work, BOOT_4, Map.of("application.properties", """
                 app.naming=notes.PrefixedNames
