@@ -106,14 +106,23 @@ public final class Settings {
 
     /** The packages of the JPA entities; empty when not configured. */
     public List<String> entityPackages() {
-        String value = values.get(Setting.ENTITY_PACKAGES);
-        return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return commaSeparated(Setting.ENTITY_PACKAGES);
     }
 
     /** The persistence unit to read the entities from, or null to scan the entity packages. */
     public String persistenceUnit() {
         String value = values.get(Setting.PERSISTENCE_UNIT);
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The Spring Boot profiles to read a Boot application's configuration with; empty when not configured. */
+    public List<String> springProfiles() {
+        return commaSeparated(Setting.SPRING_PROFILES);
+    }
+
+    private List<String> commaSeparated(Setting setting) {
+        String value = values.get(setting);
+        return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /** The dev database ({@code docker} or a scratch server's URL), or null when none is configured. */
