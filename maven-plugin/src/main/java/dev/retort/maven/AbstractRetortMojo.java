@@ -146,12 +146,23 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         try (Retort retort = open()) {
             run(retort);
         } catch (RetortException e) {
-            throw new MojoFailureException(e.getMessage(SettingNames.MAVEN), e);
+            throw failure(e);
         } catch (RuntimeException e) {
             throw new MojoExecutionException("migrations:" + goal() + " failed unexpectedly: " + e, e);
         } finally {
             classes.close();
         }
+    }
+
+    /**
+     * The failure in Maven's words. Maven appends the message of every cause that its own message does not contain,
+     * which would repeat the sentence with the core's {@code retort.*} names; the original goes along as a suppressed
+     * exception instead, so {@code -e} still shows its stack trace.
+     */
+    private static MojoFailureException failure(RetortException e) {
+        MojoFailureException failure = new MojoFailureException(e.getMessage(SettingNames.MAVEN));
+        failure.addSuppressed(e);
+        return failure;
     }
 
     /** Warned once per build, not once per goal. */
