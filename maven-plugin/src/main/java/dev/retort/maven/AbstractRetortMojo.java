@@ -18,6 +18,7 @@ import dev.retort.RetortException;
 import dev.retort.config.Setting;
 import dev.retort.config.SettingNames;
 import dev.retort.config.Settings;
+import dev.retort.internal.Messages;
 
 /**
  * What every goal shares: the connection and migration parameters, turning them into Retort's one
@@ -149,6 +150,14 @@ abstract class AbstractRetortMojo extends AbstractMojo {
             throw failure(e);
         } catch (RuntimeException e) {
             throw new MojoExecutionException("migrations:" + goal() + " failed unexpectedly: " + e, e);
+        } catch (LinkageError e) {
+            // Without this, Maven answers a class missing from the project with a dump of the plugin's class realm.
+            String missing = Messages.missingClass(e);
+            if (missing == null) {
+                throw e;
+            }
+            throw new MojoFailureException("migrations:" + goal() + " needs class " + missing + ", which the project's class path lacks; "
+                    + "add the dependency that holds it.");
         } finally {
             classes.close();
         }
