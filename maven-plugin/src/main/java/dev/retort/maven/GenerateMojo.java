@@ -65,6 +65,20 @@ public class GenerateMojo extends AbstractEntityMojo {
             Findings.print(getLog(), written.findings());
             getLog().info("Wrote " + project.getBasedir().toPath().relativize(written.file()) + " (revision " + written.revision() + ").");
         }
-        getLog().info("Review " + (generated.followUp() == null ? "it" : "them") + ", compile, then run migrations:upgrade.");
+        getLog().info(nextStep(generated));
+    }
+
+    /**
+     * What to do with the new revision. It is pending on the database it was compared with; a first revision written on
+     * a dev database may instead describe a schema that a database already has, which stamp records without running it.
+     */
+    private String nextStep(Generated generated) {
+        String review = "Review " + (generated.followUp() == null ? "it" : "them") + " and compile";
+        if (settings().devDatabase() != null && generated.parents().isEmpty()) {
+            return review + "; then migrations:upgrade builds a new database with it, and migrations:stamp -Dmigrations.target=head "
+                    + "records it on a database that already has this schema, running nothing.";
+        }
+        return review + "; then migrations:upgrade applies " + (generated.followUp() == null ? "it" : "them")
+                + (settings().devDatabase() == null ? " to the database it was compared with." : ".");
     }
 }
