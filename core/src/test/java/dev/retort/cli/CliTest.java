@@ -135,6 +135,21 @@ class CliTest {
     }
 
     @Test
+    void releasePrintsEachRevisionOnceWithItsTimeAndStampNamesTheStampOnce() {
+        Cli cli = Cli.against(db, LINEAR);
+        Cli.Result release = cli.run("release");
+        assertEquals(0, release.exit(), release.toString());
+        assertEquals(1, release.out().lines().filter(line -> line.contains("-> a1b2c3d4e5f6")).count(), release.out());
+        assertTrue(release.out().matches("(?s).*up     base -> a1b2c3d4e5f6, create author \\(\\d+ ms\\).*"), release.out());
+        assertFalse(release.out().contains("applied a1b2c3d4e5f6"), release.out());
+        assertTrue(release.out().contains("Release succeeded: applied 3 revisions in "), release.out());
+
+        Cli.Result stamp = cli.run("stamp", "base");
+        assertEquals(0, stamp.exit(), stamp.toString());
+        assertTrue(stamp.out().startsWith("stamp  77e0d9c8b1a2 -> base ("), stamp.out());
+    }
+
+    @Test
     void sqlShowAndCheck(@TempDir Path dir) throws Exception {
         Cli cli = Cli.against(db, LINEAR);
         Cli.Result offline = cli.run("sql", "--from", "base", "--output", dir.resolve("up.sql").toString());
