@@ -16,7 +16,8 @@ import dev.retort.schema.Change;
 /**
  * Compares the project's entities with the database (at head) and writes the difference as a new
  * Java migration, flagging what needs review. With {@code -Dmigrations.empty=true}, writes an empty
- * migration to fill in by hand.
+ * migration to fill in by hand. Reads the compiled entities and migrations: run it after {@code compile}
+ * ({@code mvn compile migrations:generate -Dmigrations.message="add email to author"}).
  */
 @Mojo(name = "generate", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class GenerateMojo extends AbstractEntityMojo {
@@ -42,7 +43,7 @@ public class GenerateMojo extends AbstractEntityMojo {
     private File sourceDirectory;
 
     @Override
-    protected void configure(Settings.Builder builder) {
+    protected void configure(Settings.Builder builder) throws MojoFailureException {
         super.configure(builder);
         builder.set(Setting.SOURCE_DIRECTORY, sourceDirectory.getPath());
     }
