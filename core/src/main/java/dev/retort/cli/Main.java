@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,22 @@ public final class Main {
             LookCommands.Show.class, SqlCommand.class, CheckCommand.class, LintCommand.class, VerifyCommand.class, ReleaseCommand.class,
             CheckDeployableCommand.class);
 
+    /** How to name the database and how to start the command line, below the top-level help. */
+    private static final String[] FOOTER = {
+        "  DATABASE_URL names it, in either form:",
+        "    jdbc:postgresql://host:5432/db?user=app&password=secret",
+        "    postgresql://app:secret@host:5432/db",
+        "  --url (RETORT_URL), --user and --password win over it; every option",
+        "  also reads its RETORT_* variable, and --config-file retort.* properties.",
+        "",
+        "Starting it:",
+        "  from a plain jar, with its dependencies beside it:",
+        "    java -cp 'app.jar:lib/*' dev.retort.cli.Main upgrade",
+        "  from a Spring Boot executable jar, through Boot's launcher:",
+        "    java -Dloader.main=dev.retort.cli.Main -cp app.jar \\",
+        "      org.springframework.boot.loader.launch.PropertiesLauncher upgrade",
+        "  COMMAND --help lists a command's options."};
+
     private Main() {
     }
 
@@ -59,8 +76,12 @@ public final class Main {
                 .setCaseInsensitiveEnumValuesAllowed(true);
         line.setOut(new java.io.PrintWriter(out, true));
         line.setErr(new java.io.PrintWriter(err, true));
-        line.getCommandSpec().usageMessage().exitCodeListHeading("Exit codes:%n")
-                .exitCodeList(Map.of("0", "success", "1", "failure (the output says why and where the database is)", "2", "usage error"));
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        exitCodes.put("0", "success");
+        exitCodes.put("1", "failure (the output says why and where the database is)");
+        exitCodes.put("2", "usage error");
+        line.getCommandSpec().usageMessage().exitCodeListHeading("Exit codes:%n").exitCodeList(exitCodes)
+                .footerHeading("%nThe database:%n").footer(FOOTER);
         return line.execute(args);
     }
 

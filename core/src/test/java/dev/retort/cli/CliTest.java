@@ -128,7 +128,14 @@ class CliTest {
         assertEquals(1, badTimeout.exit());
         assertTrue(badTimeout.err().startsWith("retort: --lock-timeout (RETORT_LOCK_TIMEOUT) is 'soon' (from explicit)"), badTimeout.err());
         assertNull(db.value("select to_regclass('retort_version')::text"), "nothing was applied");
-        assertEquals(0, cli.run("--help").exit());
+        Cli.Result help = cli.run("--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("DATABASE_URL names it, in either form:\n    jdbc:postgresql://host:5432/db?user=app&password=secret\n"
+                + "    postgresql://app:secret@host:5432/db\n"), help.out());
+        assertTrue(help.out().contains("java -cp 'app.jar:lib/*' dev.retort.cli.Main upgrade"), help.out());
+        assertTrue(help.out().contains("java -Dloader.main=dev.retort.cli.Main -cp app.jar \\\n"
+                + "      org.springframework.boot.loader.launch.PropertiesLauncher upgrade"), help.out());
+        assertTrue(help.out().indexOf("  0   success") < help.out().indexOf("  2   usage error"), "exit codes in order: " + help.out());
         Cli.Result version = cli.run("--version");
         assertTrue(version.out().matches("retort \\d+\\.\\d+\\.\\d+.*\\n"), version.out());
         assertTrue(cli.run("release", "--help").out().contains("--report=FILE"));
