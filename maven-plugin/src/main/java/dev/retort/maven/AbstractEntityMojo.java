@@ -60,11 +60,6 @@ abstract class AbstractEntityMojo extends AbstractDatabaseMojo {
     protected String devImage;
 
     @Override
-    protected boolean usesDatabase() {
-        return settings().devDatabase() == null;
-    }
-
-    @Override
     protected void configure(Settings.Builder builder) throws MojoFailureException {
         super.configure(builder);
         builder.set(Setting.DEV_DATABASE, devDatabase).set(Setting.DEV_IMAGE, devImage).set(Setting.PERSISTENCE_UNIT, persistenceUnit)

@@ -49,6 +49,11 @@ public class GenerateMojo extends AbstractEntityMojo {
     }
 
     @Override
+    protected boolean usesDatabase() {
+        return settings().devDatabase() == null; // a dev database stands in for the configured one
+    }
+
+    @Override
     protected void run(Retort retort) throws MojoFailureException {
         if (message == null || message.isBlank()) {
             throw new MojoFailureException("migrations:generate needs a message: -Dmigrations.message=\"add email to author\".");
