@@ -8,6 +8,9 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import dev.retort.platform.Platform;
+import dev.retort.platform.Platforms;
+
 /**
  * Retort's command line, inside every application jar that depends on {@code retort-core}: no Maven, no build.
  *
@@ -34,13 +37,8 @@ public final class Main {
             LookCommands.Show.class, SqlCommand.class, CheckCommand.class, LintCommand.class, VerifyCommand.class, ReleaseCommand.class,
             CheckDeployableCommand.class);
 
-    /** How to name the database and how to start the command line, below the top-level help. */
-    private static final String[] FOOTER = {
-        "  DATABASE_URL names it, in either form:",
-        "    jdbc:postgresql://host:5432/db?user=app&password=secret",
-        "    postgresql://app:secret@host:5432/db",
-        "  --url (RETORT_URL), --user and --password win over it; every option",
-        "  also reads its RETORT_* variable, and --config-file retort.* properties.",
+    /** How to start the command line, below the top-level help. */
+    private static final List<String> STARTING = List.of(
         "",
         "Starting it:",
         "  from a plain jar, with its dependencies beside it:",
@@ -48,7 +46,23 @@ public final class Main {
         "  from a Spring Boot executable jar, through Boot's launcher:",
         "    java -Dloader.main=dev.retort.cli.Main -cp app.jar \\",
         "      org.springframework.boot.loader.launch.PropertiesLauncher upgrade",
-        "  COMMAND --help lists a command's options."};
+        "  COMMAND --help lists a command's options.");
+
+    /** How to name the database, in the URL forms of the platforms on the class path, and how to start the command line. */
+    static String[] footer() {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("  DATABASE_URL names it, in one of these forms:");
+        for (Platform platform : Platforms.all()) {
+            for (String form : platform.urlForms().split(" or ")) {
+                lines.add("    " + form);
+            }
+        }
+        lines.add("  A JDBC URL takes the user and password as parameters (?user=app&password=...).");
+        lines.add("  --url (RETORT_URL), --user and --password win over it; every option");
+        lines.add("  also reads its RETORT_* variable, and --config-file retort.* properties.");
+        lines.addAll(STARTING);
+        return lines.toArray(String[]::new);
+    }
 
     private Main() {
     }
@@ -81,7 +95,7 @@ public final class Main {
         exitCodes.put("1", "failure (the output says why and where the database is)");
         exitCodes.put("2", "usage error");
         line.getCommandSpec().usageMessage().exitCodeListHeading("Exit codes:%n").exitCodeList(exitCodes)
-                .footerHeading("%nThe database:%n").footer(FOOTER);
+                .footerHeading("%nThe database:%n").footer(footer());
         return line.execute(args);
     }
 

@@ -130,8 +130,9 @@ class CliTest {
         assertNull(db.value("select to_regclass('retort_version')::text"), "nothing was applied");
         Cli.Result help = cli.run("--help");
         assertEquals(0, help.exit());
-        assertTrue(help.out().contains("DATABASE_URL names it, in either form:\n    jdbc:postgresql://host:5432/db?user=app&password=secret\n"
-                + "    postgresql://app:secret@host:5432/db\n"), help.out());
+        assertTrue(help.out().contains("DATABASE_URL names it, in one of these forms:\n    jdbc:postgresql://host:port/database\n"
+                + "    postgresql://user:password@host:port/database\n"
+                + "  A JDBC URL takes the user and password as parameters (?user=app&password=...).\n"), help.out());
         assertTrue(help.out().contains("java -cp 'app.jar:lib/*' dev.retort.cli.Main upgrade"), help.out());
         assertTrue(help.out().contains("java -Dloader.main=dev.retort.cli.Main -cp app.jar \\\n"
                 + "      org.springframework.boot.loader.launch.PropertiesLauncher upgrade"), help.out());
