@@ -59,6 +59,9 @@ abstract class AbstractDatabaseMojo extends AbstractRenderingMojo {
     @Parameter(property = "migrations.connectRetries")
     protected String connectRetries;
 
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    protected org.apache.maven.settings.Settings mavenSettings;
+
     @Inject
     protected SettingsDecrypter settingsDecrypter;
 

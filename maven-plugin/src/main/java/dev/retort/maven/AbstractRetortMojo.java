@@ -46,9 +46,6 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    protected org.apache.maven.settings.Settings mavenSettings;
-
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     protected MojoExecution mojoExecution;
 
