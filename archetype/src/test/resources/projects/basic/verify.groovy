@@ -31,6 +31,13 @@ assert new File(project, "mvnw").canExecute() : "the Maven wrapper is executable
 def first = new File(project, "build.log").text
 assert first.contains("Migrations check passed") : "check ran in verify and passed"
 assert !first.contains("[ERROR]") : "a successful build prints no [ERROR] line"
+// Nor the warnings a new project's first build used to print: SLF4J finding no binding for the embedded server's
+// library, Hibernate's "built-in connection pool" (HHH10001002), or any other [WARNING] line.
+def noWarnings = { String log, String build ->
+    def warnings = log.readLines().findAll { it.contains("[WARNING]") || it.startsWith("SLF4J") || it.contains("HHH10001002") }
+    assert warnings.isEmpty() : build + " prints no warning: " + warnings.join("\n")
+}
+noWarnings(first, "the generated project's first build")
 
 def book = new File(project, "src/main/java/com/example/shop/model/Book.java")
 book.text = book.text.replace("    private Author author;\n", "    private Author author;\n\n    @Column(length = 20)\n    private String isbn;\n")
@@ -46,6 +53,8 @@ def verified = run(["verify"])
 assert verified.contains("Tests run: 1, Failures: 0, Errors: 0") : "MigrationsIT applies both revisions:\n" + verified
 assert verified.contains("Migrations check passed") : "check agrees with the new revision"
 assert !verified.contains("[ERROR]") : "a successful build prints no [ERROR] line"
+noWarnings(generated, "generate")
+noWarnings(verified, "the build after generate")
 
 // The jar records the head it was built with (index goal at prepare-package), and carries the revision index.
 def head = (files[0].name =~ /^M([0-9a-f]+)_/)[0][1]

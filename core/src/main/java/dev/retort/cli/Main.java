@@ -1,11 +1,15 @@
 package dev.retort.cli;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import dev.retort.platform.Platform;
+import dev.retort.platform.Platforms;
 
 /**
  * Retort's command line, inside every application jar that depends on {@code retort-core}: no Maven, no build.
@@ -35,6 +39,33 @@ public final class Main {
             RunCommands.Repair.class, LookCommands.Current.class, LookCommands.History.class, LookCommands.Heads.class,
             LookCommands.Show.class, SqlCommand.class, CheckCommand.class, LintCommand.class, VerifyCommand.class, ReleaseCommand.class,
             CheckDeployableCommand.class);
+
+    /** How to start the command line, below the top-level help. */
+    private static final List<String> STARTING = List.of(
+        "",
+        "Starting it:",
+        "  from a plain jar, with its dependencies beside it:",
+        "    java -cp 'app.jar:lib/*' dev.retort.cli.Main upgrade",
+        "  from a Spring Boot executable jar, through Boot's launcher:",
+        "    java -Dloader.main=dev.retort.cli.Main -cp app.jar \\",
+        "      org.springframework.boot.loader.launch.PropertiesLauncher upgrade",
+        "  COMMAND --help lists a command's options.");
+
+    /** How to name the database, in the URL forms of the platforms on the class path, and how to start the command line. */
+    static String[] footer() {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("  DATABASE_URL names it, in one of these forms:");
+        for (Platform platform : Platforms.all()) {
+            for (String form : platform.urlForms().split(" or ")) {
+                lines.add("    " + form);
+            }
+        }
+        lines.add("  A JDBC URL takes the user and password as parameters (?user=app&password=...).");
+        lines.add("  --url (RETORT_URL), --user and --password win over it; every option");
+        lines.add("  also reads its RETORT_* variable, and --config-file retort.* properties.");
+        lines.addAll(STARTING);
+        return lines.toArray(String[]::new);
+    }
 
     private Main() {
     }
@@ -67,8 +98,12 @@ public final class Main {
                 .setCaseInsensitiveEnumValuesAllowed(true);
         line.setOut(new java.io.PrintWriter(out, true));
         line.setErr(new java.io.PrintWriter(err, true));
-        line.getCommandSpec().usageMessage().exitCodeListHeading("Exit codes:%n")
-                .exitCodeList(Map.of("0", "success", "1", "failure (the output says why and where the database is)", "2", "usage error"));
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        exitCodes.put("0", "success");
+        exitCodes.put("1", "failure (the output says why and where the database is)");
+        exitCodes.put("2", "usage error");
+        line.getCommandSpec().usageMessage().exitCodeListHeading("Exit codes:%n").exitCodeList(exitCodes)
+                .footerHeading("%nThe database:%n").footer(footer());
         return line.execute(args);
     }
 

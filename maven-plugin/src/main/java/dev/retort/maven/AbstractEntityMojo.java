@@ -17,8 +17,11 @@ import dev.retort.hibernate.HibernateSchemaSource;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.SchemaSource;
 
-/** Goals that read the entities: {@code generate}, {@code check} and {@code verify}. */
-abstract class AbstractEntityMojo extends AbstractRetortMojo {
+/**
+ * Goals that read the project's compiled entities: {@code generate}, {@code check} and {@code verify}. They run after
+ * {@code compile} ({@code mvn compile migrations:generate}), which they do not trigger themselves.
+ */
+abstract class AbstractEntityMojo extends AbstractDatabaseMojo {
 
     /**
      * Packages holding the JPA entities (sub-packages included), comma-separated on the command line.
@@ -53,10 +56,10 @@ abstract class AbstractEntityMojo extends AbstractRetortMojo {
     protected List<String> springProfiles;
 
     /**
-     * A throwaway database to compare against instead of the configured one: {@code docker} (a
-     * PostgreSQL container, removed afterwards) or the JDBC URL of a scratch server (a fresh database
-     * is created on it and dropped). It is upgraded to head with the project's migrations first, so
-     * the result never depends on the state of anyone's own database.
+     * A throwaway database to compare against instead of the configured one: {@code embedded} (a PostgreSQL run from
+     * Maven artifacts, nothing to install), {@code docker} (a PostgreSQL container of {@code devImage}, removed
+     * afterwards) or the JDBC URL of a scratch server (a fresh database is created on it and dropped). It is upgraded to
+     * head with the project's migrations first, so the result never depends on the state of anyone's own database.
      */
     @Parameter(property = "migrations.devDatabase")
     protected String devDatabase;
@@ -66,7 +69,8 @@ abstract class AbstractEntityMojo extends AbstractRetortMojo {
     protected String devImage;
 
     @Override
-    protected void configure(Settings.Builder builder) {
+    protected void configure(Settings.Builder builder) throws MojoFailureException {
+        super.configure(builder);
         builder.set(Setting.DEV_DATABASE, devDatabase).set(Setting.DEV_IMAGE, devImage).set(Setting.PERSISTENCE_UNIT, persistenceUnit)
                 .set(Setting.SPRING_PROFILES, springProfiles == null ? null : String.join(",", springProfiles))
                 .set(Setting.ENTITY_PACKAGES, entityPackages == null ? null : String.join(",", entityPackages));
