@@ -8,6 +8,12 @@ try {
     check(log.contains("No revision matches 'zzz'"), "an unknown target must be named")
     check(log.contains("Revision prefix 'aa' is ambiguous: it matches aaa111111111, aab222222222."), "an ambiguous prefix must list the candidates")
     check(!log.contains("hunter2"), "a password must never be printed")
+    def timeout = log.readLines().find { it.contains("migrations.lockTimeout is 'soon'") }
+    check(timeout != null, "a bad setting must be named as Maven users set it")
+    check(timeout.count("'soon'") == 1 && !log.contains("retort.lockTimeout"), "a bad setting is said once, never in core's words: " + timeout)
+    check(log.count("verify runs every revision up and down on a throwaway database") == 1 && !log.contains("retort.devDatabase"),
+            "verify without a dev database says so once, in Maven's words")
+    check(log.contains("set migrations.devDatabase to embedded, docker, or the JDBC URL of a scratch server"), "and says what to set")
     // From build 3 on a password arrives as -Dmigrations.password: each such Maven run warns once, not once per goal.
     def warning = "The database password was given as the migrations.password parameter, which Maven prints with -X"
     def runs = log.split(/\[INFO\] BUILD (SUCCESS|FAILURE)/).collect { it.count(warning) }

@@ -7,6 +7,8 @@ def log = buildLog(basedir)
 check((log =~ /Started embedded dev database \(PostgreSQL 17\.\d+\) in \d+\.\d s\./).find(), "the embedded database's start must be printed")
 check(log.contains("Stopped the embedded dev database."), "the embedded database must be stopped")
 check(log.contains("Migrations check passed"), "check passes once the migration exists")
+check(log.contains("then migrations:upgrade builds a new database with it, and migrations:stamp -Dmigrations.target=head records it on "
+        + "a database that already has this schema, running nothing."), "a first revision from a dev database names upgrade and stamp")
 check(log.contains("entities differ from the migrations: add column public.author.phone"), "check names the entity's new column")
 check(!log.contains("Database: "), "no database is configured, so none is named")
 check(!log.contains("initdb completed"), "the embedded library's start-up chatter stays out of the build output")

@@ -10,6 +10,11 @@ try {
     check((log =~ /Started dev database \S+ \(\S+\) in \d+\.\d s\./).find(), "the container start-up time must be printed")
     check(log.contains("Removed the dev database container."), "the container must be removed")
     check(!log.contains("secret"), "no password may be printed")
+    check(log.contains("The dev database image 127.0.0.1:1/retort/missing:1 is not on this machine, and it cannot be pulled from 127.0.0.1:1: "),
+            "an image that cannot be had is named with the daemon's answer")
+    check(log.contains("Set migrations.devImage to an image this machine has (docker images), or set migrations.devDatabase to embedded"),
+            "and the failure says what to set instead")
+    check(!log.contains("Error during callback"), "a failed pull is not logged with a stack trace")
     check(column(basedir, "select to_regclass('retort_version')::text") == [null], "generate must not touch the configured database")
 } finally {
     dropDatabase(basedir)

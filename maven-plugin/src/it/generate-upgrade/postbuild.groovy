@@ -8,6 +8,8 @@ try {
     def log = buildLog(basedir)
     check(log.contains("create table public.author"), "generate must list the change")
     check(log.contains("Upgraded 1 revision"), "upgrade must print its summary")
+    check(log.contains("Review it and compile; then migrations:upgrade applies it to the database it was compared with."),
+            "generate must say what to do with a revision pending on the database it compared with")
     check(log.contains("The project has no Hibernate ORM on its class path; reading the entities with Retort's own Hibernate ORM "),
             "a project without Hibernate is read with the plugin's own, and generate says so")
 } finally {

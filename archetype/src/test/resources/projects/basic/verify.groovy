@@ -31,6 +31,13 @@ assert new File(project, "mvnw").canExecute() : "the Maven wrapper is executable
 def first = new File(project, "build.log").text
 assert first.contains("Migrations check passed") : "check ran in verify and passed"
 assert !first.contains("[ERROR]") : "a successful build prints no [ERROR] line"
+// Nor the warnings a new project's first build used to print: SLF4J finding no binding for the embedded server's
+// library, Hibernate's "built-in connection pool" (HHH10001002), or any other [WARNING] line.
+def noWarnings = { String log, String build ->
+    def warnings = log.readLines().findAll { it.contains("[WARNING]") || it.startsWith("SLF4J") || it.contains("HHH10001002") }
+    assert warnings.isEmpty() : build + " prints no warning: " + warnings.join("\n")
+}
+noWarnings(first, "the generated project's first build")
 
 def book = new File(project, "src/main/java/com/example/shop/model/Book.java")
 book.text = book.text.replace("    private Author author;\n", "    private Author author;\n\n    @Column(length = 20)\n    private String isbn;\n")
@@ -46,6 +53,8 @@ def verified = run(["verify"])
 assert verified.contains("Tests run: 1, Failures: 0, Errors: 0") : "MigrationsIT applies both revisions:\n" + verified
 assert verified.contains("Migrations check passed") : "check agrees with the new revision"
 assert !verified.contains("[ERROR]") : "a successful build prints no [ERROR] line"
+noWarnings(generated, "generate")
+noWarnings(verified, "the build after generate")
 
 // The jar records the head it was built with (index goal at prepare-package), and carries the revision index.
 def head = (files[0].name =~ /^M([0-9a-f]+)_/)[0][1]
@@ -54,5 +63,19 @@ assert jar != null : "the build packaged a jar"
 new java.util.jar.JarFile(jar).withCloseable { archive ->
     assert archive.manifest.mainAttributes.getValue("Retort-Head") == head : "the manifest names the head " + head
     assert archive.getEntry("db/migrations/retort.revisions") != null : "the jar carries the revision index"
+    assert archive.manifest.mainAttributes.getValue("Class-Path").contains("lib/retort-core-") : "the manifest lists the libraries"
 }
+
+// The command line runs from the jar alone, its libraries in target/lib (docs/release.md): the help, and the SQL of both
+// revisions, which needs the migrations and retort-core but no database.
+def cli = { String... args ->
+    def command = [new File(System.getProperty("java.home"), "bin/java").path, "-cp", "target/" + jar.name, "dev.retort.cli.Main"] + args.toList()
+    def process = new ProcessBuilder(command).directory(project).redirectErrorStream(true).start()
+    def output = process.inputStream.text
+    assert process.waitFor() == 0 : command.join(" ") + " failed:\n" + output
+    return output
+}
+assert cli("--help").contains("Usage: retort") : "the help"
+def sql = cli("sql", "--from", "base")
+assert sql.contains("CREATE TABLE") && sql.contains("isbn") : "the SQL of both revisions:\n" + sql
 true

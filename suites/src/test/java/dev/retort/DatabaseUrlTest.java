@@ -78,6 +78,10 @@ class DatabaseUrlTest {
         assertTrue(mysql.getMessage().startsWith("The database URL mysql://root:***@h/db is not a PostgreSQL URL"), mysql.getMessage());
         assertFalse(mysql.getMessage().contains("hunter2"));
         assertThrows(RetortException.class, () -> DatabaseUrl.parse(" "));
+        RetortException userInfo = assertThrows(RetortException.class, () -> DatabaseUrl.parse("jdbc:postgresql://app:hunter2@127.0.0.1/shop"));
+        assertEquals("The database URL jdbc:postgresql://app:***@127.0.0.1/shop puts the user and password before the host, which a JDBC URL "
+                + "does not take: write jdbc:postgresql://host:port/database?user=…&password=…, or drop the jdbc: prefix for the "
+                + "postgresql://user:password@host:port/database form (DATABASE_URL's).", userInfo.getMessage());
     }
 
     @Test

@@ -1,11 +1,15 @@
 package dev.retort.cli;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import dev.retort.platform.Platform;
+import dev.retort.platform.Platforms;
 
 /**
  * Retort's command line, inside every application jar that depends on {@code retort-core}: no Maven, no build.
@@ -15,6 +19,9 @@ import picocli.CommandLine.Command;
  * java -cp app.jar dev.retort.cli.Main release --report release.json
  * java -Dloader.main=dev.retort.cli.Main -cp app.jar org.springframework.boot.loader.launch.PropertiesLauncher upgrade
  * </pre>
+ *
+ * From a Spring Boot application with no database named for Retort, the application's own data source is used
+ * ({@code spring.datasource.*}), and the output says so.
  *
  * Exit codes: 0 success, 1 failure (the database is then at a known revision, which the output names), 2 usage error.
  */
@@ -32,6 +39,33 @@ public final class Main {
             RunCommands.Repair.class, LookCommands.Current.class, LookCommands.History.class, LookCommands.Heads.class,
             LookCommands.Show.class, SqlCommand.class, CheckCommand.class, LintCommand.class, VerifyCommand.class, ReleaseCommand.class,
             CheckDeployableCommand.class);
+
+    /** How to start the command line, below the top-level help. */
+    private static final List<String> STARTING = List.of(
+        "",
+        "Starting it:",
+        "  from a plain jar, with its dependencies beside it:",
+        "    java -cp 'app.jar:lib/*' dev.retort.cli.Main upgrade",
+        "  from a Spring Boot executable jar, through Boot's launcher:",
+        "    java -Dloader.main=dev.retort.cli.Main -cp app.jar \\",
+        "      org.springframework.boot.loader.launch.PropertiesLauncher upgrade",
+        "  COMMAND --help lists a command's options.");
+
+    /** How to name the database, in the URL forms of the platforms on the class path, and how to start the command line. */
+    static String[] footer() {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("  DATABASE_URL names it, in one of these forms:");
+        for (Platform platform : Platforms.all()) {
+            for (String form : platform.urlForms().split(" or ")) {
+                lines.add("    " + form);
+            }
+        }
+        lines.add("  A JDBC URL takes the user and password as parameters (?user=app&password=...).");
+        lines.add("  --url (RETORT_URL), --user and --password win over it; every option");
+        lines.add("  also reads its RETORT_* variable, and --config-file retort.* properties.");
+        lines.addAll(STARTING);
+        return lines.toArray(String[]::new);
+    }
 
     private Main() {
     }
@@ -51,16 +85,25 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        return run(args, environment, Main.class.getClassLoader(), out, err);
+    }
+
+    /** As {@link #run(String[], Map, PrintStream, PrintStream)}, with the application's class path given (tests). */
+    static int run(String[] args, Map<String, String> environment, ClassLoader classLoader, PrintStream out, PrintStream err) {
         Console console = new Console(out, err);
-        CommandLine line = commandLine(args, new Factory(environment, console))
+        CommandLine line = commandLine(args, new Factory(environment, classLoader, console))
                 .setExecutionExceptionHandler(console::failed)
                 .setParameterExceptionHandler(console::usage)
                 .setExitCodeExceptionMapper(e -> FAILURE)
                 .setCaseInsensitiveEnumValuesAllowed(true);
         line.setOut(new java.io.PrintWriter(out, true));
         line.setErr(new java.io.PrintWriter(err, true));
-        line.getCommandSpec().usageMessage().exitCodeListHeading("Exit codes:%n")
-                .exitCodeList(Map.of("0", "success", "1", "failure (the output says why and where the database is)", "2", "usage error"));
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        exitCodes.put("0", "success");
+        exitCodes.put("1", "failure (the output says why and where the database is)");
+        exitCodes.put("2", "usage error");
+        line.getCommandSpec().usageMessage().exitCodeListHeading("Exit codes:%n").exitCodeList(exitCodes)
+                .footerHeading("%nThe database:%n").footer(footer());
         return line.execute(args);
     }
 
@@ -79,13 +122,14 @@ public final class Main {
         return line;
     }
 
-    /** Gives every command the environment and the console, so nothing reads process-wide state. */
-    private record Factory(Map<String, String> environment, Console console) implements CommandLine.IFactory {
+    /** Gives every command the environment, the class path and the console, so nothing reads process-wide state. */
+    private record Factory(Map<String, String> environment, ClassLoader classLoader, Console console) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             K created = CommandLine.defaultFactory().create(type);
             if (created instanceof Options options) {
                 options.environment = environment;
+                options.classLoader = classLoader;
             }
             if (created instanceof RetortCommand.Base base) {
                 base.console = console;

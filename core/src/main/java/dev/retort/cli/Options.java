@@ -13,15 +13,24 @@ import picocli.CommandLine.Option;
 import dev.retort.RetortException;
 import dev.retort.config.Setting;
 import dev.retort.config.Settings;
+import dev.retort.internal.appconfig.SpringBootConfig;
 
 /**
  * The options every command takes. Each is a setting under its canonical name ({@code --lock-timeout} is
  * {@code lockTimeout}), with the precedence every entry point shares: an option wins over {@code RETORT_*}, which
- * wins over the properties file, which wins over {@code DATABASE_URL} and the defaults.
+ * wins over the properties file, which wins over {@code DATABASE_URL} and the defaults. Run from a Spring Boot
+ * application, its own configuration comes last: its {@code retort.*} keys, and its data source when nothing else
+ * names a database.
  */
 final class Options {
 
     Map<String, String> environment = Map.of();
+
+    /** The application's class path: where its migrations are, and a Spring Boot application's configuration. */
+    ClassLoader classLoader;
+
+    /** What the application's own configuration says, once {@link #settings()} has read it. */
+    SpringBootConfig application = SpringBootConfig.none();
 
     @Option(names = "--url", paramLabel = "URL", description = "The database: its JDBC URL, or the "
             + "scheme://user:password@host:port/database form DATABASE_URL usually holds. Default: RETORT_URL, then DATABASE_URL.")
@@ -101,9 +110,11 @@ final class Options {
     @Option(names = "--json", description = "Write the result as JSON on standard output, progress on standard error.")
     boolean json;
 
-    /** The settings these options, the environment and the properties file make. */
+    /** The settings these options, the environment, the properties file and the application's configuration make. */
     Settings settings() {
-        Settings.Builder builder = Settings.builder().properties(properties()).environment(environment)
+        application = SpringBootConfig.read(classLoader, environment);
+        Settings.Builder builder = Settings.builder().properties(properties()).application(application.values(), application.origins())
+                .environment(environment)
                 .set(Setting.URL, url).set(Setting.USER, user).set(Setting.PASSWORD, password).set(Setting.PASSWORD_FILE, passwordFile).set(Setting.SCHEMA, schema)
                 .set(Setting.PACKAGE, packageName).set(Setting.SQL_LOCATION, sqlLocation).set(Setting.LOCK_TIMEOUT, lockTimeout)
                 .set(Setting.STATEMENT_LOCK_TIMEOUT, statementLockTimeout).set(Setting.STATEMENT_TIMEOUT, statementTimeout)

@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import dev.retort.MigrationListener;
 import dev.retort.Retort;
 import dev.retort.command.Step;
+import dev.retort.config.Setting;
 import dev.retort.config.Settings;
 
 /** The {@code retort} command and what its sub-commands share. */
@@ -41,6 +42,9 @@ final class RetortCommand implements Runnable {
         public final Integer call() {
             console.json = options.json;
             Settings settings = options.settings();
+            if (options.application.isOrigin(settings.origin(Setting.URL))) {
+                console.progress("Database: " + settings.describeDatabase() + ", from " + settings.origin(Setting.URL) + ".");
+            }
             try (Retort retort = Retort.configure().settings(settings).listener(new Progress(console)).load()) {
                 return run(retort);
             }

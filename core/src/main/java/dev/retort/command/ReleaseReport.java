@@ -71,12 +71,13 @@ public record ReleaseReport(Outcome outcome, String environment, Instant started
         return outcome == Outcome.UPGRADED || outcome == Outcome.NOTHING_TO_DO;
     }
 
-    /** The lines a person reads: what happened, each revision with its time, warnings, and why it stopped. */
+    /**
+     * The lines a person reads after the run: warnings, problems and how it ended. Each revision's own line, with its
+     * time, is progress that every entry point prints while the release runs ({@code MigrationListener}); the JSON
+     * lists them again for the pipeline's records.
+     */
     public List<String> summary() {
         List<String> lines = new ArrayList<>();
-        for (AppliedRevision revision : applied) {
-            lines.add(String.format("applied %s %s (%d ms)", revision.revision(), revision.message(), revision.millis()));
-        }
         warnings.forEach(w -> lines.add("warning: " + w));
         // A lint error is a problem as well: printed once, as the finding lint prints.
         findings.forEach(f -> lines.add(f.line()));

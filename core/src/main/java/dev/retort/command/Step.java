@@ -25,10 +25,13 @@ public record Step(Direction direction, RevisionScript revision, Set<String> hea
         return revision == null || revision.transactional();
     }
 
-    /** A short description: {@code "a1b2 -> c3d4, add email"} for an upgrade, and so on. */
+    /**
+     * A short description: {@code "a1b2 -> c3d4, add email"} for an upgrade, {@code "base -> c3d4"} for a stamp. Every
+     * printer puts the direction before it, so it does not name the direction itself.
+     */
     public String describe() {
         if (revision == null) {
-            return "stamp " + Heads.describe(headsBefore) + " -> " + Heads.describe(headsAfter);
+            return Heads.describe(headsBefore) + " -> " + Heads.describe(headsAfter);
         }
         String arrow = switch (direction) {
             case UP -> Heads.describe(revision.parents()) + " -> " + revision.id();

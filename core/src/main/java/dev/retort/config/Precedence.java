@@ -13,10 +13,18 @@ import dev.retort.RetortException;
  *   <li>for {@code user} and {@code password} only: the Maven {@code settings.xml} server named by {@code serverId};</li>
  *   <li>the environment variable {@code RETORT_<KEY>};</li>
  *   <li>the {@code retort.<key>} entry of a properties file;</li>
- *   <li>for {@code url} only: the {@code DATABASE_URL} environment variable;
- *       for {@code user} and {@code password} only: the credentials written in the URL itself;</li>
+ *   <li>the {@code retort.<key>} entry of the application's own configuration (a Spring Boot application's
+ *       {@code application.properties} or {@code .yml}, read by the command line);</li>
+ *   <li>for {@code url} only: the {@code DATABASE_URL} environment variable, then the application's data source
+ *       ({@code SPRING_DATASOURCE_URL}, then {@code spring.datasource.url} in its configuration);
+ *       for {@code user} and {@code password} only: the credentials written in the URL itself, then, with the
+ *       application's data source URL, that data source's {@code username} and {@code password};</li>
  *   <li>the default.</li>
  * </ol>
+ *
+ * <p>So anything said for Retort (an option, {@code RETORT_*}, a properties file, {@code DATABASE_URL}) wins over what
+ * the application says for itself, and the application's data source is used, whole, only when nothing else names a
+ * database: Flyway's and Liquibase's Spring Boot integrations fall back to the application's data source the same way.
  */
 final class Precedence {
 
@@ -42,10 +50,12 @@ final class Precedence {
                 continue;
             }
             if (take(values, origins, setting, layers.environment.get(setting), setting.environmentVariable())
-                    || take(values, origins, setting, layers.file.get(setting), setting.propertyName())) {
+                    || take(values, origins, setting, layers.file.get(setting), setting.propertyName())
+                    || takeApplication(values, origins, setting, layers.application.get(setting), layers.applicationOrigins.get(setting))) {
                 continue;
             }
-            if (setting == Setting.URL && take(values, origins, setting, layers.databaseUrlVariable, "DATABASE_URL")) {
+            if (setting == Setting.URL && (take(values, origins, setting, layers.databaseUrlVariable, "DATABASE_URL")
+                    || takeApplication(values, origins, setting, layers.dataSource.get("url"), layers.dataSourceOrigins.get("url")))) {
                 continue;
             }
             take(values, origins, setting, setting.defaultValue(), "default");
@@ -59,6 +69,13 @@ final class Precedence {
             }
             take(values, origins, Setting.USER, values.containsKey(Setting.USER) ? null : database.user(), "URL");
             take(values, origins, Setting.PASSWORD, values.containsKey(Setting.PASSWORD) ? null : database.password(), "URL");
+            if (origins.get(Setting.URL).equals(layers.dataSourceOrigins.get("url"))) {
+                // The application's data source comes whole: its user and password go with its URL, never with another.
+                takeApplication(values, origins, Setting.USER, values.containsKey(Setting.USER) ? null : layers.dataSource.get("username"),
+                        layers.dataSourceOrigins.get("username"));
+                takeApplication(values, origins, Setting.PASSWORD, values.containsKey(Setting.PASSWORD) ? null : layers.dataSource.get("password"),
+                        layers.dataSourceOrigins.get("password"));
+            }
             values.put(Setting.URL, database.jdbcUrl());
         }
         check(values, origins);
@@ -75,10 +92,40 @@ final class Precedence {
                 || take(values, origins, Setting.PASSWORD, layers.serverPassword, "settings.xml server " + layers.serverId)
                 || take(values, origins, Setting.PASSWORD, layers.environment.get(Setting.PASSWORD), "RETORT_PASSWORD")
                 || takeFile(values, origins, layers.environment.get(Setting.PASSWORD_FILE), "RETORT_PASSWORD_FILE")
-                || take(values, origins, Setting.PASSWORD, layers.file.get(Setting.PASSWORD), "retort.password")) {
+                || take(values, origins, Setting.PASSWORD, layers.file.get(Setting.PASSWORD), "retort.password")
+                || takeFile(values, origins, layers.file.get(Setting.PASSWORD_FILE), "retort.passwordFile")
+                || takeApplication(values, origins, Setting.PASSWORD, layers.application.get(Setting.PASSWORD),
+                        layers.applicationOrigins.get(Setting.PASSWORD))) {
             return;
         }
-        takeFile(values, origins, layers.file.get(Setting.PASSWORD_FILE), "retort.passwordFile");
+        String file = layers.application.get(Setting.PASSWORD_FILE);
+        if (file != null) {
+            unresolved(Setting.PASSWORD_FILE, file, layers.applicationOrigins.get(Setting.PASSWORD_FILE));
+            takeFile(values, origins, file, layers.applicationOrigins.get(Setting.PASSWORD_FILE));
+        }
+    }
+
+    /**
+     * A value from the application's configuration; one whose placeholder nothing sets fails here, when it is the value
+     * used, rather than when the file is read, so an unused key with an unset placeholder does no harm.
+     */
+    private static boolean takeApplication(Map<Setting, String> values, Map<Setting, String> origins, Setting setting, String value,
+                                           String origin) {
+        if (value == null) {
+            return false;
+        }
+        unresolved(setting, value, origin);
+        return take(values, origins, setting, value, origin);
+    }
+
+    private static void unresolved(Setting setting, String value, String origin) {
+        java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\$\\{([^}]*)}").matcher(value);
+        if (placeholder.find()) {
+            String name = placeholder.group(1).split(":", 2)[0];
+            throw new RetortException("{" + setting.key() + "} comes from " + origin + ", whose placeholder ${" + name + "} is set neither "
+                    + "in the environment nor in the application's configuration; set " + name + ", or name the database for Retort "
+                    + "(DATABASE_URL).");
+        }
     }
 
     private static boolean takeFile(Map<Setting, String> values, Map<Setting, String> origins, String file, String origin) {

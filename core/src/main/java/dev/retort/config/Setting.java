@@ -39,6 +39,10 @@ public enum Setting {
     /** A persistence unit of META-INF/persistence.xml to read the entities from instead of scanning packages. */
     PERSISTENCE_UNIT("persistenceUnit", "A persistence unit of the application's META-INF/persistence.xml to read the entities from "
             + "(its classes, mapping files and properties) instead of scanning the entity packages.", null),
+    /** Spring Boot profiles whose configuration files the entities are read with, comma-separated. */
+    SPRING_PROFILES("springProfiles", "Spring Boot profiles, comma-separated, whose application-{profile}.properties or .yml files "
+            + "generate, check and verify read the entities' naming and Hibernate settings with, as the application started with "
+            + "them would (they replace spring.profiles.active of application.properties, as SPRING_PROFILES_ACTIVE does).", null),
     /** A throwaway database for generate and check: {@code embedded}, {@code docker} or the JDBC URL of a scratch server. */
     DEV_DATABASE("devDatabase", "A throwaway database for generate and check: embedded (a server run from Maven artifacts, "
             + "no server or Docker needed, where the platform has one), docker (a container, removed afterwards) or the JDBC URL "

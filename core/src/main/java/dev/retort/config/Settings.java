@@ -14,8 +14,8 @@ import dev.retort.RetortException;
 /**
  * Retort's configuration, the same for every entry point: built from explicit values (Java calls, Maven
  * parameters, command-line options), a {@code settings.xml} server, the environment ({@code RETORT_*},
- * {@code DATABASE_URL}) and a properties file, in the order {@link Precedence} documents. Values are
- * checked when built, so a bad value fails before anything connects.
+ * {@code DATABASE_URL}), a properties file and the application's own configuration, in the order
+ * {@link Precedence} documents. Values are checked when built, so a bad value fails before anything connects.
  */
 public final class Settings {
 
@@ -106,14 +106,23 @@ public final class Settings {
 
     /** The packages of the JPA entities; empty when not configured. */
     public List<String> entityPackages() {
-        String value = values.get(Setting.ENTITY_PACKAGES);
-        return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return commaSeparated(Setting.ENTITY_PACKAGES);
     }
 
     /** The persistence unit to read the entities from, or null to scan the entity packages. */
     public String persistenceUnit() {
         String value = values.get(Setting.PERSISTENCE_UNIT);
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The Spring Boot profiles to read a Boot application's configuration with; empty when not configured. */
+    public List<String> springProfiles() {
+        return commaSeparated(Setting.SPRING_PROFILES);
+    }
+
+    private List<String> commaSeparated(Setting setting) {
+        String value = values.get(setting);
+        return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /** The dev database ({@code docker} or a scratch server's URL), or null when none is configured. */
@@ -191,13 +200,14 @@ public final class Settings {
      */
     public Settings withDatabase(String jdbcUrl, String user, String password) {
         Builder copy = layers.copy();
-        for (Map<Setting, String> layer : List.of(copy.explicit, copy.environment, copy.file)) {
+        for (Map<Setting, String> layer : List.of(copy.explicit, copy.environment, copy.file, copy.application)) {
             layer.remove(Setting.URL);
             layer.remove(Setting.USER);
             layer.remove(Setting.PASSWORD);
             layer.remove(Setting.PASSWORD_FILE);
         }
         copy.databaseUrlVariable = null;
+        copy.dataSource.clear();
         copy.serverUser = null;
         copy.serverPassword = null;
         return copy.set(Setting.URL, jdbcUrl).set(Setting.USER, user).set(Setting.PASSWORD, password).build();
@@ -216,6 +226,11 @@ public final class Settings {
         final Map<Setting, String> explicit = new EnumMap<>(Setting.class);
         final Map<Setting, String> environment = new EnumMap<>(Setting.class);
         final Map<Setting, String> file = new EnumMap<>(Setting.class);
+        final Map<Setting, String> application = new EnumMap<>(Setting.class);
+        final Map<Setting, String> applicationOrigins = new EnumMap<>(Setting.class);
+        /** The application's data source: {@code url}, {@code username}, {@code password} (Spring's names), and their origins. */
+        final Map<String, String> dataSource = new HashMap<>();
+        final Map<String, String> dataSourceOrigins = new HashMap<>();
         String databaseUrlVariable;
         String serverUser;
         String serverPassword;
@@ -229,6 +244,10 @@ public final class Settings {
             copy.explicit.putAll(explicit);
             copy.environment.putAll(environment);
             copy.file.putAll(file);
+            copy.application.putAll(application);
+            copy.applicationOrigins.putAll(applicationOrigins);
+            copy.dataSource.putAll(dataSource);
+            copy.dataSourceOrigins.putAll(dataSourceOrigins);
             copy.databaseUrlVariable = databaseUrlVariable;
             copy.serverUser = serverUser;
             copy.serverPassword = serverPassword;
@@ -279,6 +298,37 @@ public final class Settings {
         public Builder properties(Map<String, String> properties) {
             for (Setting setting : Setting.values()) {
                 putIfSet(file, setting, properties.get(setting.propertyName()));
+            }
+            return this;
+        }
+
+        /**
+         * The application's own configuration, as a Spring Boot application carries it ({@code application.properties}
+         * or {@code .yml} and {@code SPRING_DATASOURCE_*}): its {@code retort.*} keys rank just below a properties
+         * file's, and its data source ({@code spring.datasource.url}, {@code spring.datasource.username},
+         * {@code spring.datasource.password}) is the last source of the database, after {@code DATABASE_URL}, its
+         * user and password used only with its URL. Other keys are ignored.
+         *
+         * @param properties the values by those names
+         * @param origins    where each was found, for messages ({@code spring.datasource.url in application.yml})
+         */
+        public Builder application(Map<String, String> properties, Map<String, String> origins) {
+            for (Setting setting : Setting.values()) {
+                putIfSet(application, setting, properties.get(setting.propertyName()));
+                if (application.containsKey(setting)) {
+                    applicationOrigins.put(setting, origins.getOrDefault(setting.propertyName(), setting.propertyName()));
+                }
+            }
+            for (String key : List.of("url", "username", "password")) {
+                String name = "spring.datasource." + key;
+                String value = properties.get(name);
+                if (value != null && (key.equals("password") ? !value.isEmpty() : !value.isBlank())) {
+                    dataSource.put(key, key.equals("password") ? value : value.strip());
+                    dataSourceOrigins.put(key, origins.getOrDefault(name, name));
+                } else {
+                    dataSource.remove(key);
+                    dataSourceOrigins.remove(key);
+                }
             }
             return this;
         }

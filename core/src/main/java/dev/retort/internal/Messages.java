@@ -21,4 +21,21 @@ public final class Messages {
         }
         return oneLine(root.getMessage() == null ? root.toString() : root.getMessage());
     }
+
+    /**
+     * The name of the class whose absence caused the failure, or null when it was something else. A class named in an
+     * annotation whose own dependency is missing arrives as Java's {@code TypeNotPresentException} for type
+     * {@code [unknown]}; the class is then the one its cause names.
+     */
+    public static String missingClass(Throwable failure) {
+        String missing = null;
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException) {
+                missing = t.getMessage() == null ? missing : t.getMessage().replace('/', '.');
+            } else if (t instanceof TypeNotPresentException notPresent && !notPresent.typeName().startsWith("[")) {
+                missing = notPresent.typeName();
+            }
+        }
+        return missing;
+    }
 }

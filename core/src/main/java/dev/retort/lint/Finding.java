@@ -10,7 +10,7 @@ import dev.retort.command.Direction;
  * @param revision        the revision's id, or null for a revision not written yet (while generating)
  * @param direction       whether the operation is in the upgrade or the downgrade
  * @param operationIndex  the operation's position in that list, from 0
- * @param operation       the operation as its first SQL statement reads
+ * @param operation       the operation as its first SQL statement reads, or the part of it the finding is about (a column)
  * @param problem         why it is dangerous on the database: which lock, whether it rewrites or scans, what fails
  * @param safeAlternative what to write instead
  * @param acknowledgement the reason given where the migration accepts this finding, or null

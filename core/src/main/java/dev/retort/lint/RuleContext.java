@@ -76,6 +76,13 @@ public interface RuleContext {
      */
     void report(String problem, String safeAlternative);
 
+    /**
+     * Reports a finding of the rule's own severity (as {@link #report(String, String)}) about a part of the operation,
+     * which the finding quotes instead of the operation's whole statement: the columns of a CREATE TABLE that a type
+     * rule is about, for example.
+     */
+    void reportAbout(String part, String problem, String safeAlternative);
+
     /** Reports a finding of exactly this severity, in either direction (for what fails whatever the data). */
     void report(Severity severity, String problem, String safeAlternative);
 }

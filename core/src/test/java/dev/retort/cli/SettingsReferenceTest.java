@@ -20,7 +20,8 @@ import dev.retort.config.Setting;
 class SettingsReferenceTest {
 
     /** Settings only a build reads: the command line in an application's jar neither reads entities nor writes sources. */
-    private static final Set<Setting> BUILD_ONLY = EnumSet.of(Setting.ENTITY_PACKAGES, Setting.PERSISTENCE_UNIT, Setting.SOURCE_DIRECTORY);
+    private static final Set<Setting> BUILD_ONLY = EnumSet.of(Setting.ENTITY_PACKAGES, Setting.PERSISTENCE_UNIT, Setting.SPRING_PROFILES,
+            Setting.SOURCE_DIRECTORY);
 
     @Test
     void everySettingHasARowInConfigurationMdWithItsNamesAndDefault() throws IOException {

@@ -1,7 +1,6 @@
 package dev.retort.demo;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +14,8 @@ import java.util.stream.Stream;
  * {@code history}, each a real Maven build of the project. The database is an embedded PostgreSQL, or a fresh
  * {@code retort_demo} database on the server {@code DATABASE_URL} names.
  *
- * <p>Arguments: the directory to create the project in, the version of Retort, the local repository holding this
- * build's Retort artifacts, and the user's own local repository (read for everything else).
+ * <p>Arguments: the directory to create the project in, the version of Retort, and the local repository this build
+ * installed Retort into (the user's own, so their Maven finds it afterwards).
  */
 public final class Demo {
 
@@ -26,28 +25,24 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         Path workspace = Path.of(args[0]).toAbsolutePath();
         String version = args[1];
-        Path retortRepository = Path.of(args[2]).toAbsolutePath();
-        Path userRepository = Path.of(args[3]).toAbsolutePath();
+        Path localRepository = Path.of(args[2]).toAbsolutePath();
         Path project = workspace.resolve("shop");
         deleteRecursively(workspace);
         Files.createDirectories(workspace);
-        Path settings = writeSettings(workspace, userRepository);
 
         try (DemoDatabase database = DemoDatabase.start(System.getenv("DATABASE_URL"))) {
             System.out.println("Retort demo: migrating " + database.describe());
             Map<String, String> env = Map.of("DATABASE_URL", database.databaseUrl());
-            List<String> maven = List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(), "-B", "-s", settings.toString(),
-                    "-Dmaven.repo.local=" + retortRepository);
+            // The project's builds use the local repository this build installed Retort into: the user's default one,
+            // unless the demo was run with -Dmaven.repo.local, which is then passed on. The project keeps no setting of it.
+            String repository = "-Dmaven.repo.local=" + localRepository;
+            List<String> maven = List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(), "-B", repository);
             MavenRun.run(workspace, concat(maven, "archetype:generate", "-DinteractiveMode=false", "-DarchetypeGroupId=dev.retort",
                     "-DarchetypeArtifactId=retort-archetype", "-DarchetypeVersion=" + version, "-DgroupId=com.example.shop",
                     "-DartifactId=shop", "-Dversion=1.0-SNAPSHOT"), env,
                     "mvn archetype:generate -DarchetypeGroupId=dev.retort -DarchetypeArtifactId=retort-archetype -DarchetypeVersion="
                             + version + " -DgroupId=com.example.shop -DartifactId=shop");
-            // This copy of the project finds Retort's artifacts where this build put them, with plain ./mvnw.
-            Files.writeString(project.resolve(".mvn/maven.config"), "-s=" + settings + "\n-Dmaven.repo.local=" + retortRepository + "\n",
-                    StandardCharsets.UTF_8);
-
-            List<String> wrapper = List.of(project.resolve("mvnw").toString(), "-B");
+            List<String> wrapper = List.of(project.resolve("mvnw").toString(), "-B", repository);
             MavenRun.run(project, concat(wrapper, "compile", "migrations:generate", "-Dmigrations.message=nothing yet"), env,
                     "./mvnw compile migrations:generate -Dmigrations.message=\"nothing yet\"");
             MavenRun.run(project, concat(wrapper, "compile", "migrations:upgrade"), env, "./mvnw compile migrations:upgrade");
@@ -69,6 +64,8 @@ public final class Demo {
 
             System.out.println();
             System.out.println("The project is in " + project);
+            System.out.println("Retort " + version + " is installed in " + localRepository + ", where your Maven finds it: "
+                    + "mvn archetype:generate makes more projects (docs/quickstart.md).");
             System.out.println("Keep going there: change an entity, then ./mvnw compile migrations:generate -Dmigrations.message=\"...\"; "
                     + "./mvnw verify runs its integration test and migrations:check.");
             System.out.println(database.embedded()
@@ -78,19 +75,6 @@ public final class Demo {
             System.err.println("ERROR: " + e.getMessage());
             System.exit(1);
         }
-    }
-
-    /** A settings file that lets the project's builds read the user's local repository as a remote one. */
-    private static Path writeSettings(Path workspace, Path userRepository) throws IOException {
-        Path settings = workspace.resolve("settings.xml");
-        String repository = "<id>local-user-repository</id><url>" + userRepository.toUri() + "</url>"
-                + "<releases><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></releases>"
-                + "<snapshots><enabled>false</enabled></snapshots>";
-        Files.writeString(settings, "<settings><profiles><profile><id>demo</id><activation><activeByDefault>true</activeByDefault></activation>"
-                + "<repositories><repository>" + repository + "</repository></repositories>"
-                + "<pluginRepositories><pluginRepository>" + repository + "</pluginRepository></pluginRepositories>"
-                + "</profile></profiles></settings>\n", StandardCharsets.UTF_8);
-        return settings;
     }
 
     private static Path newest(Path directory) throws IOException {

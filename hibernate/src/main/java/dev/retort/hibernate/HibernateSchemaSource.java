@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.retort.RetortException;
@@ -19,7 +20,9 @@ import dev.retort.schema.SchemaSource;
  * The schema an application's JPA entities describe, read through the application's own Hibernate ORM: the source
  * {@code generate} and {@code check} compare the database with. Given the application's class path, the reader
  * runs against the Hibernate found there (6.4 or later), isolated from Retort's own, so the schema it describes is
- * the one the application validates against; only a class path without Hibernate is read with Retort's own.
+ * the one the application validates against; only a class path without Hibernate is read with Retort's own. A Spring
+ * Boot application is read with the naming and Hibernate settings its configuration files give it
+ * ({@link SpringBootJpaSettings}).
  *
  * <pre>{@code
  * SchemaSource entities = HibernateSchemaSource.builder()
@@ -38,6 +41,8 @@ public final class HibernateSchemaSource implements SchemaSource {
     private final List<String> packages;
     private final String persistenceUnit;
     private final Map<String, Object> properties;
+    private final List<String> springProfiles;
+    private final List<Path> resourceDirectories;
     private final Consumer<String> log;
 
     private HibernateSchemaSource(Builder builder, Collection<Class<?>> classes) {
@@ -47,6 +52,8 @@ public final class HibernateSchemaSource implements SchemaSource {
         this.packages = builder.packages;
         this.persistenceUnit = builder.persistenceUnit;
         this.properties = Map.copyOf(builder.properties);
+        this.springProfiles = builder.springProfiles;
+        this.resourceDirectories = builder.resourceDirectories;
         this.log = builder.log;
     }
 
@@ -78,12 +85,20 @@ public final class HibernateSchemaSource implements SchemaSource {
         try (ApplicationHibernate application = classPath != null ? ApplicationHibernate.forClassPath(classPath)
                 : ApplicationHibernate.forClassLoader(loader)) {
             log.accept(application.description());
+            Map<String, Object> settings = settings(application.loader());
             ReadRequest request = persistenceUnit != null
-                    ? PersistenceUnits.request(application.loader(), persistenceUnit, properties)
-                    : new ReadRequest(EntityScan.packages(application.loader(), packages), List.of(), properties, application.loader(),
+                    ? PersistenceUnits.request(application.loader(), persistenceUnit, settings)
+                    : new ReadRequest(EntityScan.packages(application.loader(), packages), List.of(), settings, application.loader(),
                             "package(s) " + String.join(", ", packages));
             return application.reader().read(request, platform);
         }
+    }
+
+    /** The explicit settings, over those of a Spring Boot application's configuration files when it is one (and it says which naming). */
+    private Map<String, Object> settings(ClassLoader application) {
+        Optional<SpringBootJpaSettings> boot = SpringBootJpaSettings.read(application, springProfiles, resourceDirectories);
+        boot.ifPresent(b -> log.accept(b.naming(properties)));
+        return boot.map(b -> b.settings(properties)).orElse(properties);
     }
 
     @Override
@@ -109,6 +124,8 @@ public final class HibernateSchemaSource implements SchemaSource {
         private List<String> packages = List.of();
         private String persistenceUnit;
         private Map<String, Object> properties = Map.of();
+        private List<String> springProfiles = List.of();
+        private List<Path> resourceDirectories = List.of();
         private Consumer<String> log = line -> { };
 
         private Builder() {
@@ -159,7 +176,28 @@ public final class HibernateSchemaSource implements SchemaSource {
             return this;
         }
 
-        /** Where to say which Hibernate ORM reads the entities (one line per read). */
+        /**
+         * The Spring Boot profiles the application runs with, as {@code SPRING_PROFILES_ACTIVE} would give them. A Spring
+         * Boot application with JPA (found on its class path) is always read with the naming strategies and
+         * {@code spring.jpa.properties} of its {@code application.properties} or {@code application.yml} (see
+         * {@link SpringBootJpaSettings}); these profiles choose its {@code application-{profile}} files instead of the
+         * {@code spring.profiles.active} of those files. The explicit {@link #properties(Map) properties} win.
+         */
+        public Builder springProfiles(Collection<String> value) {
+            this.springProfiles = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Where a Spring Boot application's configuration files are when its class path lacks them (a project's
+         * {@code src/main/resources}, not yet copied to its output directory).
+         */
+        public Builder resourceDirectories(Collection<Path> value) {
+            this.resourceDirectories = List.copyOf(value);
+            return this;
+        }
+
+        /** Where to say which Hibernate ORM reads the entities, and a Spring Boot application's naming (a line each per read). */
         public Builder log(Consumer<String> value) {
             this.log = value;
             return this;

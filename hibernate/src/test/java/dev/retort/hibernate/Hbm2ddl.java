@@ -56,8 +56,7 @@ final class Hbm2ddl {
     /** As a Jakarta Persistence application creates the schema of a persistence unit through {@code Persistence}. */
     static void createUnit(TestDatabase db, ClassLoader loader, String unit, Map<String, Object> extra) {
         Map<String, Object> settings = new HashMap<>(extra);
-        settings.putAll(Map.of("jakarta.persistence.jdbc.url", db.jdbcUrl(), "jakarta.persistence.jdbc.user", db.user(),
-                "jakarta.persistence.jdbc.password", db.password(), "jakarta.persistence.schema-generation.database.action", "create",
+        settings.putAll(Map.of("jakarta.persistence.nonJtaDataSource", db.dataSource(), "jakarta.persistence.schema-generation.database.action", "create",
                 "hibernate.hbm2ddl.halt_on_error", "true", "hibernate.hbm2ddl.create_namespaces", "true"));
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -72,9 +71,7 @@ final class Hbm2ddl {
     private static Map<String, Object> settings(TestDatabase db, Map<String, Object> extra) {
         Map<String, Object> settings = new HashMap<>(extra);
         settings.putAll(Map.of(
-                "hibernate.connection.url", db.jdbcUrl(),
-                "hibernate.connection.username", db.user(),
-                "hibernate.connection.password", db.password(),
+                "hibernate.connection.datasource", db.dataSource(),
                 "hibernate.hbm2ddl.auto", "create-only",
                 "hibernate.hbm2ddl.halt_on_error", "true",
                 "hibernate.hbm2ddl.create_namespaces", "true"));

@@ -82,6 +82,16 @@ final class JavaSources {
         }
     }
 
+    /** Writes a resource (a persistence.xml, an application.properties) as a project's build would have copied it. */
+    static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String classPath(Path extra) {
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")) + java.io.File.pathSeparator + extra;
     }

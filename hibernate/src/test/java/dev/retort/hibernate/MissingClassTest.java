@@ -65,4 +65,16 @@ class MissingClassTest {
                 + "dependency that holds it.", read(loader).getMessage());
         assertEquals("0", db.value("select count(*) from pg_tables where schemaname = 'public'"));
     }
+
+    @Test
+    void aClassAnAnnotationNamesThatNeedsAMissingOneIsNamedWithTheAnnotation(@TempDir Path work) {
+        // Java reports this as TypeNotPresentException for type [unknown]: the annotation's class is there, its superclass is not.
+        ClassLoader loader = withoutClock(work, "@Entity public class Ledger { @Id Long id; @Convert(converter = Upper.class) String name; }",
+                "public class Upper extends Clock implements AttributeConverter<String, String> {"
+                        + " public String convertToDatabaseColumn(String s) { return s; }"
+                        + " public String convertToEntityAttribute(String s) { return s; } }");
+        assertEquals("Entity class lost.Ledger cannot be loaded: class lost.Clock is missing from the project's class path (needed by the "
+                + "class @Convert on lost.Ledger.name names); add the dependency that holds it.", read(loader).getMessage());
+        assertEquals("0", db.value("select count(*) from pg_tables where schemaname = 'public'"));
+    }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +81,8 @@ class PersistenceUnitTest {
                 """
                 @Entity public class Unlisted { @Id Long id; }
                 """));
-        write(root.resolve("classes/META-INF/persistence.xml"), PERSISTENCE_XML);
-        write(root.resolve("classes/META-INF/shop-orm.xml"), ORM_XML);
+        JavaSources.write(root.resolve("classes/META-INF/persistence.xml"), PERSISTENCE_XML);
+        JavaSources.write(root.resolve("classes/META-INF/shop-orm.xml"), ORM_XML);
         return JavaSources.loader(root.resolve("classes"));
     }
 
@@ -120,14 +117,5 @@ class PersistenceUnitTest {
         assertEquals("Persistence unit 'shopp' is not in the project's META-INF/persistence.xml; set retort.persistenceUnit to one of its "
                 + "units: other, shop.", e.getMessage());
         assertEquals("0", db.value("select count(*) from pg_tables where schemaname = 'public'"));
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -17,8 +17,11 @@ import dev.retort.hibernate.HibernateSchemaSource;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.SchemaSource;
 
-/** Goals that compare the entities with a database: {@code generate} and {@code check}. */
-abstract class AbstractEntityMojo extends AbstractRetortMojo {
+/**
+ * Goals that read the project's compiled entities: {@code generate}, {@code check} and {@code verify}. They run after
+ * {@code compile} ({@code mvn compile migrations:generate}), which they do not trigger themselves.
+ */
+abstract class AbstractEntityMojo extends AbstractDatabaseMojo {
 
     /**
      * Packages holding the JPA entities (sub-packages included), comma-separated on the command line.
@@ -44,10 +47,19 @@ abstract class AbstractEntityMojo extends AbstractRetortMojo {
     protected Map<String, String> hibernateProperties;
 
     /**
-     * A throwaway database to compare against instead of the configured one: {@code docker} (a
-     * PostgreSQL container, removed afterwards) or the JDBC URL of a scratch server (a fresh database
-     * is created on it and dropped). It is upgraded to head with the project's migrations first, so
-     * the result never depends on the state of anyone's own database.
+     * Spring Boot profiles, comma-separated, the application runs with. A Spring Boot application with JPA is read
+     * with the naming strategies and {@code spring.jpa.properties.*} of its {@code application.properties} or
+     * {@code application.yml}; these profiles add their {@code application-{profile}} files, in place of the
+     * {@code spring.profiles.active} those files set. {@code hibernateProperties} win over everything read there.
+     */
+    @Parameter(property = "migrations.springProfiles")
+    protected List<String> springProfiles;
+
+    /**
+     * A throwaway database to compare against instead of the configured one: {@code embedded} (a PostgreSQL run from
+     * Maven artifacts, nothing to install), {@code docker} (a PostgreSQL container of {@code devImage}, removed
+     * afterwards) or the JDBC URL of a scratch server (a fresh database is created on it and dropped). It is upgraded to
+     * head with the project's migrations first, so the result never depends on the state of anyone's own database.
      */
     @Parameter(property = "migrations.devDatabase")
     protected String devDatabase;
@@ -57,14 +69,17 @@ abstract class AbstractEntityMojo extends AbstractRetortMojo {
     protected String devImage;
 
     @Override
-    protected void configure(Settings.Builder builder) {
+    protected void configure(Settings.Builder builder) throws MojoFailureException {
+        super.configure(builder);
         builder.set(Setting.DEV_DATABASE, devDatabase).set(Setting.DEV_IMAGE, devImage).set(Setting.PERSISTENCE_UNIT, persistenceUnit)
+                .set(Setting.SPRING_PROFILES, springProfiles == null ? null : String.join(",", springProfiles))
                 .set(Setting.ENTITY_PACKAGES, entityPackages == null ? null : String.join(",", entityPackages));
     }
 
     /**
      * The project's entities, read when a command needs them by the Hibernate ORM on the project's class path (or
-     * the plugin's own when it has none); says which Hibernate, and how many tables it found.
+     * the plugin's own when it has none), with a Spring Boot application's naming; says which Hibernate, which naming
+     * (for a Boot application), and how many tables it found.
      */
     protected SchemaSource entities() throws MojoFailureException {
         List<String> packages = settings().entityPackages().isEmpty() ? List.of(project.getGroupId()) : settings().entityPackages();
@@ -72,8 +87,10 @@ abstract class AbstractEntityMojo extends AbstractRetortMojo {
         if (hibernateProperties != null) {
             properties.putAll(hibernateProperties);
         }
+        List<Path> resources = project.getResources().stream().map(resource -> Path.of(resource.getDirectory())).toList();
         HibernateSchemaSource hibernate = HibernateSchemaSource.builder().classPath(classPath()).packages(packages)
-                .persistenceUnit(settings().persistenceUnit()).properties(properties).log(getLog()::info).build();
+                .persistenceUnit(settings().persistenceUnit()).properties(properties).springProfiles(settings().springProfiles())
+                .resourceDirectories(resources).log(getLog()::info).build();
         return platform -> {
             SchemaModel model = hibernate.read(platform);
             getLog().info("Entities: " + model.tables().size() + " table(s) from " + hibernate.location() + ".");

@@ -17,7 +17,7 @@ import dev.retort.revision.ArtifactRevisions;
  * rollback, so old code never meets a newer schema.
  */
 @Mojo(name = "check-deployable", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class CheckDeployableMojo extends AbstractRetortMojo {
+public class CheckDeployableMojo extends AbstractDatabaseMojo {
 
     /** The jar to check; default: the project's own migrations. */
     @Parameter(property = "migrations.artifact")

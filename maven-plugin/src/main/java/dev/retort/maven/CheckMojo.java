@@ -14,7 +14,8 @@ import dev.retort.command.Problem;
 /**
  * The CI gate: fails the build when the revision graph has several heads, when an applied migration
  * was edited (its checksum changed), when the database is not at head, or when the entities differ
- * from the schema the migrations produce. Binds to {@code verify}.
+ * from the schema the migrations produce. Binds to {@code verify}; run on its own, it comes after {@code compile}
+ * ({@code mvn compile migrations:check}), since it reads the compiled entities and migrations.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class CheckMojo extends AbstractEntityMojo {

@@ -15,7 +15,7 @@ import dev.retort.report.Reports;
  * a revision no migration declares (it is ahead of this code, or a migration was deleted).
  */
 @Mojo(name = "current", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class CurrentMojo extends AbstractRetortMojo {
+public class CurrentMojo extends AbstractDatabaseMojo {
 
     /** Also say whether the database is at head and list pending revisions. */
     @Parameter(property = "migrations.verbose", defaultValue = "false")

@@ -10,7 +10,7 @@ import dev.retort.command.Summary;
 
 /** Reverts applied revisions down to the target, newest first, each in its own transaction. */
 @Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class DowngradeMojo extends AbstractRetortMojo {
+public class DowngradeMojo extends AbstractWritingMojo {
 
     /** Where to go: {@code -1}, {@code base}, a revision id or unique prefix, {@code <rev>-N}. Required. */
     @Parameter(property = "migrations.target")

@@ -16,7 +16,8 @@ import dev.retort.schema.Change;
 /**
  * Compares the project's entities with the database (at head) and writes the difference as a new
  * Java migration, flagging what needs review. With {@code -Dmigrations.empty=true}, writes an empty
- * migration to fill in by hand.
+ * migration to fill in by hand. Reads the compiled entities and migrations: run it after {@code compile}
+ * ({@code mvn compile migrations:generate -Dmigrations.message="add email to author"}).
  */
 @Mojo(name = "generate", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class GenerateMojo extends AbstractEntityMojo {
@@ -42,9 +43,14 @@ public class GenerateMojo extends AbstractEntityMojo {
     private File sourceDirectory;
 
     @Override
-    protected void configure(Settings.Builder builder) {
+    protected void configure(Settings.Builder builder) throws MojoFailureException {
         super.configure(builder);
         builder.set(Setting.SOURCE_DIRECTORY, sourceDirectory.getPath());
+    }
+
+    @Override
+    protected boolean usesDatabase() {
+        return settings().devDatabase() == null; // a dev database stands in for the configured one
     }
 
     @Override
@@ -68,6 +74,20 @@ public class GenerateMojo extends AbstractEntityMojo {
             }
             getLog().info("Wrote " + project.getBasedir().toPath().relativize(written.file()) + " (revision " + written.revision() + ").");
         }
-        getLog().info("Review " + (generated.followUp() == null ? "it" : "them") + ", compile, then run migrations:upgrade.");
+        getLog().info(nextStep(generated));
+    }
+
+    /**
+     * What to do with the new revision. It is pending on the database it was compared with; a first revision written on
+     * a dev database may instead describe a schema that a database already has, which stamp records without running it.
+     */
+    private String nextStep(Generated generated) {
+        String review = "Review " + (generated.followUp() == null ? "it" : "them") + " and compile";
+        if (settings().devDatabase() != null && generated.parents().isEmpty()) {
+            return review + "; then migrations:upgrade builds a new database with it, and migrations:stamp -Dmigrations.target=head "
+                    + "records it on a database that already has this schema, running nothing.";
+        }
+        return review + "; then migrations:upgrade applies " + (generated.followUp() == null ? "it" : "them")
+                + (settings().devDatabase() == null ? " to the database it was compared with." : ".");
     }
 }

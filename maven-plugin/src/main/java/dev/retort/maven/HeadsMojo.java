@@ -8,7 +8,7 @@ import dev.retort.report.Reports;
 
 /** Lists the heads of the revision graph, marked {@code (current)} or {@code (pending)}. Several heads need a merge. */
 @Mojo(name = "heads", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class HeadsMojo extends AbstractRetortMojo {
+public class HeadsMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(Retort retort) {

@@ -8,7 +8,7 @@ import dev.retort.report.Reports;
 
 /** Lists every revision, newest first, with its parents, state, time applied and message, in aligned columns. */
 @Mojo(name = "history", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class HistoryMojo extends AbstractRetortMojo {
+public class HistoryMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(Retort retort) {

@@ -22,7 +22,7 @@ import dev.retort.revision.ArtifactRevisions;
  */
 @Mojo(name = "index", defaultPhase = LifecyclePhase.PREPARE_PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
-public class IndexMojo extends AbstractRetortMojo {
+public class IndexMojo extends AbstractRenderingMojo {
 
     @Override
     protected void run(Retort retort) throws MojoFailureException {

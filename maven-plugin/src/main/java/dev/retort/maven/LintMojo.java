@@ -14,7 +14,7 @@ import dev.retort.lint.LintReport;
  * when no database is configured); with it, needs no database. Executes nothing.
  */
 @Mojo(name = "lint", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class LintMojo extends AbstractRetortMojo {
+public class LintMojo extends AbstractDatabaseMojo {
 
     /** Up to where: {@code heads}, {@code head}, a revision id, ... */
     @Parameter(property = "migrations.target", defaultValue = "heads")
@@ -34,5 +34,10 @@ public class LintMojo extends AbstractRetortMojo {
                     + report.errors().get(0).describe() + " Accept a deliberate one with op.acknowledge(\"" + report.errors().get(0).rule()
                     + "\", \"why\") right after its operation.");
         }
+    }
+
+    @Override
+    protected boolean usesDatabase() {
+        return from == null || from.isBlank();
     }
 }

@@ -2,6 +2,7 @@ package dev.retort.maven;
 
 import java.io.File;
 
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -24,7 +25,8 @@ public class MergeMojo extends AbstractRetortMojo {
     private File sourceDirectory;
 
     @Override
-    protected void configure(Settings.Builder builder) {
+    protected void configure(Settings.Builder builder) throws MojoFailureException {
+        super.configure(builder);
         builder.set(Setting.SOURCE_DIRECTORY, sourceDirectory.getPath());
     }
 

@@ -23,7 +23,7 @@ import dev.retort.config.SettingNames;
  * the lock, a JSON report. Fails the build unless the database ends at head.
  */
 @Mojo(name = "release", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class ReleaseMojo extends AbstractRetortMojo {
+public class ReleaseMojo extends AbstractWritingMojo {
 
     /** Where the JSON report goes. */
     @Parameter(property = "migrations.reportFile", defaultValue = "${project.build.directory}/migrations/release.json")

@@ -13,7 +13,7 @@ import dev.retort.command.Summary;
  * has), records its current checksum so upgrade accepts it again. Runs no migration.
  */
 @Mojo(name = "repair", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class RepairMojo extends AbstractRetortMojo {
+public class RepairMojo extends AbstractWritingMojo {
 
     /** Confirms that the edits were deliberate and the database already matches them. Required. */
     @Parameter(property = "migrations.yes", defaultValue = "false")

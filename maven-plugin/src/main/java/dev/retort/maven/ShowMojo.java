@@ -9,7 +9,7 @@ import dev.retort.report.Reports;
 
 /** Shows one revision: id, parents, message, creation time, class, checksum and the SQL of its upgrade and downgrade. Needs no database. */
 @Mojo(name = "show", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class ShowMojo extends AbstractRetortMojo {
+public class ShowMojo extends AbstractRenderingMojo {
 
     /** The revision: an id, a unique prefix, or {@code head}. */
     @Parameter(property = "migrations.target", defaultValue = "head")

@@ -25,7 +25,7 @@ import dev.retort.command.Script;
  * nothing; with {@code from}, does not connect at all.
  */
 @Mojo(name = "sql", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class SqlMojo extends AbstractRetortMojo {
+public class SqlMojo extends AbstractDatabaseMojo {
 
     /** Where to go: {@code head} (the default upward), a revision id, {@code +1}; downward {@code -1}, {@code base}, an id. */
     @Parameter(property = "migrations.target")

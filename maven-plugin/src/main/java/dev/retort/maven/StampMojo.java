@@ -10,7 +10,7 @@ import dev.retort.command.Summary;
 
 /** Writes the target to the version table without running any migration: adopting an existing database. */
 @Mojo(name = "stamp", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class StampMojo extends AbstractRetortMojo {
+public class StampMojo extends AbstractWritingMojo {
 
     /** The revision(s) the database already has: {@code head}, {@code heads}, a revision id, {@code base}. Required. */
     @Parameter(property = "migrations.target")

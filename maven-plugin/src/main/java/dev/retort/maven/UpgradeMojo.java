@@ -14,7 +14,7 @@ import dev.retort.command.Summary;
  */
 @Mojo(name = "upgrade", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
-public class UpgradeMojo extends AbstractRetortMojo {
+public class UpgradeMojo extends AbstractWritingMojo {
 
     /** Where to go: {@code head}, {@code heads}, a revision id or unique prefix, {@code +N}, {@code <rev>+N}. */
     @Parameter(property = "migrations.target", defaultValue = "head")

@@ -11,10 +11,16 @@ import dev.retort.command.Verification;
 /**
  * Proves the migrations on a throwaway database ({@code migrations.devDatabase}): one head; every revision upgraded,
  * downgraded and upgraded again with the schema compared after each step; the schema at head equal to the entities;
- * every revision rendering the same SQL each time. Fails naming each revision and difference.
+ * every revision rendering the same SQL each time. Fails naming each revision and difference. Reads the compiled
+ * entities and migrations: run it after {@code compile} ({@code mvn compile migrations:verify}).
  */
 @Mojo(name = "verify", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class VerifyMojo extends AbstractEntityMojo {
+
+    @Override
+    protected boolean usesDatabase() {
+        return false; // only the dev database, never the configured one
+    }
 
     @Override
     protected void run(Retort retort) throws MojoFailureException {

@@ -106,12 +106,19 @@ class PgBouncerTest {
 
     private static void waitForPort(int port) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            if (accepts(port)) {
                 return;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(100);
             }
+            Thread.sleep(100);
         }
         throw new AssertionError("pgbouncer did not start on port " + port);
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return probe.isConnected();
+        } catch (java.io.IOException notYet) {
+            return false;
+        }
     }
 }

@@ -132,10 +132,33 @@ class CliTest {
         assertEquals(1, badTimeout.exit());
         assertTrue(badTimeout.err().startsWith("retort: --lock-timeout (RETORT_LOCK_TIMEOUT) is 'soon' (from explicit)"), badTimeout.err());
         assertNull(db.value("select to_regclass('retort_version')::text"), "nothing was applied");
-        assertEquals(0, cli.run("--help").exit());
+        Cli.Result help = cli.run("--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("DATABASE_URL names it, in one of these forms:\n    jdbc:postgresql://host:port/database\n"
+                + "    postgresql://user:password@host:port/database\n"
+                + "  A JDBC URL takes the user and password as parameters (?user=app&password=...).\n"), help.out());
+        assertTrue(help.out().contains("java -cp 'app.jar:lib/*' dev.retort.cli.Main upgrade"), help.out());
+        assertTrue(help.out().contains("java -Dloader.main=dev.retort.cli.Main -cp app.jar \\\n"
+                + "      org.springframework.boot.loader.launch.PropertiesLauncher upgrade"), help.out());
+        assertTrue(help.out().indexOf("  0   success") < help.out().indexOf("  2   usage error"), "exit codes in order: " + help.out());
         Cli.Result version = cli.run("--version");
         assertTrue(version.out().matches("retort \\d+\\.\\d+\\.\\d+.*\\n"), version.out());
         assertTrue(cli.run("release", "--help").out().contains("--report=FILE"));
+    }
+
+    @Test
+    void releasePrintsEachRevisionOnceWithItsTimeAndStampNamesTheStampOnce() {
+        Cli cli = Cli.against(db, LINEAR);
+        Cli.Result release = cli.run("release");
+        assertEquals(0, release.exit(), release.toString());
+        assertEquals(1, release.out().lines().filter(line -> line.contains("-> a1b2c3d4e5f6")).count(), release.out());
+        assertTrue(release.out().matches("(?s).*up     base -> a1b2c3d4e5f6, create author \\(\\d+ ms\\).*"), release.out());
+        assertFalse(release.out().contains("applied a1b2c3d4e5f6"), release.out());
+        assertTrue(release.out().contains("Release succeeded: applied 3 revisions in "), release.out());
+
+        Cli.Result stamp = cli.run("stamp", "base");
+        assertEquals(0, stamp.exit(), stamp.toString());
+        assertTrue(stamp.out().startsWith("stamp  77e0d9c8b1a2 -> base ("), stamp.out());
     }
 
     @Test

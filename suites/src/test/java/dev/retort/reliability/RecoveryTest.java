@@ -92,7 +92,9 @@ class RecoveryTest {
 
     @Test
     void aServerThatAcceptsAndNeverAnswersFailsAfterTheConnectTimeout() throws Exception {
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        // Closed by hand once the run gave up, which ends the acceptor, and again on the way out whatever happened.
+        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        try {
             List<Socket> accepted = new ArrayList<>();
             CompletableFuture<Void> acceptor = CompletableFuture.runAsync(() -> {
                 try {
@@ -120,6 +122,8 @@ class RecoveryTest {
             for (Socket socket : accepted) {
                 socket.close();
             }
+        } finally {
+            silent.close();
         }
     }
 

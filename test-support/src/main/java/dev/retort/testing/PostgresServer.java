@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -66,7 +65,8 @@ public final class PostgresServer implements DatabaseServer {
         if (instance == null) {
             Map<String, String> env = System.getenv();
             boolean forced = !env.getOrDefault("RETORT_TEST_DB", "").isBlank();
-            instance = !forced && dockerAvailable() ? container(env) : locate(env);
+            PostgresServer container = !forced && dockerAvailable() ? containerUnlessImagesMissing(env) : null;
+            instance = container != null ? container : locate(env);
         }
         return instance;
     }
@@ -87,7 +87,8 @@ public final class PostgresServer implements DatabaseServer {
                 if (local.server != null) {
                     yield local.server;
                 }
-                yield dockerAvailable() ? container(env) : embedded();
+                PostgresServer container = dockerAvailable() ? containerUnlessImagesMissing(env) : null;
+                yield container != null ? container : embedded();
             }
             default -> throw new IllegalStateException("RETORT_TEST_DB is '" + forced + "'; use url, local, container or embedded.");
         };
@@ -115,7 +116,8 @@ public final class PostgresServer implements DatabaseServer {
 
     private static Attempt local(Map<String, String> env) {
         PostgresServer server = new PostgresServer(ServerSource.LOCAL, LOCAL_URL, "postgres", env.getOrDefault("PGPASSWORD", ""));
-        try (Connection ignored = server.adminConnection()) {
+        try {
+            server.ping();
             return new Attempt(server, null);
         } catch (SQLException e) {
             return new Attempt(null, "127.0.0.1:5432: " + e.getMessage());
@@ -124,17 +126,26 @@ public final class PostgresServer implements DatabaseServer {
 
     /**
      * Whether Docker answers. Testcontainers is only asked where a daemon may be, since it logs errors when it finds
-     * none, and those would show in builds that then succeed on another source.
+     * none, and those would show in builds that then succeed on another source; and it is asked without its shared
+     * client, which starts Ryuk (pulling Ryuk's image, for minutes where no registry answers).
      */
     private static boolean dockerAvailable() {
-        if (!DockerProbe.mayHaveDocker(System.getenv())) {
-            return false;
+        return DockerProbe.mayHaveDocker(System.getenv()) && ContainerImages.dockerAnswers();
+    }
+
+    /**
+     * A container when the images it needs are here or can be pulled; otherwise null, after one line saying so, and the
+     * next source serves. Only a forced container source fails on a missing image.
+     */
+    static PostgresServer containerUnlessImagesMissing(Map<String, String> env) {
+        String image = env.getOrDefault("RETORT_TEST_IMAGE", DEFAULT_IMAGE);
+        String unavailable = ContainerImages.unavailable(image);
+        if (unavailable != null) {
+            System.err.println("retort-test-support: no PostgreSQL container: " + unavailable + "; using the next source "
+                    + "(RETORT_TEST_DB=container insists on a container).");
+            return null;
         }
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return startContainer(image);
     }
 
     /** An embedded PostgreSQL for this JVM, stopped when it exits (by the library's shutdown hook). */
@@ -158,6 +169,15 @@ public final class PostgresServer implements DatabaseServer {
         if (!dockerAvailable()) {
             throw new IllegalStateException("RETORT_TEST_DB=container but Docker is not available. " + HOW_TO_PROVIDE);
         }
+        String unavailable = ContainerImages.unavailable(image);
+        if (unavailable != null) {
+            throw new IllegalStateException("RETORT_TEST_DB=container but the " + unavailable + ". Set RETORT_TEST_IMAGE to an image "
+                    + "Docker has (docker images). " + HOW_TO_PROVIDE);
+        }
+        return startContainer(image);
+    }
+
+    private static PostgresServer startContainer(String image) {
         @SuppressWarnings("resource") // stopped by the shutdown hook below, when the test JVM ends
         PostgreSQLContainer container = new PostgreSQLContainer(
                 DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"));
@@ -261,9 +281,18 @@ public final class PostgresServer implements DatabaseServer {
         return "jdbc:postgresql://" + m.group(1) + "/" + database + (m.group(3) == null ? "" : m.group(3));
     }
 
+    /** Connects once as the admin user: the server is there and lets us in. */
+    private void ping() throws SQLException {
+        try (Connection c = adminConnection()) {
+            if (!c.isValid(5)) {
+                throw new SQLException("the connection did not answer");
+            }
+        }
+    }
+
     private void checkReachable() {
-        try (Connection ignored = adminConnection()) {
-            // reachable
+        try {
+            ping();
         } catch (SQLException e) {
             throw new IllegalStateException("RETORT_TEST_JDBC_URL cannot be reached: " + e.getMessage() + ". " + HOW_TO_PROVIDE, e);
         }

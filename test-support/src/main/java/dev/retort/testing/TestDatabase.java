@@ -39,6 +39,20 @@ public record TestDatabase(String name, String jdbcUrl, String user, String pass
         return server().open(jdbcUrl, props);
     }
 
+    /**
+     * A DataSource for this database, as an application hands its pool to Hibernate: given one, Hibernate does not
+     * fall back to its built-in pool and warn that it is not for production.
+     */
+    public javax.sql.DataSource dataSource() {
+        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl);
+        dataSource.setUser(user);
+        if (password != null && !password.isEmpty()) {
+            dataSource.setPassword(password);
+        }
+        return dataSource;
+    }
+
     /** Runs one statement on a fresh connection. */
     public void execute(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement()) {

@@ -46,10 +46,11 @@ class MigrationsIT {
             assertTrue(status.stream().allMatch(RevisionStatus::applied), "every revision is applied: " + status);
         }
 
+        // The embedded server's DataSource, as an application passes its pool: Hibernate's own built-in pool is for tests
+        // of Hibernate only, and says so with a warning.
         PersistenceConfiguration jpa = new PersistenceConfiguration("${artifactId}")
                 .managedClass(Author.class).managedClass(Book.class)
-                .property(PersistenceConfiguration.JDBC_URL, postgres.getJdbcUrl("postgres", "postgres"))
-                .property(PersistenceConfiguration.JDBC_USER, "postgres")
+                .property("hibernate.connection.datasource", postgres.getPostgresDatabase())
                 .property(PersistenceConfiguration.SCHEMAGEN_DATABASE_ACTION, "none")
                 .property("hibernate.hbm2ddl.auto", "validate");
         try (EntityManagerFactory factory = jpa.createEntityManagerFactory()) {

@@ -20,7 +20,8 @@ import dev.retort.schema.TablePair;
 /**
  * Tables: renamed (a guess a person confirms), created in foreign-key order (a foreign key goes inside its table's
  * {@code CREATE TABLE} when what it references stands by then, else is added afterwards), dropped with the
- * definition that re-creates them.
+ * definition that re-creates them. A new table's indexes are not dropped one by one in the downgrade: dropping the table
+ * takes them; a foreign key added after its table is, because the table it references may be dropped first.
  */
 final class TableComparator implements ObjectComparator {
 
@@ -71,8 +72,9 @@ final class TableComparator implements ObjectComparator {
             diff.add(DiffPhase.CREATE_TABLES, "create table " + next.qualifiedName(),
                     new Operation.CreateTable(next.schema(), next.name(), next.columns(), inline, next.comment()), null);
             for (Index index : next.indexes()) {
-                diff.add(DiffPhase.ADD_CONSTRAINTS, "create index " + index.name() + " on " + next.qualifiedName(),
-                        new Operation.CreateIndex(index, false), null);
+                // Nothing to undo on its own: the downgrade drops the table, and the index goes with it.
+                diff.add(DiffPhase.ADD_CONSTRAINTS, new Change("create index " + index.name() + " on " + next.qualifiedName(),
+                        List.of(new Operation.CreateIndex(index, false)), List.of(), null));
             }
             available.add(next.qualifiedName());
         }

@@ -133,14 +133,22 @@ final class Context implements RuleContext {
 
     @Override
     public void report(String problem, String safeAlternative) {
+        reportAbout(describe(platform, operation()), problem, safeAlternative);
+    }
+
+    @Override
+    public void reportAbout(String part, String problem, String safeAlternative) {
         Severity severity = rule.severity();
-        report(direction == Direction.DOWN && severity == Severity.ERROR ? Severity.WARNING : severity, problem, safeAlternative);
+        add(direction == Direction.DOWN && severity == Severity.ERROR ? Severity.WARNING : severity, part, problem, safeAlternative);
     }
 
     @Override
     public void report(Severity severity, String problem, String safeAlternative) {
-        sink.accept(new Finding(rule.id(), severity, revision.revision(), direction, index, describe(platform, operation()), problem,
-                safeAlternative, null));
+        add(severity, describe(platform, operation()), problem, safeAlternative);
+    }
+
+    private void add(Severity severity, String quoted, String problem, String safeAlternative) {
+        sink.accept(new Finding(rule.id(), severity, revision.revision(), direction, index, quoted, problem, safeAlternative, null));
     }
 
     /** An operation as its first statement reads, for findings. */

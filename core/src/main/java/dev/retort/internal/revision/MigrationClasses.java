@@ -11,6 +11,7 @@ import dev.retort.Migration;
 import dev.retort.RetortException;
 import dev.retort.Revision;
 import dev.retort.command.Direction;
+import dev.retort.internal.Messages;
 import dev.retort.operation.Operations;
 import dev.retort.revision.RevisionGraphException;
 import dev.retort.revision.RevisionScript;
@@ -56,6 +57,14 @@ public final class MigrationClasses {
             }
         } catch (RetortException e) {
             throw e;
+        } catch (LinkageError | TypeNotPresentException e) {
+            String missing = Messages.missingClass(e);
+            if (missing == null) {
+                throw e;
+            }
+            throw new RetortException("Revision " + script.id() + " (" + script.source() + ") needs class " + missing + " in its "
+                    + direction.label() + "grade, and the class path lacks it; add the dependency that holds it. Nothing was executed for it.",
+                    e);
         } catch (RuntimeException e) {
             throw new RetortException("Revision " + script.id() + " (" + script.source() + ") failed while recording its "
                     + direction.label() + "grade operations: " + e + ". Nothing was executed for it.", e);
@@ -83,7 +92,7 @@ public final class MigrationClasses {
             try {
                 type = Class.forName(className, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
-                throw new RevisionGraphException("Migration " + className + " cannot be loaded: " + e + ".");
+                throw new RevisionGraphException("Migration " + className + " cannot be loaded: " + missing(e) + ".");
             }
             if (!Migration.class.isAssignableFrom(type)) {
                 throw new RevisionGraphException("Class " + className + " is annotated @Revision but does not implement "
@@ -104,6 +113,14 @@ public final class MigrationClasses {
             throw new RevisionGraphException("Migration " + type.getName() + " failed in its constructor: " + e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new RevisionGraphException("Migration " + type.getName() + " cannot be instantiated: " + e);
+        } catch (LinkageError e) {
+            throw new RevisionGraphException("Migration " + type.getName() + " cannot be loaded: " + missing(e) + ".");
         }
+    }
+
+    /** What a class failing to load lacks, in words. */
+    private static String missing(Throwable e) {
+        String missing = Messages.missingClass(e);
+        return missing == null ? e.toString() : "class " + missing + " is missing from the class path; add the dependency that holds it";
     }
 }

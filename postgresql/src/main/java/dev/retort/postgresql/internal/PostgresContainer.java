@@ -6,13 +6,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -25,24 +19,32 @@ import dev.retort.platform.DevDatabase;
 /** A dev database in a Testcontainers PostgreSQL container; only loaded when Testcontainers is on the class path. */
 final class PostgresContainer {
 
-    /** How long an image pull may take before the dev database gives up on it. */
-    static final Duration PULL_TIMEOUT = Duration.ofMinutes(3);
-
-    private static final java.util.regex.Pattern DAEMON_MESSAGE = java.util.regex.Pattern.compile("\\{\"message\":\"((?:[^\"\\\\]|\\\\.)*)\"");
-
     private PostgresContainer() {
     }
 
     static DevDatabase start(String image, MigrationListener log) {
         String dockerHost = System.getenv("DOCKER_HOST");
         String unreachable = dockerHost == null || dockerHost.isBlank() ? noSocket() : unreachable(dockerHost);
-        if (unreachable != null || !dockerAvailable()) {
+        if (unreachable != null || !dockerAnswers()) {
             throw new RetortException("{devDatabase}=docker needs Docker, which is not available here"
-                    + (unreachable == null ? "" : " (" + unreachable + ")") + "; start Docker, or set {devDatabase} to the JDBC URL "
-                    + "of a scratch PostgreSQL server.");
+                    + (unreachable == null ? "" : " (" + unreachable + ")") + "; start Docker, or set {devDatabase} to embedded (no Docker "
+                    + "needed) or to the JDBC URL of a scratch PostgreSQL server.");
         }
         long start = System.nanoTime();
-        pull(image, log);
+        ContainerImages.Missing missing = ContainerImages.ensure(image, log::note);
+        if (missing != null) {
+            throw new RetortException(switch (missing.role()) {
+                case CONTAINER -> "The dev database image " + image + " is not on this machine, and " + missing.reason()
+                        + ". Set {devImage} to an image this machine has (docker images), or set {devDatabase} to embedded (no Docker "
+                        + "needed) or to the JDBC URL of a scratch PostgreSQL server.";
+                case RYUK -> "Testcontainers starts its clean-up container (Ryuk) from " + missing.image() + ", which is not on this "
+                        + "machine, and " + missing.reason() + ". Set TESTCONTAINERS_RYUK_DISABLED=true (the dev database container is "
+                        + "then removed when the run ends), or set {devDatabase} to embedded or to the JDBC URL of a scratch PostgreSQL server.";
+                case CHECKS -> "Testcontainers checks Docker with a container of " + missing.image() + ", which is not on this machine, "
+                        + "and " + missing.reason() + ". Set checks.disable=true in ~/.testcontainers.properties, or set {devDatabase} to "
+                        + "embedded or to the JDBC URL of a scratch PostgreSQL server.";
+            });
+        }
         @SuppressWarnings("resource") // stopped by cleanup
         PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"));
         try {
@@ -84,45 +86,6 @@ final class PostgresContainer {
         return null;
     }
 
-    /**
-     * Pulls the image unless Docker has it, once and within {@link #PULL_TIMEOUT}: Testcontainers would retry a
-     * failing pull for minutes and then report a timeout instead of the registry's answer.
-     */
-    private static void pull(String image, MigrationListener log) {
-        DockerClient client = DockerClientFactory.instance().client();
-        try {
-            client.inspectImageCmd(image).exec();
-            return;
-        } catch (NotFoundException e) {
-            // not here yet: pull it
-        }
-        String registry = DockerImageName.parse(image).getRegistry();
-        String from = registry == null || registry.isBlank() ? "Docker Hub" : registry;
-        log.note("Pulling " + image + " from " + from + " (at most " + PULL_TIMEOUT.toMinutes() + " minutes).");
-        boolean done;
-        try {
-            done = client.pullImageCmd(image).exec(new PullImageResultCallback()).awaitCompletion(PULL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RetortException("Pulling the dev database image " + image + " was interrupted.", e);
-        } catch (RuntimeException e) {
-            throw new RetortException("The dev database image " + image + " cannot be pulled from " + from + ": " + daemonMessage(e)
-                    + ". Check that this machine reaches it (docker pull " + image + "), or set {devImage} to an image it has or can pull.", e);
-        }
-        if (!done) {
-            throw new RetortException("The dev database image " + image + " was not pulled from " + from + " within "
-                    + PULL_TIMEOUT.toMinutes() + " minutes; pull it first (docker pull " + image + "), or set {devImage} to an image "
-                    + "this machine has.");
-        }
-    }
-
-    /** The Docker daemon's own words from an error it answered with ({@code Status 500: {"message":"..."}}). */
-    private static String daemonMessage(RuntimeException e) {
-        String text = RetortException.rootMessage(e);
-        java.util.regex.Matcher m = DAEMON_MESSAGE.matcher(text);
-        return m.find() ? m.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : text;
-    }
-
     /** Why no Docker is to be found where it usually listens, or null when a socket is there (or cannot be looked for). */
     private static String noSocket() {
         if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win")) {
@@ -143,12 +106,13 @@ final class PostgresContainer {
         return "DOCKER_HOST is not set and there is no Docker socket at /var/run/docker.sock";
     }
 
-    private static boolean dockerAvailable() {
+    /** Whether Docker answers, asked without Testcontainers' shared client, which starts Ryuk (and pulls its image) as it is made. */
+    private static boolean dockerAnswers() {
         try {
-            return DockerClientFactory.instance().isDockerAvailable();
+            DockerClientFactory.instance().getTransportConfig();
+            return true;
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
     }
-
 }

@@ -28,6 +28,11 @@ final class PostgresUrls {
         if (url.startsWith("jdbc:postgresql:")) {
             Matcher m = JDBC.matcher(url);
             if (m.matches()) {
+                if (m.group(1).contains("@")) {
+                    throw new RetortException("The database URL " + DatabaseUrl.mask(url) + " puts the user and password before the host, "
+                            + "which a JDBC URL does not take: write jdbc:postgresql://host:port/database?user=…&password=…, or drop the "
+                            + "jdbc: prefix for the postgresql://user:password@host:port/database form (DATABASE_URL's).");
+                }
                 checkServers(url, m.group(1));
             }
             return new DatabaseUrl(url, null, null);

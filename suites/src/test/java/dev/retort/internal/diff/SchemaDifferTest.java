@@ -62,6 +62,35 @@ class SchemaDifferTest {
     }
 
     @Test
+    void anInitialRevisionsDowngradeDropsItsTablesWithTheirIndexesNotEachIndexFirst() {
+        db.reset();
+        db.execute("create table author (id bigint primary key, name text not null); create index ix_author_name on author (name);"
+                + "create table book (id bigint primary key, author_id bigint references author (id), title text);"
+                + "create index ix_book_title on book (title); create unique index ux_book_author_title on book (author_id, title)");
+        SchemaModel wanted;
+        try (Retort reader = Revs.graph().retort(db)) {
+            wanted = reader.introspect(Set.of("public"));
+        }
+        db.reset();
+        try (Retort reader = Revs.graph().retort(db)) {
+            Comparison comparison = reader.compare(wanted);
+            assertEquals(List.of("DropTable", "DropTable"), comparison.downgrade().stream().map(op -> op.getClass().getSimpleName()).toList(),
+                    comparison.downgrade()::toString);
+            try (Retort retort = Revs.graph().add(Revs.script("df0003", List.of(), true, op -> comparison.upgrade().forEach(op::add),
+                    op -> comparison.downgrade().forEach(op::add))).retort(db)) {
+                assertEquals(List.of(), retort.lint().findings().stream().filter(f -> f.direction() == dev.retort.command.Direction.DOWN)
+                        .map(dev.retort.lint.Finding::describe).toList());
+                retort.upgrade();
+                assertEquals("3", db.value("select count(*) from pg_indexes where schemaname = 'public' and indexname like 'ix%' "
+                        + "or indexname like 'ux%'"));
+                retort.downgrade("base");
+            }
+        }
+        assertEquals("0", db.value("select count(*) from pg_class where relnamespace = 'public'::regnamespace "
+                + "and relname not like 'retort%'"));
+    }
+
+    @Test
     void enumValuesAddedAtTheStartAnchorOnValuesThatExistByThen() {
         db.reset();
         db.execute("create type mood as enum ('ok')");

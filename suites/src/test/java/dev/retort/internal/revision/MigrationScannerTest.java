@@ -87,6 +87,25 @@ class MigrationScannerTest {
     }
 
     @Test
+    void aMigrationWhoseDependencyIsMissingNamesTheClassItNeeds(@TempDir Path tmp) throws Exception {
+        db.reset();
+        Path classes = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = tmp.resolve("app.jar");
+        TestJars.write(classes, "dev/retort/fixtures/lacking", jar, true, java.util.Map.of());
+        ClassLoader withoutEither = new TestJars.HidingLoader(new TestJars.HidingLoader(getClass().getClassLoader(), "dev.retort.fixtures.lacking"),
+                "dev.retort.fixtures.lackinghelper");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, withoutEither);
+             Retort retort = Revs.configure(db).classLoader(loader).migrationsPackage("dev.retort.fixtures.lacking")
+                     .listener(MigrationListener.none()).load()) {
+            dev.retort.RetortException e = org.junit.jupiter.api.Assertions.assertThrows(dev.retort.RetortException.class, retort::upgrade);
+            assertEquals("Revision 1ac000000001 (dev.retort.fixtures.lacking.L1_NeedsHelper) needs class "
+                    + "dev.retort.fixtures.lackinghelper.TableNames in its upgrade, and the class path lacks it; add the dependency that "
+                    + "holds it. Nothing was executed for it.", e.getMessage());
+        }
+        assertEquals(null, db.value("select to_regclass('lacking_item')::text"));
+    }
+
+    @Test
     void anEmptyOrMissingPackageHasNoRevisions() {
         assertEquals(List.of(), dev.retort.revision.RevisionSource.classPath(getClass().getClassLoader(), "dev.retort.fixtures.nothing_here").revisions());
         try (Retort retort = Revs.configure(db).migrationsPackage("dev.retort.fixtures.nothing_here")

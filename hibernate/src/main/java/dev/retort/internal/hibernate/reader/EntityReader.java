@@ -14,6 +14,7 @@ import org.hibernate.engine.config.spi.ConfigurationService;
 import dev.retort.RetortException;
 import dev.retort.internal.Messages;
 import dev.retort.internal.hibernate.EntityReading;
+import dev.retort.internal.hibernate.OfflineSettings;
 import dev.retort.internal.hibernate.ReadRequest;
 import dev.retort.platform.Platform;
 import dev.retort.schema.SchemaModel;
@@ -24,12 +25,6 @@ import dev.retort.schema.SchemaModel;
  * Runs against whichever Hibernate ORM 6.4+ its class loader resolves.
  */
 public final class EntityReader implements EntityReading {
-
-    /** Settings that would make Hibernate connect or act on a database while it only describes one. */
-    private static final List<String> NOT_FOR_READING = List.of("hibernate.connection.", "jakarta.persistence.jdbc.", "javax.persistence.jdbc.",
-            "jakarta.persistence.jtaDataSource", "jakarta.persistence.nonJtaDataSource", "javax.persistence.jtaDataSource",
-            "javax.persistence.nonJtaDataSource", "hibernate.hbm2ddl.", "jakarta.persistence.schema-generation.",
-            "javax.persistence.schema-generation.", "hibernate.hikari.", "hibernate.c3p0.", "hibernate.agroal.");
 
     private static final List<String> VERSION_OR_DIALECT = List.of("hibernate.dialect", "jakarta.persistence.database-product-version",
             "jakarta.persistence.database-major-version", "javax.persistence.database-product-version", "javax.persistence.database-major-version");
@@ -102,7 +97,7 @@ public final class EntityReader implements EntityReading {
         all.put("hibernate.boot.allow_jdbc_metadata_access", "false");
         all.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
         application.forEach((key, value) -> {
-            if (NOT_FOR_READING.stream().noneMatch(key::startsWith)) {
+            if (!OfflineSettings.connects(key)) {
                 all.put(key, value);
             }
         });

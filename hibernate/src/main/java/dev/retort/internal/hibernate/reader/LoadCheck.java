@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.retort.RetortException;
+import dev.retort.internal.Messages;
 
 /**
  * Loads the entity classes and touches everything Hibernate will reflect on (fields, methods, annotations and the
@@ -31,7 +32,7 @@ final class LoadCheck {
             try {
                 type = Class.forName(name, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
-                throw missing("Entity class " + name, e);
+                throw missing("Entity class " + name, e, null);
             }
             touch(type, "Entity class " + name);
             for (Class<?> listener : listeners(type)) {
@@ -44,15 +45,7 @@ final class LoadCheck {
 
     /** The name of the class whose absence caused the failure, or null when it was something else. */
     static String missingClass(Throwable failure) {
-        String missing = null;
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException) {
-                missing = t.getMessage() == null ? missing : t.getMessage().replace('/', '.');
-            } else if (t instanceof TypeNotPresentException notPresent && !notPresent.typeName().startsWith("[")) {
-                missing = notPresent.typeName();
-            }
-        }
-        return missing;
+        return Messages.missingClass(failure);
     }
 
     private static void touch(Class<?> type, String who) {
@@ -71,8 +64,26 @@ final class LoadCheck {
                     values(method);
                 }
             }
+        } catch (NamedByAnnotation e) {
+            throw missing(who, e.getCause(), e.getMessage());
         } catch (LinkageError | TypeNotPresentException e) {
-            throw missing(who, e);
+            throw missing(who, e, null);
+        }
+    }
+
+    /** A class an annotation names could not be loaded; the message says which annotation, and where. */
+    private static final class NamedByAnnotation extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NamedByAnnotation(Annotation annotation, AnnotatedElement element, Throwable cause) {
+            super("@" + annotation.annotationType().getSimpleName() + " on " + name(element), cause, false, false);
+        }
+
+        private static String name(AnnotatedElement element) {
+            if (element instanceof java.lang.reflect.Member member) {
+                return member.getDeclaringClass().getName() + "." + member.getName() + (element instanceof Method ? "()" : "");
+            }
+            return element instanceof Class<?> type ? type.getName() : element.toString();
         }
     }
 
@@ -85,6 +96,9 @@ final class LoadCheck {
                         member.setAccessible(true);
                         member.invoke(annotation);
                     } catch (InvocationTargetException e) {
+                        if (e.getCause() instanceof TypeNotPresentException || e.getCause() instanceof LinkageError) {
+                            throw new NamedByAnnotation(annotation, element, e.getCause());
+                        }
                         if (e.getCause() instanceof RuntimeException runtime) {
                             throw runtime;
                         }
@@ -109,7 +123,7 @@ final class LoadCheck {
                             listeners.putIfAbsent(listener.getName(), listener);
                         }
                     } catch (ReflectiveOperationException e) {
-                        throw missing("Entity class " + entity.getName() + " (its @EntityListeners)", e);
+                        throw missing("Entity class " + entity.getName() + " (its @EntityListeners)", e, null);
                     }
                 }
             }
@@ -117,10 +131,13 @@ final class LoadCheck {
         return List.copyOf(listeners.values());
     }
 
-    private static RetortException missing(String who, Throwable e) {
+    /** The failure as one sentence: who cannot be loaded, the class it lacks and, when an annotation named it, which. */
+    private static RetortException missing(String who, Throwable e, String namedBy) {
         String missing = missingClass(e);
+        String needed = namedBy == null ? "" : " (needed by the class " + namedBy + " names)";
         return new RetortException(who + " cannot be loaded: "
-                + (missing != null ? "class " + missing + " is missing from the project's class path; add the dependency that holds it."
-                : e.toString().replaceAll("\\s*\\R\\s*", " ") + "."), e);
+                + (missing != null ? "class " + missing + " is missing from the project's class path" + needed
+                        + "; add the dependency that holds it."
+                : e.toString().replaceAll("\\s*\\R\\s*", " ") + needed + "."), e);
     }
 }

@@ -66,16 +66,18 @@ final class MetadataWalker {
         schemas.add(platform.defaultSchema());
         List<Table> tables = new ArrayList<>();
         List<Sequence> sequences = new ArrayList<>();
+        // Each object carries its namespace's physical schema; the namespace's own accessor differs between Hibernate 6 and 7.
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
-            String schema = namespace.getPhysicalName().getSchema() == null ? platform.defaultSchema()
-                    : rules.storedName(namespace.getPhysicalName().getSchema().getText(), namespace.getPhysicalName().getSchema().isQuoted());
             for (org.hibernate.mapping.Table table : namespace.getTables()) {
                 if (table.isPhysicalTable() && !table.isView()) {
+                    String schema = table.getSchema() == null ? platform.defaultSchema() : rules.storedName(table.getSchema(), table.isSchemaQuoted());
                     schemas.add(schema);
                     tables.add(table(schema, table));
                 }
             }
             for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
+                var schemaName = sequence.getName().getSchemaName();
+                String schema = schemaName == null ? platform.defaultSchema() : rules.storedName(schemaName.getText(), schemaName.isQuoted());
                 schemas.add(schema);
                 sequences.add(new Sequence(schema, rules.storedName(sequence.getName().getSequenceName().getText(),
                         sequence.getName().getSequenceName().isQuoted()),
@@ -196,7 +198,7 @@ final class MetadataWalker {
         }
 
         List<Constraint.ForeignKey> foreignKeys = new ArrayList<>();
-        for (ForeignKey fk : table.getForeignKeys().values()) {
+        for (ForeignKey fk : ForeignKeys.of(table)) {
             if (!fk.isCreationEnabled() || !fk.isPhysicalConstraint()) {
                 continue;
             }
@@ -220,8 +222,11 @@ final class MetadataWalker {
         List<Index> indexes = new ArrayList<>();
         for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
             List<Index.Element> elements = new ArrayList<>();
-            Map<org.hibernate.mapping.Column, String> order = index.getColumnOrderMap();
-            for (org.hibernate.mapping.Column column : index.getColumns()) {
+            Map<org.hibernate.mapping.Selectable, String> order = index.getSelectableOrderMap();
+            for (org.hibernate.mapping.Selectable selectable : index.getSelectables()) {
+                if (!(selectable instanceof org.hibernate.mapping.Column column)) {
+                    continue; // only columns are read, as before: an index element that is a formula is not
+                }
                 Index.Element element = Index.Element.column(columnName(column));
                 String direction = order.get(column);
                 elements.add(direction != null && direction.trim().toLowerCase(Locale.ROOT).startsWith("desc") ? element.desc() : element);

@@ -12,11 +12,8 @@ import jakarta.persistence.Index;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Comment;
-
 @Entity
-@Table(name = "author", indexes = @Index(name = "ix_author_name", columnList = "name"))
-@Comment("people who write books")
+@Table(name = "author", indexes = @Index(name = "ix_author_name", columnList = "name"), comment = "people who write books")
 public class Author {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -25,8 +22,7 @@ public class Author {
     @Column(nullable = false, length = 200)
     String name;
 
-    @Column(unique = true, length = 320)
-    @Comment("where we write to")
+    @Column(unique = true, length = 320, comment = "where we write to")
     String email;
 
     @Embedded

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.CheckConstraint;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -25,14 +26,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Check;
 import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 @Entity
-@Table(name = "book", uniqueConstraints = @UniqueConstraint(name = "uq_book_isbn", columnNames = "isbn"))
-@Check(constraints = "price >= 0")
+@Table(name = "book", uniqueConstraints = @UniqueConstraint(name = "uq_book_isbn", columnNames = "isbn"),
+        check = @CheckConstraint(constraint = "price >= 0"))
 public class Book {
     @Id
     UUID id;

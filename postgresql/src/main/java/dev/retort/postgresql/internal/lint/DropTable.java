@@ -24,7 +24,6 @@ final class DropTable extends Rule {
         }
         context.report("DROP TABLE " + table + " deletes its rows for good (ACCESS EXCLUSIVE, brief), and the version of the application "
                         + "still running fails on every query that names it.",
-                "Stop using the table in one release, take a backup, and drop it in a later revision; then acknowledge this finding "
-                        + "with op.acknowledge(\"drop-table\", \"why\").");
+                "Stop using the table in one release, take a backup, and drop it in a later revision that acknowledges this finding.");
     }
 }

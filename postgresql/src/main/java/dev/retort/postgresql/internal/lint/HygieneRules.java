@@ -41,22 +41,29 @@ final class HygieneRules {
         }
     }
 
-    /** The column types an operation introduces. */
-    private static List<DataType> newTypes(Operation operation) {
-        List<DataType> types = new ArrayList<>();
+    /**
+     * The columns to which an operation gives a type of the kind, as {@code public.author.born timestamp(6)}: a type
+     * rule quotes these rather than a whole CREATE TABLE. Empty when the operation gives no such type.
+     */
+    private static String columnsOfType(RuleContext context, Predicate<DataType.Builtin> kind) {
+        List<String> columns = new ArrayList<>();
+        Operation operation = context.operation();
         if (operation instanceof Operation.CreateTable create) {
-            create.columns().stream().map(Column::type).forEach(types::add);
+            create.columns().forEach(c -> addIfOfType(context, kind, create.schema(), create.name(), c.name(), c.type(), columns));
         } else if (operation instanceof Operation.AddColumn add) {
-            types.add(add.column().type());
+            addIfOfType(context, kind, add.schema(), add.table(), add.column().name(), add.column().type(), columns);
         } else if (operation instanceof Operation.AlterColumnType alter) {
-            types.add(alter.type());
+            addIfOfType(context, kind, alter.schema(), alter.table(), alter.column(), alter.type(), columns);
         }
-        return types;
+        return String.join(", ", columns);
     }
 
-    private static boolean uses(Operation operation, Predicate<DataType.Builtin> type) {
-        return newTypes(operation).stream().anyMatch(t -> t instanceof DataType.Builtin b && type.test(b)
-                || t instanceof DataType.ArrayOf a && a.element() instanceof DataType.Builtin e && type.test(e));
+    private static void addIfOfType(RuleContext context, Predicate<DataType.Builtin> kind, String schema, String table, String column,
+                                    DataType type, List<String> columns) {
+        if (type instanceof DataType.Builtin b && kind.test(b) || type instanceof DataType.ArrayOf a && a.element() instanceof DataType.Builtin e
+                && kind.test(e)) {
+            columns.add(context.qualified(schema, table) + "." + column + " " + context.platform().dialect().typeName(type));
+        }
     }
 
     /** {@code json} where {@code jsonb} fits. */
@@ -68,8 +75,9 @@ final class HygieneRules {
 
         @Override
         public void check(RuleContext context) {
-            if (uses(context.operation(), t -> t.kind() == DataType.Kind.JSON)) {
-                context.report("json stores the text as given and parses it on every read; it cannot be indexed with GIN or compared.",
+            String columns = columnsOfType(context, t -> t.kind() == DataType.Kind.JSON);
+            if (!columns.isEmpty()) {
+                context.reportAbout(columns, "json stores the text as given and parses it on every read; it cannot be indexed with GIN or compared.",
                         "Use jsonb (@JdbcTypeCode(SqlTypes.JSON) maps to it), unless key order or duplicate keys must be kept.");
             }
         }
@@ -84,8 +92,9 @@ final class HygieneRules {
 
         @Override
         public void check(RuleContext context) {
-            if (uses(context.operation(), t -> t.kind() == DataType.Kind.TIMESTAMP)) {
-                context.report("timestamp without time zone stores wall-clock time with no zone: the same instant written from servers in "
+            String columns = columnsOfType(context, t -> t.kind() == DataType.Kind.TIMESTAMP);
+            if (!columns.isEmpty()) {
+                context.reportAbout(columns, "timestamp without time zone stores wall-clock time with no zone: the same instant written from servers in "
                                 + "different zones, or across a daylight-saving change, reads differently.",
                         "Use timestamp with time zone (Instant or OffsetDateTime fields map to it).");
             }
@@ -101,8 +110,9 @@ final class HygieneRules {
 
         @Override
         public void check(RuleContext context) {
-            if (uses(context.operation(), t -> t.kind() == DataType.Kind.CHAR && t.precision() != null && t.precision() > 1)) {
-                context.report("char(n) pads values with spaces to n characters, which comparisons and the application then see; it is "
+            String columns = columnsOfType(context, t -> t.kind() == DataType.Kind.CHAR && t.precision() != null && t.precision() > 1);
+            if (!columns.isEmpty()) {
+                context.reportAbout(columns, "char(n) pads values with spaces to n characters, which comparisons and the application then see; it is "
                                 + "no faster than varchar.",
                         "Use varchar(n) or text.");
             }

@@ -73,7 +73,13 @@ final class IndexRules {
                 return true;
             }
             int dot = table.indexOf('.');
-            return context.tableExisted(table.substring(0, dot), table.substring(dot + 1));
+            return context.tableExisted(table.substring(0, dot), table.substring(dot + 1)) && !tableDroppedLater(context, table);
+        }
+
+        /** Whether the same list drops the index's table afterwards: that takes the same lock anyway, and the index with it. */
+        private static boolean tableDroppedLater(RuleContext context, String table) {
+            return context.following().stream().anyMatch(op -> op instanceof Operation.DropTable t
+                    && context.qualified(t.schema(), t.name()).equals(table));
         }
 
         @Override

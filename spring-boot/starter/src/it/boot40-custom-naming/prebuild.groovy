@@ -1,0 +1,2 @@
+dev.retort.testing.InvokerSupport.createDatabase(basedir, context.userProperties)
+dev.retort.spring.boot.it.NamingApp.prepare(basedir, namingApp)
