@@ -33,6 +33,10 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         }
         String trimmed = url.strip();
         List<Platform> platforms = Platforms.all();
+        if (platforms.isEmpty()) {
+            throw new RetortException("No database platform is on the class path to read the database URL " + mask(trimmed) + ": "
+                    + Platforms.ADD_ONE + ".");
+        }
         for (Platform platform : platforms) {
             DatabaseUrl parsed = platform.parseUrl(trimmed);
             if (parsed != null) {

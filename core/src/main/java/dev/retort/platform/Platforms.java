@@ -21,7 +21,7 @@ import dev.retort.config.DatabaseUrl;
 public final class Platforms {
 
     /** What to add when no platform is on the class path, for messages. */
-    private static final String ADD_ONE = "add Retort's module for your database (dev.retort:retort-<database>) to the application's "
+    public static final String ADD_ONE = "add Retort's module for your database (dev.retort:retort-<database>) to the application's "
             + "dependencies";
 
     private Platforms() {
