@@ -11,10 +11,11 @@ n=${1:-1000}
 work="$here/work"
 rm -rf "$work" && mkdir -p "$work/src/large" "$work/entities" "$work/classes"
 
-(cd "$root" && ./mvnw -q -B -pl hibernate -am package -DskipTests \
+(cd "$root" && ./mvnw -q -B -pl hibernate,postgresql -am package -DskipTests \
   && ./mvnw -q -B -pl hibernate -am dependency:build-classpath -Dmdep.outputFile="$work/deps.txt" -Dmdep.includeScope=runtime \
+  && ./mvnw -q -B -pl postgresql -am dependency:build-classpath -Dmdep.outputFile="$work/pg.txt" -Dmdep.includeScope=runtime \
   && ./mvnw -q -B -f "$here/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/liquibase.txt")
-cp="$root/hibernate/target/classes:$root/core/target/classes:$(cat "$work/deps.txt"):$(cat "$work/liquibase.txt")"
+cp="$root/hibernate/target/classes:$root/postgresql/target/classes:$root/core/target/classes:$(cat "$work/deps.txt"):$(cat "$work/pg.txt"):$(cat "$work/liquibase.txt")"
 
 for i in $(seq 0 $((n - 1))); do
   cls=$(printf 'T%04d' "$i"); table=$(printf 't%04d' "$i")

@@ -12,9 +12,10 @@ work="$here/work"
 rm -rf "$work" && mkdir -p "$work/src/bench" "$work/entities" "$work/classes"
 psqlc() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 
-(cd "$root" && ./mvnw -q -B -pl hibernate -am install -DskipTests \
-  && ./mvnw -q -B -pl hibernate dependency:build-classpath -Dmdep.outputFile="$work/deps.txt" -Dmdep.includeScope=runtime)
-cp="$root/hibernate/target/classes:$root/core/target/classes:$(cat "$work/deps.txt")"
+(cd "$root" && ./mvnw -q -B -pl hibernate,postgresql -am install -DskipTests \
+  && ./mvnw -q -B -pl hibernate dependency:build-classpath -Dmdep.outputFile="$work/deps.txt" -Dmdep.includeScope=runtime \
+  && ./mvnw -q -B -pl postgresql dependency:build-classpath -Dmdep.outputFile="$work/pg.txt" -Dmdep.includeScope=runtime)
+cp="$root/hibernate/target/classes:$root/postgresql/target/classes:$root/core/target/classes:$(cat "$work/deps.txt"):$(cat "$work/pg.txt")"
 
 psqlc -d postgres -c "drop database if exists bench_introspection with (force)" -c "create database bench_introspection"
 {

@@ -21,9 +21,9 @@ ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 fresh() { psqlc -d postgres -c "drop database if exists $1 with (force)" -c "create database $1"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-(cd "$root" && ./mvnw -q -B -o -pl core -am package -DskipTests \
-  && ./mvnw -q -B -o -pl core dependency:build-classpath -Dmdep.outputFile="$work/deps.txt" -Dmdep.includeScope=runtime)
-cp="$root/core/target/classes:$(cat "$work/deps.txt")"
+(cd "$root" && ./mvnw -q -B -o -pl postgresql -am package -DskipTests \
+  && ./mvnw -q -B -o -pl postgresql -am dependency:build-classpath -Dmdep.outputFile="$work/deps.txt" -Dmdep.includeScope=runtime)
+cp="$root/postgresql/target/classes:$(cat "$work/deps.txt")"
 
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install -q --no-index --find-links "$wheels" alembic psycopg2-binary 'sqlalchemy<2.1'

@@ -12,9 +12,9 @@ work="$here/work"
 rm -rf "$work" && mkdir -p "$work/src/bench/migrations" "$work/classes"
 psqlc() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 
-(cd "$root" && ./mvnw -q -B -pl core -am install -DskipTests \
-  && ./mvnw -q -B -pl core dependency:build-classpath -Dmdep.outputFile="$work/deps.txt" -Dmdep.includeScope=runtime)
-cp="$root/core/target/classes:$(cat "$work/deps.txt")"
+(cd "$root" && ./mvnw -q -B -pl postgresql -am install -DskipTests \
+  && ./mvnw -q -B -pl postgresql -am dependency:build-classpath -Dmdep.outputFile="$work/deps.txt" -Dmdep.includeScope=runtime)
+cp="$root/postgresql/target/classes:$(cat "$work/deps.txt")"
 
 : > "$work/plain.sql"
 parent=""

@@ -659,7 +659,7 @@ public final class Retort implements AutoCloseable {
             return this;
         }
 
-        /** The database as a URL ({@code jdbc:postgresql://…} or {@code postgresql://user:pass@host/db}). */
+        /** The database as a URL: its JDBC URL, or the {@code scheme://user:pass@host/db} form of {@code DATABASE_URL}. */
         public Builder url(String value) {
             settings.set(Setting.URL, value);
             return this;

@@ -26,7 +26,7 @@ public @interface Revision {
 
     /**
      * Whether the revision runs inside one transaction together with its version-table update (the default).
-     * Set to {@code false} for work PostgreSQL refuses inside a transaction, such as {@code CREATE INDEX CONCURRENTLY}.
+     * Set to {@code false} for work the database refuses inside a transaction, such as PostgreSQL's {@code CREATE INDEX CONCURRENTLY}.
      */
     boolean transactional() default true;
 }

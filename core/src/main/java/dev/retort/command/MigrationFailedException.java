@@ -7,7 +7,7 @@ import java.util.List;
 import dev.retort.RetortException;
 import dev.retort.command.Heads;
 
-/** A revision failed while running; the message names it, the statement and PostgreSQL's error. */
+/** A revision failed while running; the message names it, the statement and the database's error. */
 public class MigrationFailedException extends RetortException {
 
     private static final long serialVersionUID = 1L;

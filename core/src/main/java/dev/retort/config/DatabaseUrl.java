@@ -8,8 +8,8 @@ import dev.retort.platform.Platform;
 import dev.retort.platform.Platforms;
 
 /**
- * A database location from configuration, in JDBC form ({@code jdbc:postgresql://host:port/db?user=…})
- * or in the {@code postgresql://user:pass@host:port/db} form that {@code DATABASE_URL} usually holds. Which
+ * A database location from configuration, in JDBC form ({@code jdbc:<database>://host:port/db?user=…})
+ * or in the {@code <scheme>://user:pass@host:port/db} form that {@code DATABASE_URL} usually holds. Which
  * forms are understood is each {@link Platform}'s to say.
  *
  * @param jdbcUrl  the JDBC URL, without credentials taken from the userinfo part

@@ -8,7 +8,7 @@ import java.util.Objects;
 public sealed interface Constraint extends TableElement
         permits Constraint.PrimaryKey, Constraint.ForeignKey, Constraint.Unique, Constraint.Check {
 
-    /** The constraint's name; null lets PostgreSQL choose one (only inside {@code createTable}). */
+    /** The constraint's name; null lets the database choose one (only inside {@code createTable}). */
     String name();
 
     /**

@@ -188,7 +188,7 @@ public sealed interface Operation {
      * @param table        table name
      * @param column       column name
      * @param type         the new type
-     * @param using        conversion expression, or null for PostgreSQL's implicit cast
+     * @param using        conversion expression, or null for the database's implicit cast
      * @param previousType the type before, for the reverse; null if unknown
      */
     record AlterColumnType(String schema, String table, String column, DataType type, String using, DataType previousType)
@@ -579,7 +579,7 @@ public sealed interface Operation {
     }
 
     /**
-     * {@code ALTER TYPE … ADD VALUE}. PostgreSQL cannot remove an enum value, so this has no reverse.
+     * {@code ALTER TYPE … ADD VALUE}. An enum value cannot be removed (PostgreSQL has no such statement), so this has no reverse.
      *
      * @param schema      schema, or null
      * @param name        type name

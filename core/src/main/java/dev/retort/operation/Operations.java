@@ -182,7 +182,7 @@ public final class Operations {
             this.handle = handle;
         }
 
-        /** {@code USING expression}, to convert values PostgreSQL cannot cast implicitly. */
+        /** {@code USING expression}, to convert values the database cannot cast implicitly. */
         public TypeHandle using(String expression) {
             handle.update(a -> new Operation.AlterColumnType(a.schema(), a.table(), a.column(), a.type(), expression, a.previousType()));
             return this;
@@ -369,7 +369,7 @@ public final class Operations {
 
     // ---- sequences ----------------------------------------------------------------------------
 
-    /** {@code CREATE SEQUENCE name} with PostgreSQL's defaults. */
+    /** {@code CREATE SEQUENCE name} with the database's defaults. */
     public Operations createSequence(String name) {
         return createSequence(name, SequenceOptions.NONE);
     }

@@ -3,7 +3,7 @@ package dev.retort.operation;
 import java.util.Objects;
 
 /**
- * A sequence definition; null options keep PostgreSQL's defaults.
+ * A sequence definition; null options keep the database's defaults.
  *
  * @param schema    schema, or null for the search path
  * @param name      the sequence name

@@ -1,7 +1,7 @@
 package dev.retort.operation;
 
 /**
- * Options of a sequence; a null option is not set (at creation: PostgreSQL's default; when altering: unchanged).
+ * Options of a sequence; a null option is not set (at creation: the database's default; when altering: unchanged).
  *
  * @param start     {@code START WITH}
  * @param increment {@code INCREMENT BY}

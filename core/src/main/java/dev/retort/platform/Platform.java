@@ -44,7 +44,8 @@ public interface Platform {
     /**
      * Whether the database runs DDL inside a transaction and rolls it back with it. Where it does, the engine runs each
      * revision and its bookkeeping in one transaction, so a failed revision leaves nothing behind; where it does not
-     * (each DDL statement commits on its own), the engine records its progress statement by statement.
+     * (each DDL statement commits on its own), a revision that fails part-way has applied the statements before the
+     * failure.
      */
     default boolean transactionalDdl() {
         return true;

@@ -3,7 +3,7 @@ package dev.retort.schema;
 import java.util.List;
 
 /**
- * A PostgreSQL enum type.
+ * A named enum type, a type of its own in the schema (PostgreSQL's {@code create type … as enum}).
  *
  * @param schema its schema
  * @param name   its name

@@ -10,7 +10,7 @@ import dev.retort.operation.Sequence;
 
 /**
  * A database-neutral picture of a schema: what the entities describe, or what a live database holds.
- * Names are as PostgreSQL stores them; every object carries its schema.
+ * Names are as the database stores them; every object carries its schema.
  *
  * @param schemas   the schemas the model covers
  * @param tables    tables, sorted by schema and name

@@ -12,7 +12,7 @@ import dev.retort.operation.Index;
  * A table as the schema model sees it, from entities or from the database.
  *
  * @param schema      its schema (never null; {@code public} by default)
- * @param name        its name, as PostgreSQL stores it (unquoted names folded to lower case)
+ * @param name        its name, as the database stores it (unquoted names folded as the database folds them)
  * @param columns     columns in order
  * @param primaryKey  the primary key, or null
  * @param foreignKeys foreign keys

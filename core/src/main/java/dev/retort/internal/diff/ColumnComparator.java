@@ -65,7 +65,7 @@ final class ColumnComparator implements ObjectComparator {
         boolean typeChanges = !rules.sameType(wanted.type(), existing.type());
         String currentDefault = existing.defaultValue();
         if (typeChanges && currentDefault != null) {
-            // PostgreSQL converts a default with the column and refuses one it cannot cast: drop it first.
+            // A database converts a default with the column and may refuse one it cannot cast: drop it first.
             diff.add(DiffPhase.COLUMNS, "drop default of " + where + " for its type change",
                     new Operation.SetDefault(schema, table, column, null, Prior.of(currentDefault)), null);
             currentDefault = null;
