@@ -135,7 +135,7 @@ class SpringBootConfigTest {
         ClassLoader loader = application(true, "application.yml", "spring:\n  datasource:\n    url: [unclosed\n");
         RetortException e = assertThrows(RetortException.class, () -> SpringBootConfig.read(loader, Map.of()));
         assertTrue(e.getMessage().startsWith("Cannot read the application's application.yml: "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("; give the database with DATABASE_URL or --url instead."), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; fix the file's YAML."), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 }

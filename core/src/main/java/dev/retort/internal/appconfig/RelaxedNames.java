@@ -1,4 +1,4 @@
-package dev.retort.internal.hibernate.boot;
+package dev.retort.internal.appconfig;
 
 import java.util.ArrayList;
 import java.util.List;
