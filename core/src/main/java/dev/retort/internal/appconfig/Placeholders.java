@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Spring's {@code ${NAME}} and {@code ${NAME:default}} placeholders, nested ones included, resolved as a Spring Boot
  * application resolves them: from the environment (the name as written, then as an environment variable:
- * {@code db.host} is {@code DB_HOST}), then from the configuration files' own keys. One that nothing sets is left
- * as it is, so whoever uses the value can say which name is missing.
+ * {@code db.host} is {@code DB_HOST}, {@code db.fallback-host} {@code DB_FALLBACKHOST} or {@code DB_FALLBACK_HOST}),
+ * then from the configuration files' own keys. One that nothing sets is left as it is, so whoever uses the value can
+ * say which name is missing.
  */
 final class Placeholders {
 
@@ -72,11 +73,13 @@ final class Placeholders {
         if (exact != null) {
             return exact;
         }
-        String variable = environment.get(name.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", ""));
-        if (variable != null) {
-            return variable;
+        // Boot maps db.fallback-host to DB_FALLBACKHOST, and to the older DB_FALLBACK_HOST as well.
+        String upper = name.toUpperCase(Locale.ROOT).replace('.', '_');
+        String variable = environment.get(upper.replace("-", ""));
+        if (variable == null) {
+            variable = environment.get(upper.replace('-', '_'));
         }
-        return properties.get(RelaxedNames.canonical(name));
+        return variable != null ? variable : properties.get(RelaxedNames.canonical(name));
     }
 
     /** The index of the brace closing the placeholder whose name starts at {@code from}, or -1. */

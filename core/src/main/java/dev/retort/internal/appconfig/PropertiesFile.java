@@ -30,7 +30,7 @@ final class PropertiesFile {
             try {
                 properties.load(new StringReader(text));
             } catch (IOException | IllegalArgumentException e) {
-                throw new RetortException("Cannot read the application's " + file + ": " + e.getMessage() + "; fix the file.", e);
+                throw new RetortException("Cannot read the application's " + file + ": " + String.valueOf(e.getMessage()).replaceFirst("\\.$", "") + "; fix the file.", e);
             }
             Map<String, String> raw = new LinkedHashMap<>();
             properties.stringPropertyNames().forEach(key -> raw.put(key, properties.getProperty(key)));
