@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.retort.RetortException;
+import dev.retort.internal.appconfig.BootConfiguration;
 import dev.retort.internal.hibernate.OfflineSettings;
-import dev.retort.internal.hibernate.boot.BootConfiguration;
 import dev.retort.internal.hibernate.boot.BootJpa;
 
 /**
@@ -72,8 +72,9 @@ public final class SpringBootJpaSettings {
             }
             return Optional.empty();
         }
+        // The build's environment is not the one the application runs in: placeholders resolve from the files alone.
         return Optional.of(new SpringBootJpaSettings(boot.get(),
-                BootConfiguration.read(application, List.copyOf(resourceDirectories), List.copyOf(profiles))));
+                BootConfiguration.read(application, List.copyOf(resourceDirectories), List.copyOf(profiles), Map.of())));
     }
 
     /**

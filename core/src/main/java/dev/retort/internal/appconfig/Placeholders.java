@@ -2,23 +2,26 @@ package dev.retort.internal.appconfig;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Spring's {@code ${NAME}} and {@code ${NAME:default}} placeholders, nested ones included, resolved as a Spring Boot
  * application resolves them: from the environment (the name as written, then as an environment variable:
- * {@code db.host} is {@code DB_HOST}), then from the configuration files' own keys. One that nothing sets is left
- * as it is, so whoever uses the value can say which name is missing.
+ * {@code db.host} is {@code DB_HOST}, {@code db.fallback-host} {@code DB_FALLBACKHOST} or {@code DB_FALLBACK_HOST}),
+ * then from the configuration files' own keys. One that nothing sets is left as it is, so whoever uses the value can
+ * say which name is missing.
  */
 final class Placeholders {
 
     private static final int MAX_DEPTH = 10;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]+}");
 
     private final Map<String, String> environment;
     private final Map<String, String> properties;
 
     /**
-     * @param environment the environment variables
-     * @param properties  the files' keys, by {@link SpringBootConfig#relaxed relaxed} name
+     * @param environment the environment variables the application runs with; empty where that is not this process's
+     * @param properties  the files' keys, by {@link RelaxedNames#canonical canonical} name
      */
     Placeholders(Map<String, String> environment, Map<String, String> properties) {
         this.environment = environment;
@@ -27,6 +30,11 @@ final class Placeholders {
 
     String resolve(String value) {
         return resolve(value, 0);
+    }
+
+    /** Whether the value holds a placeholder (one {@link #resolve} left: nothing sets it). */
+    static boolean unresolved(String value) {
+        return value != null && PLACEHOLDER.matcher(value).find();
     }
 
     private String resolve(String value, int depth) {
@@ -47,7 +55,7 @@ final class Placeholders {
             out.append(value, at, start);
             String inner = value.substring(start + 2, end);
             int colon = topLevelColon(inner);
-            String name = colon < 0 ? inner : inner.substring(0, colon);
+            String name = (colon < 0 ? inner : inner.substring(0, colon)).strip();
             String found = lookup(resolve(name, depth + 1));
             if (found != null) {
                 out.append(resolve(found, depth + 1));
@@ -65,11 +73,13 @@ final class Placeholders {
         if (exact != null) {
             return exact;
         }
-        String variable = environment.get(name.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", ""));
-        if (variable != null) {
-            return variable;
+        // Boot maps db.fallback-host to DB_FALLBACKHOST, and to the older DB_FALLBACK_HOST as well.
+        String upper = name.toUpperCase(Locale.ROOT).replace('.', '_');
+        String variable = environment.get(upper.replace("-", ""));
+        if (variable == null) {
+            variable = environment.get(upper.replace('-', '_'));
         }
-        return properties.get(SpringBootConfig.relaxed(name));
+        return variable != null ? variable : properties.get(RelaxedNames.canonical(name));
     }
 
     /** The index of the brace closing the placeholder whose name starts at {@code from}, or -1. */

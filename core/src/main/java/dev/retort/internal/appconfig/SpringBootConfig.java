@@ -1,6 +1,5 @@
 package dev.retort.internal.appconfig;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +13,11 @@ import dev.retort.config.Setting;
  * but without Spring: so the command line run from the application's jar migrates the database the application uses,
  * as Flyway's and Liquibase's Boot integrations do, when nothing names one for Retort.
  *
- * <p>Read, from the application's class path: {@code application.properties}, {@code application.yml} and
- * {@code application.yaml} (multi-document files included), then {@code application-<profile>.*} for every active
- * profile ({@code SPRING_PROFILES_ACTIVE}, else {@code spring.profiles.active} in those files, else {@code default}),
- * later ones winning as in Spring Boot; then {@code SPRING_DATASOURCE_URL}, {@code _USERNAME} and {@code _PASSWORD}
- * from the environment. {@code ${NAME}} and {@code ${NAME:default}} placeholders are resolved from the environment and
- * the files. Not read: configuration outside the jar ({@code spring.config.location}, {@code ./config/}), imports,
- * system properties, and profile expressions beyond names and {@code !name}.
+ * <p>Read: the application's packaged configuration files ({@link BootConfiguration}: {@code application.*} at the
+ * class path's root and in {@code config/}, the files and documents of the active profiles), with
+ * {@code SPRING_PROFILES_ACTIVE} as the active profiles when set and the environment for {@code ${NAME}} placeholders;
+ * then {@code SPRING_DATASOURCE_URL}, {@code _USERNAME} and {@code _PASSWORD} from the environment, each winning over
+ * the files.
  *
  * <p>Kept: {@code spring.datasource.url}, {@code username} and {@code password}, and the {@code retort.*} keys the
  * starter binds ({@link #STARTER_KEYS}), under their canonical names ({@code retort.lockTimeout} for
@@ -39,7 +36,6 @@ public final class SpringBootConfig {
     public static final String PASSWORD = "spring.datasource.password";
 
     private static final String MARKER = "org/springframework/boot/SpringApplication.class";
-    private static final List<String> EXTENSIONS = List.of("yaml", "yml", "properties");
 
     private final Map<String, String> values;
     private final Map<String, String> origins;
@@ -64,35 +60,17 @@ public final class SpringBootConfig {
         if (loader == null || loader.getResource(MARKER) == null) {
             return none();
         }
-        List<ConfigDocuments.Document> base = new ArrayList<>();
-        for (String extension : EXTENSIONS) {
-            base.addAll(ConfigDocuments.read(loader, "application." + extension));
-        }
-        List<String> profiles = activeProfiles(base, environment);
-        List<ConfigDocuments.Document> all = new ArrayList<>(base);
-        for (String profile : profiles) {
-            for (String extension : EXTENSIONS) {
-                all.addAll(ConfigDocuments.read(loader, "application-" + profile + "." + extension));
-            }
-        }
-        Map<String, String> merged = new LinkedHashMap<>();
-        Map<String, String> foundIn = new LinkedHashMap<>();
-        for (ConfigDocuments.Document document : all) {
-            if (document.activeFor(profiles)) {
-                document.properties().forEach((key, value) -> {
-                    merged.put(relaxed(key), value);
-                    foundIn.put(relaxed(key), document.file());
-                });
-            }
-        }
+        String active = environment.get("SPRING_PROFILES_ACTIVE");
+        List<String> profiles = active == null ? List.of()
+                : Arrays.stream(active.split(",")).map(String::strip).filter(profile -> !profile.isEmpty()).toList();
+        BootConfiguration configuration = BootConfiguration.read(loader, List.of(), profiles, environment);
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> origins = new LinkedHashMap<>();
-        Placeholders placeholders = new Placeholders(environment, merged);
         for (Setting setting : STARTER_KEYS) {
-            keep(setting.propertyName(), merged, foundIn, placeholders, values, origins);
+            keep(setting.propertyName(), configuration, values, origins);
         }
         for (String key : List.of(URL, USERNAME, PASSWORD)) {
-            keep(key, merged, foundIn, placeholders, values, origins);
+            keep(key, configuration, values, origins);
             String variable = key.toUpperCase(Locale.ROOT).replace('.', '_');
             String fromEnvironment = environment.get(variable);
             if (fromEnvironment != null && !fromEnvironment.isBlank()) {
@@ -118,37 +96,11 @@ public final class SpringBootConfig {
         return origin != null && origins.containsValue(origin);
     }
 
-    private static void keep(String key, Map<String, String> merged, Map<String, String> foundIn, Placeholders placeholders,
-                             Map<String, String> values, Map<String, String> origins) {
-        String value = merged.get(relaxed(key));
+    private static void keep(String key, BootConfiguration configuration, Map<String, String> values, Map<String, String> origins) {
+        String value = configuration.get(key);
         if (value != null && !value.isBlank()) {
-            values.put(key, placeholders.resolve(value));
-            origins.put(key, key + " in " + foundIn.get(relaxed(key)));
+            values.put(key, value);
+            origins.put(key, key + " in " + configuration.origin(key));
         }
-    }
-
-    /** The profiles Spring Boot would activate: the environment's, else the files', else {@code default}. */
-    private static List<String> activeProfiles(List<ConfigDocuments.Document> base, Map<String, String> environment) {
-        String active = environment.get("SPRING_PROFILES_ACTIVE");
-        if (active == null || active.isBlank()) {
-            active = null;
-            for (ConfigDocuments.Document document : base) {
-                if (document.activation() == null) {
-                    String value = document.properties().entrySet().stream().filter(e -> relaxed(e.getKey()).equals("spring.profiles.active"))
-                            .map(Map.Entry::getValue).reduce((first, last) -> last).orElse(null);
-                    active = value != null ? value : active;
-                }
-            }
-        }
-        List<String> profiles = active == null ? List.of() : Arrays.stream(active.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return profiles.isEmpty() ? List.of("default") : profiles;
-    }
-
-    /**
-     * Spring's relaxed names, for the keys compared here: {@code retort.lock-timeout}, {@code retort.lockTimeout} and
-     * {@code retort.lock_timeout} are one key.
-     */
-    static String relaxed(String key) {
-        return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     }
 }

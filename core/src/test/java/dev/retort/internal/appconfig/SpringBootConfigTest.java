@@ -110,6 +110,19 @@ class SpringBootConfigTest {
     }
 
     @Test
+    void readsConfigDirectoryAndIncludedProfilesAsTheApplicationDoesAndSaysWhichFile() throws IOException {
+        Files.createDirectories(classes.resolve("config"));
+        ClassLoader loader = application(true, "application.properties", "spring.datasource.url=jdbc:postgresql://root/db\n",
+                "config/application.yml", "spring.profiles.include: migrations\n",
+                "application-migrations.yaml", "spring.datasource.username: owner\n",
+                "config/application-production.properties", "spring.datasource.url=jdbc:postgresql://prod-db/shop\n");
+        SpringBootConfig config = SpringBootConfig.read(loader, Map.of("SPRING_PROFILES_ACTIVE", "production"));
+        assertEquals("jdbc:postgresql://prod-db/shop", config.values().get("spring.datasource.url"));
+        assertEquals("spring.datasource.url in config/application-production.properties", config.origins().get("spring.datasource.url"));
+        assertEquals("owner", config.values().get("spring.datasource.username"), "an included profile is active beside the given ones");
+    }
+
+    @Test
     void theEnvironmentsDataSourceWinsAndPlaceholdersResolveFromTheEnvironmentAndTheFiles() throws IOException {
         ClassLoader loader = application(true, "application.properties", """
                 db.name=shop
@@ -135,7 +148,7 @@ class SpringBootConfigTest {
         ClassLoader loader = application(true, "application.yml", "spring:\n  datasource:\n    url: [unclosed\n");
         RetortException e = assertThrows(RetortException.class, () -> SpringBootConfig.read(loader, Map.of()));
         assertTrue(e.getMessage().startsWith("Cannot read the application's application.yml: "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("; give the database with DATABASE_URL or --url instead."), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; fix the file's YAML."), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 }

@@ -1,18 +1,22 @@
-package dev.retort.internal.hibernate.boot;
+package dev.retort.internal.appconfig;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Spring Boot's relaxed property names: {@code physical-strategy}, {@code physicalStrategy} and
  * {@code physical_strategy} name the same property. Below a map property ({@code spring.jpa.properties}, a profile
- * group) the keys are the map's own and keep their form, as Boot keeps them when it binds a map of strings.
+ * group) the keys are the map's own and keep their form, as Boot keeps them when it binds a map.
  */
 final class RelaxedNames {
 
-    /** Properties whose sub-keys are map keys, kept as written (brackets aside). */
-    private static final List<String> MAPS = List.of("spring.jpa.properties", "spring.profiles.group");
+    /** Maps of strings: everything below them is the key, kept as written (brackets aside). */
+    private static final List<String> MAPS = List.of("spring.jpa.properties");
+    /** Maps of lists: the key kept as written, then the list's indexes ({@code spring.profiles.group.prod[0]}). */
+    private static final List<String> MAPS_OF_LISTS = List.of("spring.profiles.group");
+    private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
 
     private RelaxedNames() {
     }
@@ -26,6 +30,13 @@ final class RelaxedNames {
             String prefix = out.toString();
             if (MAPS.contains(prefix)) {
                 return prefix + "." + mapKey(elements.subList(i, elements.size()));
+            }
+            if (MAPS_OF_LISTS.contains(prefix)) {
+                int indexes = elements.size();
+                while (indexes > i + 1 && INDEX.matcher(elements.get(indexes - 1)).matches()) {
+                    indexes--;
+                }
+                return prefix + "." + mapKey(elements.subList(i, indexes)) + String.join("", elements.subList(indexes, elements.size()));
             }
             if (element.startsWith("[")) {
                 out.append(element);
@@ -46,7 +57,7 @@ final class RelaxedNames {
     }
 
     /** The key's elements: split at dots, a bracketed part ({@code [0]}, {@code [hibernate.x]}) an element of its own. */
-    static List<String> elements(String key) {
+    private static List<String> elements(String key) {
         List<String> elements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (int i = 0; i < key.length(); i++) {

@@ -1,5 +1,8 @@
-package dev.retort.internal.hibernate.boot;
+package dev.retort.internal.appconfig;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,7 @@ record ConfigDocument(String file, Map<String, String> properties) {
     static final String ON_PROFILE = "spring.config.activate.onprofile";
 
     ConfigDocument {
-        properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     /** A document of the raw keys and values as the file spells them. */
@@ -36,9 +39,9 @@ record ConfigDocument(String file, Map<String, String> properties) {
     static List<String> list(Map<String, String> properties, String canonicalKey) {
         String value = properties.get(canonicalKey);
         if (value != null) {
-            return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
-        List<String> items = new java.util.ArrayList<>();
+        List<String> items = new ArrayList<>();
         for (int i = 0; properties.containsKey(canonicalKey + "[" + i + "]"); i++) {
             items.add(properties.get(canonicalKey + "[" + i + "]").strip());
         }

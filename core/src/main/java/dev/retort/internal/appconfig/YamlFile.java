@@ -1,9 +1,8 @@
-package dev.retort.internal.hibernate.boot;
+package dev.retort.internal.appconfig;
 
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +17,9 @@ import dev.retort.internal.Messages;
  *
  * <p>It is parsed with the SnakeYAML on the application's class path, not with one of Retort's own: Spring Boot
  * reads {@code application.yml} with that SnakeYAML (and refuses to start without one), so every application that
- * has the file has the parser, in the version its own start-up uses, and Retort adds no YAML library of its own to
- * the builds it runs in. Only JDK types (maps, lists, strings) come back from it.
+ * has the file has the parser, in the version its own start-up uses, and the file means to Retort exactly what it
+ * means to the application (anchors, quoting, block scalars). A YAML library of Retort's own would be one more
+ * dependency in every build and application jar it runs in. Only JDK types (maps, lists, strings) come back from it.
  */
 final class YamlFile {
 
@@ -29,8 +29,9 @@ final class YamlFile {
     static List<ConfigDocument> documents(String file, byte[] content, ClassLoader application) {
         Object yaml = parser(file, application);
         List<ConfigDocument> documents = new ArrayList<>();
-        try (Reader reader = new InputStreamReader(new java.io.ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
-            Iterable<?> loaded = (Iterable<?>) yaml.getClass().getMethod("loadAll", Reader.class).invoke(yaml, reader);
+        try {
+            // From bytes, as Boot reads it: UTF-8 unless a byte-order mark says otherwise.
+            Iterable<?> loaded = (Iterable<?>) yaml.getClass().getMethod("loadAll", InputStream.class).invoke(yaml, new ByteArrayInputStream(content));
             for (Object document : loaded) {
                 Map<String, String> flat = new LinkedHashMap<>();
                 flatten("", document, flat);
@@ -39,32 +40,47 @@ final class YamlFile {
                 }
             }
         } catch (InvocationTargetException e) {
-            throw new RetortException("Cannot read the application's " + file + ": " + Messages.rootMessage(e.getCause())
-                    + "; fix the file's YAML.", e.getCause());
+            throw syntax(file, e.getCause());
         } catch (RuntimeException e) {
             // SnakeYAML parses lazily: a syntax error surfaces while the documents are iterated.
-            throw new RetortException("Cannot read the application's " + file + ": " + Messages.rootMessage(e) + "; fix the file's YAML.", e);
-        } catch (ReflectiveOperationException | java.io.IOException e) {
-            throw new RetortException("Cannot read the application's " + file + " with its SnakeYAML: " + e + ".", e);
+            throw syntax(file, e);
+        } catch (ReflectiveOperationException e) {
+            throw unusable(file, e);
         }
         return documents;
     }
 
-    /** A SnakeYAML that builds only plain maps, lists and scalars (its safe constructor), from the application's class path. */
+    private static RetortException syntax(String file, Throwable error) {
+        return new RetortException("Cannot read the application's " + file + ": " + Messages.rootMessage(error) + "; fix the file's YAML.", error);
+    }
+
+    private static RetortException unusable(String file, Throwable error) {
+        return new RetortException("Cannot use the SnakeYAML on the application's class path to read " + file + ": " + error
+                + "; use the SnakeYAML its Spring Boot brings.", error);
+    }
+
+    /**
+     * A SnakeYAML that builds only plain maps, lists and scalars: {@code new Yaml(new SafeConstructor(new LoaderOptions()))},
+     * or before SnakeYAML 1.33 {@code new Yaml(new SafeConstructor())}.
+     */
     private static Object parser(String file, ClassLoader application) {
         try {
             Class<?> yaml = Class.forName("org.yaml.snakeyaml.Yaml", true, application);
-            Class<?> options = Class.forName("org.yaml.snakeyaml.LoaderOptions", true, application);
             Class<?> safe = Class.forName("org.yaml.snakeyaml.constructor.SafeConstructor", true, application);
             Class<?> base = Class.forName("org.yaml.snakeyaml.constructor.BaseConstructor", true, application);
-            Object constructor = safe.getConstructor(options).newInstance(options.getConstructor().newInstance());
+            Object constructor;
+            try {
+                Class<?> options = Class.forName("org.yaml.snakeyaml.LoaderOptions", true, application);
+                constructor = safe.getConstructor(options).newInstance(options.getConstructor().newInstance());
+            } catch (NoSuchMethodException e) {
+                constructor = safe.getConstructor().newInstance();
+            }
             return yaml.getConstructor(base).newInstance(constructor);
         } catch (ClassNotFoundException | LinkageError e) {
             throw new RetortException("The application has " + file + " but no SnakeYAML on its class path, so Spring Boot could not read "
                     + "the file either; add org.yaml:snakeyaml (spring-boot-starter brings it).", e);
         } catch (ReflectiveOperationException e) {
-            throw new RetortException("The SnakeYAML on the application's class path cannot be used to read " + file
-                    + " (it lacks SafeConstructor(LoaderOptions): " + e + "); use SnakeYAML 1.33 or later.", e);
+            throw unusable(file, e);
         }
     }
 
