@@ -26,7 +26,7 @@ import dev.retort.command.Script;
 import dev.retort.command.Summary;
 import dev.retort.command.Validation;
 import dev.retort.command.Verification;
-import dev.retort.config.DatabaseUrl;
+import dev.retort.platform.DatabaseUrl;
 import dev.retort.config.Setting;
 import dev.retort.config.SettingNames;
 import dev.retort.config.Settings;
@@ -39,9 +39,7 @@ import dev.retort.internal.command.Validator;
 import dev.retort.internal.command.Verifier;
 import dev.retort.internal.diff.SchemaDiffer;
 import dev.retort.internal.jdbc.DriverDataSource;
-import dev.retort.internal.revision.ClassPathRevisions;
 import dev.retort.internal.revision.RevisionIndex;
-import dev.retort.internal.revision.ScriptSplitter;
 import dev.retort.internal.jdbc.SharedConnection;
 import dev.retort.internal.lint.Linter;
 import dev.retort.internal.runtime.Engine;
@@ -785,9 +783,8 @@ public final class Retort implements AutoCloseable {
                 ds = new DriverDataSource(resolved.jdbcUrl(), resolved.user(), resolved.password(),
                         chosen.get().connectionProperties(APPLICATION_NAME, resolved.connectTimeout()), chosen.get().driver());
             }
-            RevisionSource source = revisions != null ? revisions
-                    : new ClassPathRevisions(classLoader != null ? classLoader : contextClassLoader(), resolved.migrationsPackage(),
-                    resolved.sqlLocation(), ScriptSplitter.of(() -> chosen.get().dialect()));
+            RevisionSource source = revisions != null ? revisions : RevisionSource.classPath(classLoader != null ? classLoader
+                    : contextClassLoader(), resolved.migrationsPackage(), resolved.sqlLocation(), () -> chosen.get().dialect());
             RevisionGraph graph = RevisionGraph.of(source.revisions(), source.describe());
             return new Retort(resolved, graph, chosen, listener != null ? listener : new LoggingListener(), ds);
         }

@@ -13,7 +13,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.retort.MigrationListener;
-import dev.retort.config.DatabaseUrl;
+import dev.retort.platform.DatabaseUrl;
+import dev.retort.platform.Platforms;
 import dev.retort.testing.PostgresTest;
 import dev.retort.testing.TestDatabase;
 
@@ -28,12 +29,12 @@ class DatabaseUrlTest {
 
     @Test
     void postgresqlFormIsReadIntoJdbcUrlUserAndDecodedPassword() {
-        DatabaseUrl parsed = DatabaseUrl.parse("postgresql://app:s%40cret@db.example.com:6432/shop?sslmode=require");
+        DatabaseUrl parsed = Platforms.parseUrl("postgresql://app:s%40cret@db.example.com:6432/shop?sslmode=require");
         assertEquals("jdbc:postgresql://db.example.com:6432/shop?sslmode=require", parsed.jdbcUrl());
         assertEquals("app", parsed.user());
         assertEquals("s@cret", parsed.password());
         assertFalse(parsed.toString().contains("s@cret"));
-        assertEquals("jdbc:postgresql://h/db", DatabaseUrl.parse("postgres://h/db").jdbcUrl());
+        assertEquals("jdbc:postgresql://h/db", Platforms.parseUrl("postgres://h/db").jdbcUrl());
     }
 
     @Test
@@ -50,18 +51,18 @@ class DatabaseUrlTest {
 
     @Test
     void aPlusInAPasswordStaysAPlusAndOddPasswordsStayMasked() {
-        assertEquals("a+b", DatabaseUrl.parse("postgresql://app:a+b@h/db").password());
+        assertEquals("a+b", Platforms.parseUrl("postgresql://app:a+b@h/db").password());
         assertEquals("postgresql://app:***@h/db", DatabaseUrl.mask("postgresql://app:p@ss/w?rd@h/db"));
         assertFalse(DatabaseUrl.mask("postgresql://app:se/cret@h/db").contains("cret"));
     }
 
     @Test
     void anotherDatabaseOnTheSameServerKeepsHostAndSettings() {
-        assertEquals("jdbc:postgresql://h:5433/other?ssl=true", DatabaseUrl.parse("jdbc:postgresql://h:5433/shop?ssl=true").withDatabase("other").jdbcUrl());
-        assertEquals("jdbc:postgresql://h/other", DatabaseUrl.parse("postgresql://app:pw@h").withDatabase("other").jdbcUrl());
-        assertEquals("jdbc:postgresql://h:5432/other?ssl=true", DatabaseUrl.parse("jdbc:postgresql://h:5432?ssl=true").withDatabase("other").jdbcUrl());
+        assertEquals("jdbc:postgresql://h:5433/other?ssl=true", Platforms.parseUrl("jdbc:postgresql://h:5433/shop?ssl=true").withDatabase("other").jdbcUrl());
+        assertEquals("jdbc:postgresql://h/other", Platforms.parseUrl("postgresql://app:pw@h").withDatabase("other").jdbcUrl());
+        assertEquals("jdbc:postgresql://h:5432/other?ssl=true", Platforms.parseUrl("jdbc:postgresql://h:5432?ssl=true").withDatabase("other").jdbcUrl());
         String own = db.jdbcUrl().replaceAll("/[^/?]*(\\?.*)?$", "/postgres$1");
-        assertEquals(db.jdbcUrl(), DatabaseUrl.parse(own).withDatabase(db.name()).jdbcUrl());
+        assertEquals(db.jdbcUrl(), Platforms.parseUrl(own).withDatabase(db.name()).jdbcUrl());
     }
 
     @Test
@@ -74,11 +75,11 @@ class DatabaseUrlTest {
 
     @Test
     void badUrlsAreRefusedWithoutShowingThePassword() {
-        RetortException mysql = assertThrows(RetortException.class, () -> DatabaseUrl.parse("mysql://root:hunter2@h/db"));
+        RetortException mysql = assertThrows(RetortException.class, () -> Platforms.parseUrl("mysql://root:hunter2@h/db"));
         assertTrue(mysql.getMessage().startsWith("The database URL mysql://root:***@h/db is not a PostgreSQL URL"), mysql.getMessage());
         assertFalse(mysql.getMessage().contains("hunter2"));
-        assertThrows(RetortException.class, () -> DatabaseUrl.parse(" "));
-        RetortException userInfo = assertThrows(RetortException.class, () -> DatabaseUrl.parse("jdbc:postgresql://app:hunter2@127.0.0.1/shop"));
+        assertThrows(RetortException.class, () -> Platforms.parseUrl(" "));
+        RetortException userInfo = assertThrows(RetortException.class, () -> Platforms.parseUrl("jdbc:postgresql://app:hunter2@127.0.0.1/shop"));
         assertEquals("The database URL jdbc:postgresql://app:***@127.0.0.1/shop puts the user and password before the host, which a JDBC URL "
                 + "does not take: write jdbc:postgresql://host:port/database?user=…&password=…, or drop the jdbc: prefix for the "
                 + "postgresql://user:password@host:port/database form (DATABASE_URL's).", userInfo.getMessage());

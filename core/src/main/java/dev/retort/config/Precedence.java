@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import dev.retort.RetortException;
+import dev.retort.platform.DatabaseUrl;
+import dev.retort.platform.Platforms;
 
 /**
  * Where each setting's value comes from, in one place. For every setting, the first source that has a value wins:
@@ -62,7 +64,7 @@ final class Precedence {
         }
         DatabaseUrl database = null;
         if (values.containsKey(Setting.URL)) {
-            database = DatabaseUrl.parse(values.get(Setting.URL));
+            database = Platforms.parseUrl(values.get(Setting.URL));
             if (database.database() == null && database.jdbcUrl().contains("://")) {
                 throw new RetortException("{url} (from " + origins.get(Setting.URL) + ") is " + DatabaseUrl.mask(values.get(Setting.URL))
                         + ", which names a server but no database; add /<database> after the host and port.");

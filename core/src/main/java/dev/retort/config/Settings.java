@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import dev.retort.RetortException;
+import dev.retort.platform.DatabaseUrl;
+import dev.retort.platform.Platforms;
 
 /**
  * Retort's configuration, the same for every entry point: built from explicit values (Java calls, Maven

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
 
-import dev.retort.config.DatabaseUrl;
 import dev.retort.lint.LintRule;
 import dev.retort.schema.ObjectComparator;
 

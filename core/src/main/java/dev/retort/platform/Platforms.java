@@ -11,7 +11,6 @@ import java.util.ServiceLoader;
 import javax.sql.DataSource;
 
 import dev.retort.RetortException;
-import dev.retort.config.DatabaseUrl;
 
 /**
  * Finds the {@link Platform} for a database among those on the class path. Each database is a module of its own
@@ -21,7 +20,7 @@ import dev.retort.config.DatabaseUrl;
 public final class Platforms {
 
     /** What to add when no platform is on the class path, for messages. */
-    public static final String ADD_ONE = "add Retort's module for your database (dev.retort:retort-<database>) to the application's "
+    static final String ADD_ONE = "add Retort's module for your database (dev.retort:retort-<database>) to the application's "
             + "dependencies";
 
     private Platforms() {
@@ -62,6 +61,33 @@ public final class Platforms {
         }
         throw new RetortException("Several database platforms are on the class path (" + names(platforms) + ") and nothing says which "
                 + "database this is: set {url}, or {platform} to one of them.");
+    }
+
+    /**
+     * Reads a database URL in any form a platform on the class path knows: its JDBC URL, or the
+     * {@code scheme://user:pass@host/db} form {@code DATABASE_URL} usually holds.
+     *
+     * @throws RetortException naming the (masked) URL and the accepted forms
+     */
+    public static DatabaseUrl parseUrl(String url) {
+        if (url == null || url.isBlank()) {
+            throw new RetortException("No database URL is configured; set {url} or DATABASE_URL.");
+        }
+        String trimmed = url.strip();
+        List<Platform> platforms = all();
+        if (platforms.isEmpty()) {
+            throw new RetortException("No database platform is on the class path to read the database URL " + DatabaseUrl.mask(trimmed)
+                    + ": " + ADD_ONE + ".");
+        }
+        for (Platform platform : platforms) {
+            DatabaseUrl parsed = platform.parseUrl(trimmed);
+            if (parsed != null) {
+                return parsed;
+            }
+        }
+        throw new RetortException("The database URL " + DatabaseUrl.mask(trimmed) + " is not a " + String.join(" or ",
+                platforms.stream().map(Platform::name).toList()) + " URL; use " + String.join(", or ",
+                platforms.stream().map(Platform::urlForms).toList()) + ".");
     }
 
     /**

@@ -30,7 +30,7 @@ public interface RevisionSource {
 
     /** The migration classes of a package (sub-packages included) on a class loader. */
     static RevisionSource classPath(ClassLoader loader, String packageName) {
-        return new ClassPathRevisions(loader, packageName);
+        return from(new ClassPathRevisions(loader, packageName));
     }
 
     /**
@@ -39,7 +39,7 @@ public interface RevisionSource {
      * into statements by the lexer of the one database platform on the class path.
      */
     static RevisionSource classPath(ClassLoader loader, String packageName, String sqlLocation) {
-        return new ClassPathRevisions(loader, packageName, sqlLocation, ScriptSplitter.ofOnlyPlatform());
+        return from(new ClassPathRevisions(loader, packageName, sqlLocation, ScriptSplitter.ofOnlyPlatform()));
     }
 
     /**
@@ -47,7 +47,7 @@ public interface RevisionSource {
      * database splits them.
      */
     static RevisionSource classPath(ClassLoader loader, String packageName, String sqlLocation, SqlDialect dialect) {
-        return new ClassPathRevisions(loader, packageName, sqlLocation, ScriptSplitter.of(dialect));
+        return from(new ClassPathRevisions(loader, packageName, sqlLocation, ScriptSplitter.of(dialect)));
     }
 
     /**
@@ -56,7 +56,15 @@ public interface RevisionSource {
      * an exploded directory.
      */
     static RevisionSource archive(Path archive, String packageName) {
-        return new ArchiveRevisions(archive, packageName, null, ScriptSplitter.ofOnlyPlatform());
+        return from(new ArchiveRevisions(archive, packageName, null, ScriptSplitter.ofOnlyPlatform()));
+    }
+
+    /**
+     * As {@link #classPath(ClassLoader, String, String)}, the SQL revision files split into statements as the dialect the
+     * supplier gives splits them, asked when the first file is read (a data source's platform is learnt from a connection).
+     */
+    static RevisionSource classPath(ClassLoader loader, String packageName, String sqlLocation, java.util.function.Supplier<SqlDialect> dialect) {
+        return from(new ClassPathRevisions(loader, packageName, sqlLocation, ScriptSplitter.of(dialect)));
     }
 
     /**
@@ -64,7 +72,7 @@ public interface RevisionSource {
      * split into statements by the lexer of the one database platform on the class path.
      */
     static RevisionSource archive(Path archive, String packageName, String sqlLocation) {
-        return new ArchiveRevisions(archive, packageName, sqlLocation, ScriptSplitter.ofOnlyPlatform());
+        return from(new ArchiveRevisions(archive, packageName, sqlLocation, ScriptSplitter.ofOnlyPlatform()));
     }
 
     /**
@@ -72,7 +80,7 @@ public interface RevisionSource {
      * split into statements as {@code dialect}'s database splits them.
      */
     static RevisionSource archive(Path archive, String packageName, String sqlLocation, SqlDialect dialect) {
-        return new ArchiveRevisions(archive, packageName, sqlLocation, ScriptSplitter.of(dialect));
+        return from(new ArchiveRevisions(archive, packageName, sqlLocation, ScriptSplitter.of(dialect)));
     }
 
     /** These migration classes and no others: nothing is scanned. */
@@ -95,5 +103,28 @@ public interface RevisionSource {
     static RevisionSource of(Collection<RevisionScript> revisions) {
         List<RevisionScript> copy = List.copyOf(revisions);
         return () -> copy;
+    }
+
+    /** A source over a scan, which is not a source itself so the scan's package needs nothing of this one. */
+    private static RevisionSource from(ClassPathRevisions scan) {
+        return from(scan::revisions, scan.describe());
+    }
+
+    private static RevisionSource from(ArchiveRevisions archive) {
+        return from(archive::revisions, archive.describe());
+    }
+
+    private static RevisionSource from(java.util.function.Supplier<List<RevisionScript>> revisions, String description) {
+        return new RevisionSource() {
+            @Override
+            public List<RevisionScript> revisions() {
+                return revisions.get();
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+        };
     }
 }

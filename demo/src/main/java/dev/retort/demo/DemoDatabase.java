@@ -6,7 +6,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import dev.retort.config.DatabaseUrl;
+import dev.retort.platform.DatabaseUrl;
+import dev.retort.platform.Platforms;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -27,9 +28,9 @@ final class DemoDatabase implements AutoCloseable {
         if (databaseUrl == null || databaseUrl.isBlank()) {
             EmbeddedPostgres server = EmbeddedPostgres.builder().setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                     .setErrorRedirector(ProcessBuilder.Redirect.DISCARD).start();
-            return new DemoDatabase(server, DatabaseUrl.parse(server.getJdbcUrl("postgres", "postgres")));
+            return new DemoDatabase(server, Platforms.parseUrl(server.getJdbcUrl("postgres", "postgres")));
         }
-        DatabaseUrl server = DatabaseUrl.parse(databaseUrl);
+        DatabaseUrl server = Platforms.parseUrl(databaseUrl);
         try (Connection c = server.user() == null ? DriverManager.getConnection(server.jdbcUrl())
                 : DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password() == null ? "" : server.password());
              Statement s = c.createStatement()) {

@@ -9,7 +9,7 @@ import java.util.Properties;
 import java.util.ServiceLoader;
 
 import dev.retort.RetortException;
-import dev.retort.config.DatabaseUrl;
+import dev.retort.platform.DatabaseUrl;
 
 /**
  * A data source that opens a new driver connection each time. A run holds one connection for its lock and

@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 
 import dev.retort.RetortException;
 import dev.retort.revision.RevisionScript;
-import dev.retort.revision.RevisionSource;
 
 /**
  * The migrations of a package inside an application archive read from outside the application: a Spring Boot
@@ -29,7 +28,7 @@ import dev.retort.revision.RevisionSource;
  * that asks Retort's own class loader first, so the migrations implement the same {@code dev.retort.Migration}
  * the caller runs.
  */
-public final class ArchiveRevisions implements RevisionSource {
+public final class ArchiveRevisions {
 
     private static final String BOOT_CLASSES = "BOOT-INF/classes/";
     private static final String BOOT_LIB = "BOOT-INF/lib/";
@@ -50,7 +49,7 @@ public final class ArchiveRevisions implements RevisionSource {
         this.splitter = splitter;
     }
 
-    @Override
+    /** Every revision found, in no particular order. */
     public List<RevisionScript> revisions() {
         if (!Files.exists(archive)) {
             throw new RetortException("The application archive " + archive + " does not exist.");
@@ -59,7 +58,7 @@ public final class ArchiveRevisions implements RevisionSource {
         return new ClassPathRevisions(loader, packageName, sqlLocation, splitter).revisions();
     }
 
-    @Override
+    /** What is searched, for messages: {@code package db.migrations}. */
     public String describe() {
         return "package " + packageName + (sqlLocation == null ? "" : " or under " + sqlLocation) + " in " + archive;
     }

@@ -18,7 +18,6 @@ import dev.retort.Migration;
 import dev.retort.Revision;
 import dev.retort.revision.RevisionGraphException;
 import dev.retort.revision.RevisionScript;
-import dev.retort.revision.RevisionSource;
 
 /**
  * The migrations of one package (and its sub-packages) on a class loader. Classes are found with ClassGraph,
@@ -27,7 +26,7 @@ import dev.retort.revision.RevisionSource;
  * operations are needed. The same scan finds the SQL revision files ({@code *.sql}) under a resource path. An application jar that carries a revision index ({@link RevisionIndex}) is not scanned
  * at all.
  */
-public final class ClassPathRevisions implements RevisionSource {
+public final class ClassPathRevisions {
 
     private final ClassLoader loader;
     private final String packageName;
@@ -51,7 +50,7 @@ public final class ClassPathRevisions implements RevisionSource {
         this.splitter = splitter;
     }
 
-    @Override
+    /** Every revision found, in no particular order. */
     public List<RevisionScript> revisions() {
         List<RevisionScript> indexed = indexed();
         if (indexed != null) {
@@ -93,7 +92,7 @@ public final class ClassPathRevisions implements RevisionSource {
         return scripts;
     }
 
-    @Override
+    /** What is searched, for messages: {@code package db.migrations}. */
     public String describe() {
         return "package " + packageName + (sqlLocation == null ? "" : " or under " + sqlLocation);
     }

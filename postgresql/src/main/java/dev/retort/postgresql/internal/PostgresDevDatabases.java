@@ -9,7 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.retort.MigrationListener;
 import dev.retort.RetortException;
-import dev.retort.config.DatabaseUrl;
+import dev.retort.platform.DatabaseUrl;
+import dev.retort.platform.Platforms;
 import dev.retort.platform.DevDatabase;
 
 /**
@@ -45,7 +46,7 @@ final class PostgresDevDatabases {
             throw new RetortException("{devDatabase} is '" + spec.trim() + "'; use embedded, docker, or the JDBC URL of a scratch "
                     + "PostgreSQL server.");
         }
-        return scratch(DatabaseUrl.parse(withDatabase(spec.strip())), log);
+        return scratch(Platforms.parseUrl(withDatabase(spec.strip())), log);
     }
 
     /** Fails with what to add when the library a kind of dev database runs on is not on the class path. */

@@ -10,7 +10,7 @@ import java.util.Properties;
 import java.util.function.Predicate;
 
 import dev.retort.MigrationListener;
-import dev.retort.config.DatabaseUrl;
+import dev.retort.platform.DatabaseUrl;
 import dev.retort.schema.Comparators;
 import dev.retort.postgresql.internal.lint.PostgresLintRules;
 import dev.retort.lint.LintRule;

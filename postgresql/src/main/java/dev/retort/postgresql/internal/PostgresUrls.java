@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.retort.RetortException;
-import dev.retort.config.DatabaseUrl;
+import dev.retort.platform.DatabaseUrl;
 
 /** PostgreSQL's two URL forms: JDBC's {@code jdbc:postgresql://…} and libpq's {@code postgresql://user:pass@host:port/db}. */
 final class PostgresUrls {

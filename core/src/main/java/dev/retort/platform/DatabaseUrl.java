@@ -1,16 +1,14 @@
-package dev.retort.config;
+package dev.retort.platform;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.retort.RetortException;
-import dev.retort.platform.Platform;
-import dev.retort.platform.Platforms;
 
 /**
  * A database location from configuration, in JDBC form ({@code jdbc:<database>://host:port/db?user=…})
  * or in the {@code <scheme>://user:pass@host:port/db} form that {@code DATABASE_URL} usually holds. Which
- * forms are understood is each {@link Platform}'s to say.
+ * forms are understood is each {@link Platform}'s to say; {@link Platforms#parseUrl} reads a URL with the platforms on the
+ * class path.
  *
  * @param jdbcUrl  the JDBC URL, without credentials taken from the userinfo part
  * @param user     the user from the URL, or null
@@ -21,32 +19,6 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&;]*");
     /** Masks up to the last {@code @}: a password may itself contain {@code @}, {@code /} or {@code ?}, and over-masking is safe. */
     private static final Pattern USERINFO_PASSWORD = Pattern.compile("(://[^:/@?#]*:).*@");
-
-    /**
-     * Reads a URL in either form.
-     *
-     * @throws RetortException naming the (masked) URL and the accepted forms
-     */
-    public static DatabaseUrl parse(String url) {
-        if (url == null || url.isBlank()) {
-            throw new RetortException("No database URL is configured; set {url} or DATABASE_URL.");
-        }
-        String trimmed = url.strip();
-        List<Platform> platforms = Platforms.all();
-        if (platforms.isEmpty()) {
-            throw new RetortException("No database platform is on the class path to read the database URL " + mask(trimmed) + ": "
-                    + Platforms.ADD_ONE + ".");
-        }
-        for (Platform platform : platforms) {
-            DatabaseUrl parsed = platform.parseUrl(trimmed);
-            if (parsed != null) {
-                return parsed;
-            }
-        }
-        throw new RetortException("The database URL " + mask(trimmed) + " is not a " + String.join(" or ",
-                platforms.stream().map(Platform::name).toList()) + " URL; use " + String.join(", or ",
-                platforms.stream().map(Platform::urlForms).toList()) + ".");
-    }
 
     private static final Pattern JDBC_PARTS = Pattern.compile("(jdbc:[a-z0-9]+://[^/?]*)(/[^?]*)?(\\?.*)?");
 
