@@ -8,8 +8,13 @@ public enum Direction {
     DOWN("down"),
     /** Writing the version table without running any migration. */
     STAMP("stamp"),
-    /** Recording the current checksum of a migration edited on purpose after it ran. */
-    REPAIR("repair");
+    /** Recording the current checksum of a migration edited on purpose after it ran, or clearing an interrupted step by hand. */
+    REPAIR("repair"),
+    /**
+     * Undoing what a step that ran outside a transaction applied before it failed or was interrupted, so the database is
+     * back where the step started and the step can run whole again.
+     */
+    UNDO("undo");
 
     private final String label;
 

@@ -42,7 +42,20 @@ public class MigrationFailedException extends RetortException {
      * @param advice one or two sentences to end the message with, or null
      */
     public MigrationFailedException(Step step, String statement, Throwable cause, List<RunResult.StepResult> completed, String advice) {
-        super(withAdvice(message(step, statement, cause), advice), cause);
+        this(step, statement, cause, completed, null, advice);
+    }
+
+    /**
+     * A failure whose outcome the engine tells: for a step that ran statement by statement, what stands applied and
+     * whether it was undone.
+     *
+     * @param outcome what became of the step's statements, completing "Revision X failed during upgrade and …"; null for
+     *                the outcome the step's transaction implies
+     */
+    public MigrationFailedException(Step step, String statement, Throwable cause, List<RunResult.StepResult> completed, String outcome,
+                                    String advice) {
+        super(withAdvice(message(step, statement, cause, outcome), advice), cause);
+        this.outcome = outcome;
         this.step = step;
         this.statement = statement;
         this.completed = List.copyOf(completed);
@@ -50,6 +63,12 @@ public class MigrationFailedException extends RetortException {
     }
 
     private final String advice;
+    private final String outcome;
+
+    /** What became of the step's statements as the engine told it, or null for what its transaction implies. */
+    public String outcome() {
+        return outcome;
+    }
 
     /** The advice the message ends with, or null. */
     public String advice() {
@@ -68,11 +87,11 @@ public class MigrationFailedException extends RetortException {
         return message + (message.endsWith(".") ? " " : ". ") + advice;
     }
 
-    private static String message(Step step, String statement, Throwable cause) {
+    private static String message(Step step, String statement, Throwable cause, String told) {
         String what = step.revision() == null ? "Stamp" : "Revision " + step.revision().id()
                 + (step.revision().message().isEmpty() ? "" : " (" + step.revision().message() + ")");
         String verb = step.direction() == Direction.DOWN ? "downgrade" : step.direction() == Direction.UP ? "upgrade" : "stamp";
-        String outcome = step.transactional()
+        String outcome = told != null ? told : step.transactional()
                 ? "was rolled back; the database stays at " + Heads.describe(step.headsBefore())
                 : "is non-transactional, so statements before the failing one stay applied; the version table still says "
                         + Heads.describe(step.headsBefore()) + " and retort_history records the failure";

@@ -14,7 +14,16 @@ import dev.retort.revision.RevisionScript;
  * @param branchPoint two or more revisions descend directly from it
  * @param mergePoint  it joins two or more parents
  * @param appliedAt   when its last successful upgrade ran, if the history table knows
+ * @param interrupted the history row of its step that ran outside a transaction and stopped part-way, leaving the
+ *                    statements before its progress applied (the next upgrade or downgrade undoes them first); null
+ *                    when there is none
  */
 public record RevisionStatus(RevisionScript revision, boolean head, boolean current, boolean applied, boolean branchPoint,
-                             boolean mergePoint, Instant appliedAt) {
+                             boolean mergePoint, Instant appliedAt, AppliedStep interrupted) {
+
+    /** A revision with no interrupted step. */
+    public RevisionStatus(RevisionScript revision, boolean head, boolean current, boolean applied, boolean branchPoint,
+                          boolean mergePoint, Instant appliedAt) {
+        this(revision, head, current, applied, branchPoint, mergePoint, appliedAt, null);
+    }
 }

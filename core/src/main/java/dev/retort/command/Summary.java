@@ -12,7 +12,8 @@ public final class Summary {
     /** For example {@code "Upgraded 3 revisions in 41 ms; now at c3d4e5f6a7b8."} or {@code "Nothing to do: already at ..."}. */
     public static String of(RunResult result) {
         if (result.nothingToDo()) {
-            return result.direction() == Direction.REPAIR ? "Nothing to repair: every applied migration matches its recorded checksum."
+            return result.direction() == Direction.REPAIR ? "Nothing to repair: every applied migration matches its recorded checksum, "
+                    + "and no revision stands partly applied."
                     : "Nothing to do: the database is already at " + Heads.describe(result.headsAfter()) + ".";
         }
         int n = result.steps().size();
@@ -20,7 +21,9 @@ public final class Summary {
             case UP -> "Upgraded " + n + (n == 1 ? " revision" : " revisions");
             case DOWN -> "Downgraded " + n + (n == 1 ? " revision" : " revisions");
             case STAMP -> "Stamped the version table";
-            case REPAIR -> "Recorded the current checksum of " + n + (n == 1 ? " edited revision" : " edited revisions");
+            case REPAIR -> "Repaired the history of " + n + (n == 1 ? " revision" : " revisions")
+                    + " (the current checksum of an edited migration recorded, an interrupted attempt cleared)";
+            case UNDO -> "Undid the interrupted attempts of " + n + (n == 1 ? " revision" : " revisions");
         };
         return verb + " in " + result.elapsed().toMillis() + " ms; now at " + Heads.describe(result.headsAfter()) + ".";
     }

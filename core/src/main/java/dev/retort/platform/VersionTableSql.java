@@ -23,7 +23,10 @@ public interface VersionTableSql {
     /** Whether a table of that qualified name exists. */
     boolean exists(Connection connection, String qualifiedTable) throws SQLException;
 
-    /** The statements that create both tables (and their schema) when missing. */
+    /**
+     * The statements that create both tables (and their schema) when missing, and add to them what a newer Retort
+     * records (the history's {@code progress} column) when they are older.
+     */
     List<SqlStatement> create();
 
     /** Selects the version table's rows: one column, the revision id. */
@@ -31,7 +34,7 @@ public interface VersionTableSql {
 
     /**
      * Selects the history: id, revision, direction, message, checksum, applied_by, applied_at, execution_ms,
-     * success, oldest first.
+     * success, progress, oldest first.
      */
     String selectHistory();
 
@@ -50,6 +53,19 @@ public interface VersionTableSql {
 
     /** Marks the newest history row of a revision finished, with its duration. */
     SqlStatement historyFinish(String revision);
+
+    /**
+     * Marks the newest history row of a revision, a step outside a transaction, as failed at the statement its progress
+     * names (which did not commit), after {@code millis}: it stays unsuccessful, but is no longer a step cut off.
+     */
+    SqlStatement historyStopped(String revision, long millis);
+
+    /**
+     * Records on the newest history row of a revision, a step running outside a transaction, that its statement number
+     * {@code statement} (from 2; the row starts at 1) is about to run: should the run stop, the statements before it
+     * stand applied and this one may have run.
+     */
+    SqlStatement historyProgress(String revision, int statement);
 
     /**
      * The history row of a transactional step, written last inside its transaction: it started when the transaction did

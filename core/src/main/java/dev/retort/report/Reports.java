@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.retort.command.AppliedStep;
 import dev.retort.command.RevisionDetails;
 import dev.retort.command.RevisionStatus;
 import dev.retort.revision.RevisionGraph;
@@ -46,6 +47,7 @@ public final class Reports {
         for (RevisionStatus status : current) {
             lines.add(status.revision().id() + (status.head() ? " (head)" : "") + message(status));
         }
+        revisions.stream().filter(s -> s.interrupted() != null).forEach(s -> lines.add(interrupted(s)));
         if (verbose) {
             List<String> pending = revisions.stream().filter(s -> !s.applied()).map(s -> s.revision().id()).toList();
             lines.add(pending.isEmpty()
@@ -132,7 +134,25 @@ public final class Reports {
         }
     }
 
+    /**
+     * A revision an interrupted run left partly applied: {@code 3fa9c1b27d4e: its upgrade failed at its statement
+     * 3 at 2026-12-06 10:00:00; statements 1 to 2 stand applied (the next upgrade undoes them, then applies it whole)}.
+     */
+    private static String interrupted(RevisionStatus status) {
+        AppliedStep step = status.interrupted();
+        int started = step.started();
+        return status.revision().id() + ": its " + step.direction() + "grade " + (step.cutOff() ? "was cut off" : "failed")
+                + " at its statement " + started + " at "
+                + TIME.format(step.appliedAt()) + " UTC; " + (started == 1 ? "nothing before it stands applied" : started == 2
+                ? "statement 1 stands applied" : "statements 1 to " + (started - 1) + " stand applied")
+                + " (the next upgrade or downgrade undoes that where the operations have reverses, then runs the revision whole; "
+                + "otherwise undo it by hand and run repair)";
+    }
+
     private static String state(RevisionStatus status) {
+        if (status.interrupted() != null) {
+            return "interrupted";
+        }
         if (status.current()) {
             return "current";
         }

@@ -197,7 +197,7 @@ class CliTest {
         Cli.Result repaired = cli.run("repair", "--yes");
         assertEquals(0, repaired.exit(), repaired.toString());
         assertTrue(repaired.out().contains("repair 3fa9c1b27d4e, add email to author ("), repaired.out());
-        assertTrue(repaired.out().contains("Recorded the current checksum of 1 edited revision"), repaired.out());
+        assertTrue(repaired.out().contains("Repaired the history of 1 revision (the current checksum of an edited migration recorded, an interrupted attempt cleared)"), repaired.out());
         assertEquals(List.of("repair"), db.column("select direction from retort_history where revision = '3fa9c1b27d4e' order by id desc limit 1"));
         assertEquals(0, cli.run("upgrade").exit());
         assertTrue(cli.run("repair", "--yes").out().startsWith("Nothing to repair"));

@@ -34,17 +34,21 @@ public final class Inspection {
         Set<String> current = engine.currentHeads();
         Set<String> applied = graph.appliedBy(current);
         Map<String, Instant> appliedAt = new HashMap<>();
-        for (AppliedStep step : engine.log()) {
+        List<AppliedStep> log = engine.log();
+        for (AppliedStep step : log) {
             if (step.success() && "up".equals(step.direction())) {
                 appliedAt.put(step.revision(), step.appliedAt());
             }
         }
+        // Only the newest row can be an interrupted step: any later run undoes it or clears it first.
+        AppliedStep interrupted = log.isEmpty() || !log.get(log.size() - 1).unfinished() ? null : log.get(log.size() - 1);
         Set<String> heads = Set.copyOf(graph.heads());
         List<RevisionStatus> statuses = new ArrayList<>(graph.size());
         for (RevisionScript script : graph.revisions()) {
             String id = script.id();
             statuses.add(new RevisionStatus(script, heads.contains(id), current.contains(id), applied.contains(id),
-                    graph.isBranchPoint(id), graph.isMergePoint(id), applied.contains(id) ? appliedAt.get(id) : null));
+                    graph.isBranchPoint(id), graph.isMergePoint(id), applied.contains(id) ? appliedAt.get(id) : null,
+                    interrupted != null && interrupted.revision().equals(id) ? interrupted : null));
         }
         return statuses;
     }

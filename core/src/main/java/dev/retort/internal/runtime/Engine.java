@@ -17,6 +17,7 @@ import dev.retort.MigrationListener;
 import dev.retort.RetortException;
 import dev.retort.command.AppliedStep;
 import dev.retort.command.Direction;
+import dev.retort.command.Heads;
 import dev.retort.command.MigrationFailedException;
 import dev.retort.command.Plan;
 import dev.retort.command.RunResult;
@@ -27,6 +28,7 @@ import dev.retort.platform.MigrationLock;
 import dev.retort.platform.Platform;
 import dev.retort.platform.VersionTableSql;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.RevisionScript;
 
 /**
  * Runs upgrades, downgrades and stamps against a database: under the advisory lock, one
@@ -83,12 +85,19 @@ public final class Engine {
     }
 
     /**
-     * Records the current checksum of every applied migration that was edited since it ran, after a deliberate edit:
-     * one {@code repair} row each in the history table. Runs no migration.
+     * Records the current checksum of every applied migration that was edited since it ran, after a deliberate edit, and
+     * clears a revision an interrupted run left partly applied, once a person has undone that part by hand: one
+     * {@code repair} row each in the history table. Runs no migration.
      */
     public RunResult repair() {
         return run(Direction.REPAIR, (c, current) -> {
             List<RenderedStep> steps = new ArrayList<>();
+            AppliedStep interrupted = unfinishedStep(c);
+            if (interrupted != null && graph.contains(interrupted.revision())) {
+                // Cleared by hand: the next run applies the revision whole.
+                RevisionScript revision = graph.get(interrupted.revision());
+                steps.add(renderer.repair(new Step(Direction.REPAIR, revision, current, current), renderer.checksum(revision)));
+            }
             for (AppliedChecksums.Edited edited : AppliedChecksums.find(graph, current, readLog(c), renderer::checksum)) {
                 steps.add(renderer.repair(new Step(Direction.REPAIR, edited.revision(), current, current), edited.actual()));
             }
@@ -161,7 +170,7 @@ public final class Engine {
         List<Step> steps = switch (direction) {
             case UP -> planner.upgrade(target, from);
             case DOWN -> planner.downgrade(target, from);
-            case STAMP, REPAIR -> throw new IllegalArgumentException("Only upgrades and downgrades are planned ahead.");
+            case STAMP, REPAIR, UNDO -> throw new IllegalArgumentException("Only upgrades and downgrades are planned ahead.");
         };
         return new Plan(direction, target, from, steps.isEmpty() ? from : steps.get(steps.size() - 1).headsAfter(), steps);
     }
@@ -244,7 +253,8 @@ public final class Engine {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(tables.selectHistory())) {
             while (rs.next()) {
                 rows.add(new AppliedStep(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getObject(8, Long.class), rs.getBoolean(9)));
+                        rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getObject(8, Long.class), rs.getBoolean(9),
+                        rs.getObject(10, Integer.class)));
             }
         }
         return rows;
@@ -283,6 +293,9 @@ public final class Engine {
                     for (var statement : tables.create()) {
                         execute(c, null, new Action.Sql(statement, statement.sql()));
                     }
+                    if (direction == Direction.UP || direction == Direction.DOWN) {
+                        undoInterrupted(c, before);
+                    }
                     sessionTimeouts = currentTimeouts(c);
                     timeoutsSet = true;
                     for (var statement : platform.dialect().setTimeouts(settings.statementLockTimeout(), settings.statementTimeout())) {
@@ -295,7 +308,7 @@ public final class Engine {
                         done.add(new StepRunner(c, step).run());
                     } catch (MigrationFailedException e) {
                         MigrationFailedException failure = new MigrationFailedException(e.step(), e.statement(), e.getCause(), done,
-                                e.advice());
+                                e.outcome(), e.advice());
                         for (Throwable suppressed : e.getSuppressed()) {
                             failure.addSuppressed(suppressed);
                         }
@@ -452,12 +465,82 @@ public final class Engine {
         listener.statementExecuted(step, action.text());
     }
 
+    /**
+     * A step that ran outside a transaction and was interrupted (the process killed, the connection lost) left its newest
+     * history row unfinished, the statements before its progress applied: undo them, so the run starts from where that
+     * step did and applies it whole. Refused, saying what stands and what to do, where that cannot be done safely.
+     */
+    private void undoInterrupted(Connection c, Set<String> current) throws SQLException {
+        AppliedStep last = unfinishedStep(c);
+        if (last == null) {
+            return;
+        }
+        String what = "Revision " + last.revision() + "'s " + last.direction() + "grade " + (last.cutOff() ? "was cut off" : "failed")
+                + " at its statement " + last.started();
+        if (!graph.contains(last.revision())) {
+            throw new RetortException(what + ", and no migration declares " + last.revision() + " any more, so what it applied cannot be "
+                    + "told. Undo it by hand and run repair. Nothing was executed.");
+        }
+        RevisionScript revision = graph.get(last.revision());
+        Step step = new Step(Direction.UP.label().equals(last.direction()) ? Direction.UP : Direction.DOWN, revision, current, current);
+        if (!renderer.checksum(revision).equals(last.checksum())) {
+            throw new RetortException(what + ", and its migration was edited since, so what the interrupted run applied cannot be told "
+                    + "from it. " + wayBack(step) + ". Nothing was executed.");
+        }
+        RenderedStep rendered = renderer.render(step);
+        PartialStep partial = PartialStep.of(rendered, last.started() - 1, last.cutOff(), platform, c);
+        if (!partial.applied().isEmpty() && !partial.undoable()) {
+            throw new RetortException(what + " of " + rendered.body().size() + "; " + appliedList(partial)
+                    + (partial.applied().size() == 1 ? " stands" : " stand") + " applied, but " + partial.cannotUndo() + ". "
+                    + wayBack(step) + ". Nothing was executed.");
+        }
+        listener.note(what + " of " + rendered.body().size() + (partial.applied().isEmpty() ? "; nothing of it stands applied."
+                : "; undoing what it applied first: " + undoneList(partial) + "."));
+        undoPartial(c, step, partial);
+    }
+
+    /** The newest history row when it is a step outside a transaction that never finished; null otherwise. */
+    private AppliedStep unfinishedStep(Connection c) throws SQLException {
+        if (!tables.exists(c, tables.historyTable())) {
+            return null;
+        }
+        List<AppliedStep> log = readLog(c);
+        AppliedStep last = log.isEmpty() ? null : log.get(log.size() - 1);
+        return last != null && last.unfinished() ? last : null;
+    }
+
+    /** Runs the reverses of what a partial step applied, newest first, and records in the history that it was undone. */
+    private void undoPartial(Connection c, Step step, PartialStep partial) throws SQLException {
+        for (Action action : renderer.actions(step.revision(), partial.reverses())) {
+            execute(c, step, (Action.Sql) action);
+        }
+        execute(c, null, (Action.Sql) renderer.undone(step, renderer.checksum(step.revision())));
+    }
+
+    /** The operations a partial step applied, as their statements read. */
+    private String appliedList(PartialStep partial) {
+        return String.join("; ", partial.applied().stream().map(op -> PartialStep.describe(platform, op)).toList());
+    }
+
+    /** The reverses that undid a partial step, as their statements read. */
+    private String undoneList(PartialStep partial) {
+        return String.join("; ", partial.reverses().stream().map(op -> PartialStep.describe(platform, op)).toList());
+    }
+
+    /** What a person does about a partial step Retort cannot undo. */
+    private static String wayBack(Step step) {
+        return "Undo what stands by hand and run repair (it clears the interrupted attempt, so the revision runs whole next "
+                + "time), or finish the revision by hand and stamp " + step.revision().id();
+    }
+
     /** Runs one rendered step with the transaction shape its revision asks for. */
     private final class StepRunner {
         private final Connection c;
         private final RenderedStep rendered;
         private final Step step;
         private String current;
+        /** How many actions of the body have run, for a step outside a transaction. */
+        private int ran;
 
         StepRunner(Connection c, RenderedStep rendered) {
             this.c = c;
@@ -471,18 +554,21 @@ public final class Engine {
             // The revision's own statements may run long: statement_timeout bounds them, not Retort's read timeout.
             c.setNetworkTimeout(Runnable::run, 0);
             try {
-                if (step.transactional()) {
+                if (rendered.inTransaction()) {
                     inTransaction(rendered.opening(), rendered.body());
                 } else {
                     clearLeftovers();
                     perform(rendered.opening());
-                    perform(rendered.body());
+                    performTracked();
                     inTransaction();
                 }
             } catch (SQLException | RuntimeException e) {
                 long millis = (System.nanoTime() - start) / 1_000_000;
+                if (!rendered.inTransaction() && step.revision() != null) {
+                    throw outsideTransactionFailure(e, millis);
+                }
                 MigrationFailedException failure = new MigrationFailedException(step, current, e, List.of(), advice(e));
-                if (step.transactional() && step.revision() != null) {
+                if (step.revision() != null) {
                     recordFailure(millis, failure);
                 }
                 throw failure;
@@ -553,6 +639,67 @@ public final class Engine {
                 throw e;
             }
             c.setAutoCommit(true);
+        }
+
+        /** The body one action at a time, each after the history row says it is about to run. */
+        private void performTracked() throws SQLException {
+            for (int i = 0; i < rendered.body().size(); i++) {
+                Action marker = rendered.progress().get(i);
+                if (marker != null) {
+                    execute(c, null, (Action.Sql) marker);
+                }
+                perform(List.of(rendered.body().get(i)));
+                ran = i + 1;
+            }
+        }
+
+        /**
+         * A step outside a transaction failed after its first {@link #ran} actions, which stand applied: they are undone
+         * where their operations have reverses, so the database is back where the step started, and the failure says
+         * what happened either way.
+         */
+        private MigrationFailedException outsideTransactionFailure(Throwable e, long millis) {
+            String advice = advice(e);
+            String outcome;
+            try {
+                execute(c, null, new Action.Sql(tables.historyStopped(step.revision().id(), millis),
+                        tables.historyStopped(step.revision().id(), millis).sql()));
+            } catch (SQLException | RuntimeException unrecorded) {
+                // The row still reads as cut off: the next run looks at the database before it believes either.
+                e.addSuppressed(unrecorded);
+            }
+            if (ran == 0) {
+                outcome = "failed at its first statement, so nothing of it was applied; the database stays at "
+                        + Heads.describe(step.headsBefore());
+                return new MigrationFailedException(step, current, e, List.of(), outcome, advice);
+            }
+            String committed = "left " + (ran == 1 ? "statement 1" : "statements 1 to " + ran) + " of " + rendered.body().size()
+                    + " committed, as it runs statement by statement";
+            try {
+                PartialStep partial = PartialStep.of(rendered, ran, false, platform, c);
+                if (partial.undoable()) {
+                    undo(partial);
+                    outcome = committed + "; " + (partial.applied().size() == 1 ? "that was" : "those were") + " undone ("
+                            + undoneList(partial) + "), so the database is at " + Heads.describe(step.headsBefore())
+                            + " again, and the revision runs whole once fixed";
+                } else {
+                    outcome = committed + ", and " + (partial.applied().size() == 1 ? "that stands" : "those stand") + " applied ("
+                            + appliedList(partial) + "): " + partial.cannotUndo() + ", so the version table still says "
+                            + Heads.describe(step.headsBefore()) + ". " + wayBack(step);
+                }
+            } catch (SQLException | RuntimeException undoFailure) {
+                e.addSuppressed(undoFailure);
+                outcome = committed + ", and undoing that failed (" + Messages.oneLine(String.valueOf(undoFailure.getMessage()))
+                        + "), so the version table still says " + Heads.describe(step.headsBefore()) + ". Look at what stands: the next "
+                        + "upgrade undoes it where it can; otherwise undo it by hand and run repair, or finish the revision by hand and "
+                        + "stamp " + step.revision().id();
+            }
+            return new MigrationFailedException(step, current, e, List.of(), outcome, advice);
+        }
+
+        /** Runs the reverses of what a partial step applied, newest first, and records that it was undone. */
+        private void undo(PartialStep partial) throws SQLException {
+            undoPartial(c, step, partial);
         }
 
         private void perform(List<Action> actions) throws SQLException {

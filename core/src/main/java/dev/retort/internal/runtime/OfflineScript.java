@@ -34,13 +34,17 @@ final class OfflineScript {
         for (RenderedStep rendered : steps) {
             Step step = rendered.step();
             out.append("-- ").append(step.direction().label()).append(": ").append(step.describe());
-            out.append(step.transactional() ? "\n" : " (non-transactional)\n");
-            if (step.transactional()) {
+            out.append(rendered.inTransaction() ? "\n" : step.transactional() ? " (statement by statement)\n" : " (non-transactional)\n");
+            if (rendered.inTransaction()) {
                 out.append("BEGIN;\n");
                 append(out, rendered.opening(), rendered.body(), rendered.closing());
                 out.append("COMMIT;\n\n");
             } else {
-                append(out, rendered.opening(), rendered.body());
+                append(out, rendered.opening());
+                for (int i = 0; i < rendered.body().size(); i++) {
+                    append(out, rendered.progress().get(i) == null ? List.of() : List.of(rendered.progress().get(i)));
+                    append(out, List.of(rendered.body().get(i)));
+                }
                 out.append("BEGIN;\n");
                 append(out, rendered.closing());
                 out.append("COMMIT;\n\n");

@@ -3,11 +3,25 @@ package dev.retort.internal.runtime;
 import java.util.List;
 
 import dev.retort.command.Step;
+import dev.retort.operation.Operation;
 
 /**
- * A step's actions in three parts. A transactional step runs all three in one transaction; a
- * non-transactional one runs {@code opening} and {@code body} in auto-commit and only {@code closing}
- * (the version-table update) in a transaction.
+ * A step's actions in three parts. A step in a transaction runs all three in it; one outside a transaction runs
+ * {@code opening} and {@code body} in auto-commit, each action of the body after the first preceded by its
+ * {@code progress} marker (the history row saying how far the step got), and only {@code closing} (the version-table
+ * update) in a transaction.
+ *
+ * @param inTransaction whether the step runs in one transaction
+ * @param progress      for each action of the body, the marker to run before it (null for the first, and for a step in a
+ *                      transaction)
+ * @param operations    the operations the body renders, in order
+ * @param operationOf   for each action of the body, the position of its operation in {@code operations}
  */
-record RenderedStep(Step step, List<Action> opening, List<Action> body, List<Action> closing) {
+record RenderedStep(Step step, boolean inTransaction, List<Action> opening, List<Action> body, List<Action> progress,
+                    List<Action> closing, List<Operation> operations, List<Integer> operationOf) {
+
+    /** A step of bookkeeping only (a stamp, a repair), in a transaction. */
+    static RenderedStep bookkeeping(Step step, List<Action> closing) {
+        return new RenderedStep(step, true, List.of(), List.of(), List.of(), closing, List.of(), List.of());
+    }
 }

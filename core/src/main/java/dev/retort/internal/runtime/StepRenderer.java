@@ -35,19 +35,44 @@ final class StepRenderer {
             return renderStamp(step);
         }
         RevisionScript script = step.revision();
-        List<Action> upgrade = actions(script, Direction.UP);
-        List<Action> body = step.direction() == Direction.UP ? upgrade : actions(script, Direction.DOWN);
-        String checksum = checksum(upgrade);
+        Rendered upgrade = rendered(script, Direction.UP);
+        Rendered body = step.direction() == Direction.UP ? upgrade : rendered(script, Direction.DOWN);
+        String checksum = checksum(upgrade.actions());
         List<Action> opening = new ArrayList<>();
         List<Action> closing = new ArrayList<>();
+        List<Action> progress = new ArrayList<>(java.util.Collections.nCopies(body.actions().size(), (Action) null));
         tables.move(step.headsBefore(), step.headsAfter()).forEach(s -> closing.add(sql(s)));
-        if (script.transactional()) {
+        boolean inTransaction = inTransaction(step);
+        if (inTransaction) {
             closing.add(sql(tables.historyRecord(script.id(), step.direction(), script.message(), checksum)));
         } else {
             opening.add(sql(tables.historyStart(script.id(), step.direction(), script.message(), checksum, false)));
+            // The start row says the first statement may be running; each later one announces itself first.
+            for (int i = 1; i < progress.size(); i++) {
+                progress.set(i, sql(tables.historyProgress(script.id(), i + 1)));
+            }
             closing.add(sql(tables.historyFinish(script.id())));
         }
-        return new RenderedStep(step, opening, body, closing);
+        return new RenderedStep(step, inTransaction, opening, body.actions(), progress, closing, body.operations(), body.operationOf());
+    }
+
+    /**
+     * Whether a step runs in one transaction with its bookkeeping: a revision declared transactional, on a database whose
+     * DDL is; everything else runs statement by statement, its progress recorded.
+     */
+    boolean inTransaction(Step step) {
+        return step.transactional() && platform.transactionalDdl();
+    }
+
+    /** The history row recording that what a step applied before it stopped was undone. */
+    Action undone(Step step, String checksum) {
+        RevisionScript script = step.revision();
+        return sql(tables.historyStart(script.id(), Direction.UNDO, script.message(), checksum, true));
+    }
+
+    /** The statements of operations, in order, as a step outside a transaction runs them. */
+    List<Action> actions(RevisionScript script, List<Operation> operations) {
+        return rendered(script, operations).actions();
     }
 
     private RenderedStep renderStamp(Step step) {
@@ -58,25 +83,25 @@ final class StepRenderer {
         for (String head : step.headsAfter().isEmpty() ? java.util.Set.of("base") : new java.util.TreeSet<>(step.headsAfter())) {
             closing.add(sql(tables.historyStart(head, Direction.STAMP, "stamp", null, true)));
         }
-        return new RenderedStep(step, List.of(), List.of(), closing);
+        return RenderedStep.bookkeeping(step, closing);
     }
 
     /** A repair: a history row recording the revision's current checksum, nothing else. */
     RenderedStep repair(Step step, String checksum) {
         RevisionScript script = step.revision();
-        return new RenderedStep(step, List.of(), List.of(),
-                List.of(sql(tables.historyStart(script.id(), Direction.REPAIR, script.message(), checksum, true))));
+        return RenderedStep.bookkeeping(step, List.of(sql(tables.historyStart(script.id(), Direction.REPAIR, script.message(), checksum,
+                true))));
     }
 
     /** The SHA-256 of the SQL a revision's upgrade renders to (hex), as stored in the history table. */
     String checksum(RevisionScript script) {
-        return script.checksum() != null ? script.checksum() : checksum(actions(script, Direction.UP));
+        return script.checksum() != null ? script.checksum() : checksum(rendered(script, Direction.UP).actions());
     }
 
     /** The statements of a revision's upgrade or downgrade, as a person reads them; JDBC code as a comment. */
     List<String> statements(RevisionScript script, Direction direction) {
         List<String> out = new ArrayList<>();
-        for (Action action : actions(script, direction)) {
+        for (Action action : rendered(script, direction).actions()) {
             if (action instanceof Action.Sql sql) {
                 out.add(sql.text());
             } else if (action instanceof Action.Callback callback) {
@@ -91,11 +116,22 @@ final class StepRenderer {
         return MigrationClasses.record(script, direction).recorded();
     }
 
-    private List<Action> actions(RevisionScript script, Direction direction) {
+    /** A revision's operations one way, rendered: the actions, and which operation each belongs to. */
+    private record Rendered(List<Action> actions, List<Operation> operations, List<Integer> operationOf) {
+    }
+
+    private Rendered rendered(RevisionScript script, Direction direction) {
+        return rendered(script, operations(script, direction));
+    }
+
+    private Rendered rendered(RevisionScript script, List<Operation> operations) {
         List<Action> actions = new ArrayList<>();
-        for (Operation operation : operations(script, direction)) {
+        List<Integer> operationOf = new ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            Operation operation = operations.get(i);
             if (operation instanceof Operation.RunJdbc callback) {
                 actions.add(new Action.Callback(callback));
+                operationOf.add(i);
                 continue;
             }
             List<SqlStatement> statements;
@@ -105,14 +141,17 @@ final class StepRenderer {
                 throw new RetortException("Revision " + script.id() + " (" + script.source() + ") has an operation that cannot be "
                         + "rendered: " + e.getMessage() + " Nothing was executed.", e);
             }
-            if (script.transactional() && dialect.requiresNoTransaction(operation)) {
+            if (script.transactional() && platform.transactionalDdl() && dialect.requiresNoTransaction(operation)) {
                 throw new RetortException("Revision " + script.id() + " (" + script.source() + ") runs `"
                         + dialect.inline(statements.get(0)) + "`, which " + platform.name() + " cannot run inside a transaction; declare the "
                         + "revision with @Revision(..., transactional = false). Nothing was executed.");
             }
-            statements.forEach(s -> actions.add(sql(s)));
+            for (SqlStatement statement : statements) {
+                actions.add(sql(statement));
+                operationOf.add(i);
+            }
         }
-        return actions;
+        return new Rendered(actions, operations, operationOf);
     }
 
     private Action sql(SqlStatement statement) {

@@ -73,8 +73,11 @@ final class PostgresVersionTables implements VersionTableSql {
                 + "    applied_by text NOT NULL DEFAULT current_user,\n"
                 + "    applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),\n"
                 + "    execution_ms bigint,\n"
-                + "    success boolean NOT NULL\n"
+                + "    success boolean NOT NULL,\n"
+                + "    progress integer\n"
                 + ")"));
+        // Tables of an older Retort lack the column; a no-op where it is there.
+        statements.add(SqlStatement.of("ALTER TABLE " + historyTable + " ADD COLUMN IF NOT EXISTS progress integer"));
         return statements;
     }
 
@@ -85,7 +88,7 @@ final class PostgresVersionTables implements VersionTableSql {
 
     @Override
     public String selectHistory() {
-        return "SELECT id, revision, direction, message, checksum, applied_by, applied_at, execution_ms, success FROM "
+        return "SELECT id, revision, direction, message, checksum, applied_by, applied_at, execution_ms, success, progress FROM "
                 + historyTable + " ORDER BY id";
     }
 
@@ -134,6 +137,18 @@ final class PostgresVersionTables implements VersionTableSql {
     public SqlStatement historyFinish(String revision) {
         return SqlStatement.of("UPDATE " + historyTable + " SET success = TRUE, execution_ms = "
                 + "(extract(epoch FROM clock_timestamp() - applied_at) * 1000)::bigint WHERE id = (SELECT max(id) FROM "
+                + historyTable + " WHERE revision = " + dialect.literal(revision) + ")");
+    }
+
+    @Override
+    public SqlStatement historyStopped(String revision, long millis) {
+        return SqlStatement.of("UPDATE " + historyTable + " SET execution_ms = " + millis + " WHERE id = (SELECT max(id) FROM "
+                + historyTable + " WHERE revision = " + dialect.literal(revision) + ")");
+    }
+
+    @Override
+    public SqlStatement historyProgress(String revision, int statement) {
+        return SqlStatement.of("UPDATE " + historyTable + " SET progress = " + statement + " WHERE id = (SELECT max(id) FROM "
                 + historyTable + " WHERE revision = " + dialect.literal(revision) + ")");
     }
 

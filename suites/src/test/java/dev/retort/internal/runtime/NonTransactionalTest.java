@@ -69,10 +69,17 @@ class NonTransactionalTest {
         }, op -> op.execute("drop table if exists t_nt0002")));
         try (Retort retort = revs.retort(db)) {
             MigrationFailedException e = assertThrows(MigrationFailedException.class, retort::upgrade);
-            assertTrue(e.getMessage().contains("is non-transactional, so statements before the failing one stay applied; "
-                    + "the version table still says nt0001"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("Revision nt0002 (create nt0002) failed during upgrade and left statement 1 of 2 "
+                    + "committed, as it runs statement by statement, and that stands applied (`create table t_nt0002 (id int)`): "
+                    + "`create table t_nt0002 (id int)` has no reverse to undo it with, so the version table still says nt0001. Undo what "
+                    + "stands by hand and run repair"), e.getMessage());
+            List<String> current = dev.retort.report.Reports.current(retort.status(), true);
+            assertTrue(current.stream().anyMatch(line -> line.startsWith("nt0002: its upgrade failed at its statement 2 at ")
+                    && line.endsWith("; statement 1 stands applied (the next upgrade or downgrade undoes that where the operations have "
+                    + "reverses, then runs the revision whole; otherwise undo it by hand and run repair)")),
+                    current::toString);
         }
         assertEquals(List.of("nt0001"), db.column("select version_num from retort_version"));
-        assertEquals(List.of("nt0001|true", "nt0002|false"), db.column("select revision || '|' || success from retort_history order by id"));
+        assertEquals(List.of("nt0001|t|", "nt0002|f|2"), db.column("select concat(revision, '|', success, '|', progress) from retort_history order by id"));
     }
 }

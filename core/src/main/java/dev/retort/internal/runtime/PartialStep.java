@@ -1,0 +1,86 @@
+package dev.retort.internal.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import dev.retort.operation.Operation;
+import dev.retort.platform.Platform;
+
+/**
+ * What a step that ran outside a transaction applied before it stopped, and the operations that take it back. Its
+ * statements ran one by one, each committing, so the ones before the stop stand applied; the operations they belong to
+ * are undone with their reverses, newest first, which leaves the database where the step started, so it can run whole.
+ *
+ * @param ran        how many of the body's actions are known to have run
+ * @param applied    the operations with at least one action that ran (or, for the one the stop may have cut short, whose
+ *                   objects are there), in order
+ * @param reverses   what undoes {@code applied}: their reverses, newest first; empty when nothing was applied
+ * @param cannotUndo why the applied part cannot be undone without a person, or null when it can
+ */
+record PartialStep(int ran, List<Operation> applied, List<Operation> reverses, String cannotUndo) {
+
+    /** Whether there is something to undo and it can be undone. */
+    boolean undoable() {
+        return cannotUndo == null && !applied.isEmpty();
+    }
+
+    /**
+     * The partial step of a body that stopped after {@code ran} actions.
+     *
+     * @param nextMayHaveRun whether the action after them may have run too (the run was interrupted rather than the
+     *                       action failing): it counts as run when the objects its operation creates are in the database
+     * @param connection     where to look for them
+     */
+    static PartialStep of(RenderedStep step, int ran, boolean nextMayHaveRun, Platform platform, Connection connection) throws SQLException {
+        List<Integer> touched = new ArrayList<>();
+        for (int i = 0; i < ran && i < step.operationOf().size(); i++) {
+            int operation = step.operationOf().get(i);
+            if (!touched.contains(operation)) {
+                touched.add(operation);
+            }
+        }
+        if (nextMayHaveRun && ran < step.operationOf().size()) {
+            int next = step.operationOf().get(ran);
+            if (!touched.contains(next)) {
+                Operation operation = step.operations().get(next);
+                AlreadyThere.Findings found = AlreadyThere.look(platform, connection, List.of(operation));
+                if (!found.present().isEmpty()) {
+                    touched.add(next);
+                } else if (found.missing().isEmpty()) {
+                    // Nothing it creates can be looked for: whether it ran cannot be told.
+                    return new PartialStep(ran, applied(step, touched), List.of(), "its statement " + (ran + 1) + " ("
+                            + describe(platform, operation) + ") may or may not have run before the interruption, and that cannot be told "
+                            + "from the database");
+                }
+            }
+        }
+        List<Operation> applied = applied(step, touched);
+        List<Operation> reverses = new ArrayList<>();
+        for (Operation operation : applied) {
+            Optional<Operation> reverse = operation.reverse();
+            if (reverse.isEmpty()) {
+                return new PartialStep(ran, applied, List.of(), describe(platform, operation) + " has no reverse to undo it with");
+            }
+            reverses.add(reverse.get());
+        }
+        Collections.reverse(reverses);
+        return new PartialStep(ran, applied, reverses, null);
+    }
+
+    private static List<Operation> applied(RenderedStep step, List<Integer> touched) {
+        return touched.stream().sorted().map(step.operations()::get).toList();
+    }
+
+    /** An operation as its first statement reads, for messages. */
+    static String describe(Platform platform, Operation operation) {
+        if (operation instanceof Operation.RunJdbc jdbc) {
+            return "JDBC code '" + jdbc.description() + "'";
+        }
+        var statements = platform.dialect().render(operation);
+        return statements.isEmpty() ? operation.getClass().getSimpleName() : "`" + platform.dialect().inline(statements.get(0)) + "`";
+    }
+}
