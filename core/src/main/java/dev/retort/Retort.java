@@ -42,9 +42,11 @@ import dev.retort.internal.jdbc.DriverDataSource;
 import dev.retort.internal.revision.RevisionIndex;
 import dev.retort.internal.jdbc.SharedConnection;
 import dev.retort.internal.lint.Linter;
+import dev.retort.internal.lint.Portability;
 import dev.retort.internal.runtime.Engine;
 import dev.retort.internal.runtime.LoggingListener;
 import dev.retort.internal.runtime.RuntimeSettings;
+import dev.retort.lint.Finding;
 import dev.retort.lint.LintReport;
 import dev.retort.platform.CatalogReader;
 import dev.retort.platform.DevDatabase;
@@ -112,7 +114,11 @@ public final class Retort implements AutoCloseable {
     }
 
     private Engine newEngine(DataSource database) {
-        return new Engine(database, graph, platform(), new RuntimeSettings(settings.schema(), VERSION_TABLE, HISTORY_TABLE,
+        return newEngine(database, platform());
+    }
+
+    private Engine newEngine(DataSource database, Platform on) {
+        return new Engine(database, graph, on, new RuntimeSettings(settings.schema(), VERSION_TABLE, HISTORY_TABLE,
                 settings.lockTimeout(), settings.statementLockTimeout(), settings.statementTimeout(), settings.readTimeout(),
                 settings.connectRetries()), listener);
     }
@@ -338,11 +344,18 @@ public final class Retort implements AutoCloseable {
      */
     public CheckResult check(SchemaSource entities) {
         Validator validator = new Validator(graph);
-        List<Problem> problems = new ArrayList<>(validator.heads());
+        List<Problem> severalHeads = validator.heads();
+        List<Problem> problems = new ArrayList<>(severalHeads);
         List<String> checks = new ArrayList<>();
-        checks.add("Revisions: " + (problems.isEmpty() ? graph.isEmpty() ? "none yet." : "one head, " + graph.heads().get(0) + "."
+        checks.add("Revisions: " + (severalHeads.isEmpty() ? graph.isEmpty() ? "none yet." : "one head, " + graph.heads().get(0) + "."
                 : "several heads."));
-        if (!problems.isEmpty()) {
+        if (!settings.platforms().isEmpty()) {
+            List<Problem> notPortable = portability();
+            problems.addAll(notPortable);
+            checks.add("Platforms: every revision rendered on " + String.join(", ", settings.platforms()) + (notPortable.isEmpty() ? "."
+                    : "; " + notPortable.size() + " operation(s) one of them cannot run."));
+        }
+        if (!severalHeads.isEmpty()) {
             return new CheckResult(problems, List.of(), checks);
         }
         Set<String> current = usesDevDatabase() && dataSource == null ? null : engine().currentHeads();
@@ -396,6 +409,24 @@ public final class Retort implements AutoCloseable {
         }
     }
 
+    /**
+     * Where one history serves several databases ({@code platforms}): every operation of every revision that one of the
+     * others cannot run, both ways, named with the database; empty when {@code platforms} names no other. Reads no database.
+     */
+    public List<Problem> portability() {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> all = new java.util.LinkedHashSet<>();
+        graph.revisions().forEach(r -> all.add(r.id()));
+        for (Platform other : otherPlatforms()) {
+            for (Finding finding : new Linter(other, runsSetLockTimeout()).lintEach(graph, all).findings()) {
+                if (finding.rule().equals(Linter.CANNOT_RENDER)) {
+                    problems.add(new Problem(Problem.Kind.LINT_ERROR, finding.revision(), finding.on(other.id()).describe()));
+                }
+            }
+        }
+        return problems;
+    }
+
     /** The configured database as it may be printed: its URL without the password, or the data source it was given as. */
     private String describeDatabase() {
         return settings.hasDatabase() ? settings.describeDatabase() : "(the application's data source)";
@@ -445,9 +476,15 @@ public final class Retort implements AutoCloseable {
     /** As {@link #lint()}, up to {@code target}. */
     public LintReport lint(String target) {
         if (dataSource == null) {
-            return linter().lintEach(graph, pending(Set.of(), target));
+            Set<String> revisions = pending(Set.of(), target);
+            return acrossPlatforms(linter -> linter.lintEach(graph, revisions));
         }
-        return engine().sharingReads(() -> lintDatabase(engine().currentHeads(), target));
+        return engine().sharingReads(() -> {
+            Set<String> current = engine().currentHeads();
+            Set<String> revisions = pending(current, target);
+            boolean fresh = fresh(current, revisions);
+            return acrossPlatforms(linter -> linter.lintRun(graph, revisions, fresh));
+        });
     }
 
     /**
@@ -456,17 +493,49 @@ public final class Retort implements AutoCloseable {
      * from replaying the revisions before them.
      */
     public LintReport lint(Set<String> from, String target) {
-        return linter().lintRun(graph, pending(from, target), from.isEmpty());
+        Set<String> revisions = pending(from, target);
+        return acrossPlatforms(linter -> linter.lintRun(graph, revisions, from.isEmpty()));
     }
 
-    /** The run from the database's revisions, {@code current}; at base, the database is fresh when it has no table at all. */
+    /** The run from the database's revisions, {@code current}, on this database: what a release judges. */
     private LintReport lintDatabase(Set<String> current, String target) {
         Set<String> revisions = pending(current, target);
-        boolean fresh = current.isEmpty() && !revisions.isEmpty() && engine().read("the database's tables", c -> {
+        return linter().lintRun(graph, revisions, fresh(current, revisions));
+    }
+
+    /** Whether a run of these revisions from {@code current} builds the database from base: at base, with no table at all. */
+    private boolean fresh(Set<String> current, Set<String> revisions) {
+        return current.isEmpty() && !revisions.isEmpty() && engine().read("the database's tables", c -> {
             CatalogReader reader = platform().catalogReader(Retort::notOwnTable);
             return reader.read(c, reader.userSchemas(c)).tables().isEmpty();
         });
-        return linter().lintRun(graph, revisions, fresh);
+    }
+
+    /**
+     * A judgement of this database's linter, and, where one history serves several databases ({@code platforms}), the same
+     * judgement for each of the others, its findings marked with the database they are about.
+     */
+    private LintReport acrossPlatforms(Function<Linter, LintReport> judge) {
+        LintReport report = judge.apply(linter());
+        List<Platform> others = otherPlatforms();
+        if (others.isEmpty()) {
+            return report;
+        }
+        List<Finding> findings = new ArrayList<>(report.findings());
+        for (Platform other : others) {
+            judge.apply(new Linter(other, runsSetLockTimeout())).findings().forEach(f -> findings.add(f.on(other.id())));
+        }
+        return new LintReport(report.revisions(), findings, report.basis() + ", on " + platform().id() + " and "
+                + String.join(", ", others.stream().map(Platform::id).toList()));
+    }
+
+    /**
+     * The databases the history serves besides this one ({@code platforms}).
+     *
+     * @throws RetortException when one of them has no platform module on the class path
+     */
+    private List<Platform> otherPlatforms() {
+        return settings.platforms().stream().filter(id -> !id.equals(platform().id())).map(Platforms::named).toList();
     }
 
     private Set<String> pending(Set<String> from, String target) {
@@ -510,15 +579,54 @@ public final class Retort implements AutoCloseable {
         if (!heads.isEmpty()) {
             return new Verification(List.of(), heads, Duration.ofNanos(System.nanoTime() - start));
         }
-        if (!usesDevDatabase()) {
+        String here = devDatabaseFor(platform());
+        if (here == null) {
             throw new RetortException("verify runs every revision up and down on a throwaway database, never on yours: set {devDatabase} "
                     + "to embedded, docker, or the JDBC URL of a scratch server.");
         }
-        return onDevDatabase(settings.devDatabase(), false, dev -> {
-            Verifier verifier = new Verifier(graph, platform(), dev, Retort::notOwnTable);
+        List<String> order = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(verifyOn(platform(), here, entities, order));
+        List<String> verifiedOn = new ArrayList<>(List.of(platform().id()));
+        List<String> skipped = new ArrayList<>();
+        for (Platform other : otherPlatforms()) {
+            String spec = devDatabaseFor(other);
+            if (spec == null) {
+                skipped.add(other.id() + ": no dev database; set {devDatabases} to " + other.id() + "=<the JDBC URL of a scratch server>"
+                        + (other.defaultDevImage() == null ? "" : " or " + other.id() + "=docker") + " to verify there too.");
+                continue;
+            }
+            listener.note("Verifying on " + other.name() + " as well.");
+            verifyOn(other, spec, entities, new ArrayList<>())
+                    .forEach(p -> problems.add(new Problem(p.kind(), p.revision(), "on " + other.name() + ": " + p.message())));
+            verifiedOn.add(other.id());
+        }
+        return new Verification(order, problems, Duration.ofNanos(System.nanoTime() - start), verifiedOn, skipped);
+    }
+
+    /** The stairway on a dev database of this platform; the revisions stepped through are added to {@code order}. */
+    private List<Problem> verifyOn(Platform on, String spec, SchemaSource entities, List<String> order) {
+        return onDevDatabase(on, spec, false, dev -> {
+            Verifier verifier = new Verifier(graph, on, dev, Retort::notOwnTable);
             List<Problem> problems = verifier.verify(entities);
-            return new Verification(verifier.order(), problems, Duration.ofNanos(System.nanoTime() - start));
+            order.addAll(verifier.order());
+            return problems;
         });
+    }
+
+    /**
+     * The dev database spec for a platform: {@code devDatabase} for the database at hand, else its {@code devDatabases}
+     * entry, else, where the history serves several databases, the platform's own that needs nothing installed; null
+     * when there is none.
+     */
+    private String devDatabaseFor(Platform on) {
+        if (on == platform() && settings.devDatabase() != null) {
+            return settings.devDatabase();
+        }
+        String given = settings.devDatabases().get(on.id());
+        if (given != null) {
+            return given;
+        }
+        return settings.platforms().isEmpty() ? null : on.defaultDevDatabase();
     }
 
     // ---- authoring -----------------------------------------------------------------------------
@@ -571,7 +679,8 @@ public final class Retort implements AutoCloseable {
     }
 
     private Authoring authoring() {
-        return new Authoring(graph, platform(), settings.sourceDirectory(), settings.migrationsPackage(), runsSetLockTimeout());
+        return new Authoring(graph, platform(), settings.sourceDirectory(), settings.migrationsPackage(), runsSetLockTimeout(),
+                new Portability(platform(), otherPlatforms()));
     }
 
     private static void requireMessage(String message) {
@@ -616,10 +725,15 @@ public final class Retort implements AutoCloseable {
 
     /** Runs work against a throwaway database (upgraded to head first when asked), removing it afterwards. */
     private <T> T onDevDatabase(String spec, boolean atHead, Function<Engine, T> work) {
-        try (DevDatabase dev = platform().startDevDatabase(spec, settings.devImage(), listener);
+        return onDevDatabase(platform(), spec, atHead, work);
+    }
+
+    private <T> T onDevDatabase(Platform on, String spec, boolean atHead, Function<Engine, T> work) {
+        String image = on == platform() ? settings.devImage() : null;
+        try (DevDatabase dev = on.startDevDatabase(spec, image, listener);
              SharedConnection connection = new SharedConnection(new DriverDataSource(dev.jdbcUrl(), dev.user(), dev.password(),
-                     platform().connectionProperties(APPLICATION_NAME, settings.connectTimeout()), platform().driver()))) {
-            Engine devEngine = newEngine(connection);
+                     on.connectionProperties(APPLICATION_NAME, settings.connectTimeout()), on.driver()))) {
+            Engine devEngine = newEngine(connection, on);
             if (atHead && !graph.isEmpty()) {
                 listener.note("Dev database: " + Summary.of(devEngine.upgrade("head")));
             }

@@ -104,6 +104,15 @@ final class Options {
             + "several platforms in the jar (RETORT_PLATFORM). Default: the URL's, else the only one in the jar.")
     String platform;
 
+    @Option(names = "--platforms", paramLabel = "IDS", description = "The databases one history serves, comma-separated "
+            + "(RETORT_PLATFORMS): lint judges each revision on each, check fails on an operation one cannot run.")
+    String platforms;
+
+    @Option(names = "--dev-databases", paramLabel = "ID=SPEC...", description = "The dev databases verify also proves the history on "
+            + "where it serves several (RETORT_DEV_DATABASES): ID=SPEC pairs, each spec as --dev-database takes it. Default: "
+            + "each platform's own that needs nothing installed.")
+    String devDatabases;
+
     @Option(names = "--config-file", paramLabel = "FILE", description = "A properties file of retort.* settings (RETORT_CONFIG_FILE).")
     Path configFile;
 
@@ -120,7 +129,8 @@ final class Options {
                 .set(Setting.STATEMENT_LOCK_TIMEOUT, statementLockTimeout).set(Setting.STATEMENT_TIMEOUT, statementTimeout)
                 .set(Setting.CONNECT_TIMEOUT, connectTimeout).set(Setting.READ_TIMEOUT, readTimeout).set(Setting.CONNECT_RETRIES, connectRetries)
                 .set(Setting.ENVIRONMENT, environmentName).set(Setting.DEV_DATABASE, devDatabase).set(Setting.DEV_IMAGE, devImage)
-                .set(Setting.PLATFORM, platform);
+                .set(Setting.PLATFORM, platform).set(Setting.PLATFORMS, platforms)
+                .set(Setting.DEV_DATABASES, devDatabases);
         if (confirm) {
             builder.set(Setting.CONFIRM, "yes");
         }

@@ -18,8 +18,9 @@ final class VerifyCommand extends RetortCommand.Base {
         Verification result = retort.verify();
         List<String> lines = new ArrayList<>();
         result.problems().forEach(p -> lines.add("problem: " + p.message()));
-        lines.add(result.passed() ? String.format("Verified %d revision(s) in %.1f s: each upgrades, downgrades to the schema it "
-                + "started from and upgrades again; the SQL is the same every time.", result.revisions().size(),
+        result.skipped().forEach(s -> lines.add("skipped " + s));
+        lines.add(result.passed() ? String.format("Verified %d revision(s)%s in %.1f s: each upgrades, downgrades to the schema it "
+                + "started from and upgrades again; the SQL is the same every time.", result.revisions().size(), result.where(),
                 result.elapsed().toMillis() / 1000.0) : "Verify failed: " + result.problems().size() + " problem(s).");
         console.result(JsonResults.problems(result.problems()), lines);
         return result.passed() ? Main.OK : Main.FAILURE;

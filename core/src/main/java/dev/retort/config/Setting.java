@@ -23,6 +23,10 @@ public enum Setting {
     PLATFORM("platform", "The database platform (the id of a platform module on the class path) for work that needs no "
             + "database, such as offline scripts and lint, when several platforms are on the class path. Default: the one the URL "
             + "or the data source names, else the only one on the class path.", null),
+    /** The databases one history serves. */
+    PLATFORMS("platforms", "The databases one history serves, the ids of platform modules comma-separated: lint and "
+            + "check judge every revision on each, generate writes what runs on all of them, verify proves the history on each "
+            + "that has a dev database. Default: only the database at hand.", null),
     /** The schema of Retort's version and history tables. */
     SCHEMA("schema", "The schema of Retort's version and history tables. Default: the connection's search path.", null),
     /** The package of the migration classes. */
@@ -47,6 +51,11 @@ public enum Setting {
     DEV_DATABASE("devDatabase", "A throwaway database for generate and check: embedded (a server run from Maven artifacts, "
             + "no server or Docker needed, where the platform has one), docker (a container, removed afterwards) or the JDBC URL "
             + "of a scratch server (a fresh database is created on it and dropped).", null),
+    /** The dev databases of the other platforms a history serves, {@code id=spec} pairs. */
+    DEV_DATABASES("devDatabases", "Where one history serves several databases (platforms), the dev databases verify proves it on "
+            + "besides devDatabase: id=spec pairs separated by spaces or commas, each spec as devDatabase takes it. Default: each "
+            + "platform's own dev database that needs nothing installed, where it has one; a platform with none is skipped, and "
+            + "said so.", null),
     /** The image of the dev database container; default the platform's own. */
     DEV_IMAGE("devImage", "The image of the dev database container. Default: the platform's own (its official image).", null),
     /** How long connecting (and logging in) may take. */

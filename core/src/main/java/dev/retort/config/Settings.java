@@ -132,6 +132,35 @@ public final class Settings {
         return values.get(Setting.DEV_DATABASE);
     }
 
+    private static final java.util.regex.Pattern DEV_DATABASE_ENTRY = java.util.regex.Pattern.compile("([A-Za-z0-9_-]+)=(.+)");
+
+    /**
+     * The dev databases given for the platforms one history serves ({@code devDatabases}), by platform id, in order;
+     * empty when not set.
+     *
+     * @throws RetortException when an entry is not {@code id=spec}
+     */
+    public Map<String, String> devDatabases() {
+        String value = values.get(Setting.DEV_DATABASES);
+        Map<String, String> specs = new java.util.LinkedHashMap<>();
+        for (String entry : value == null || value.isBlank() ? new String[0] : value.strip().split("[\\s,]+")) {
+            java.util.regex.Matcher m = DEV_DATABASE_ENTRY.matcher(entry);
+            if (!m.matches()) {
+                throw new RetortException("devDatabases entry '" + entry + "' names no platform: write <platform id>=<spec>, the "
+                        + "spec as devDatabase takes it (embedded, docker, or a scratch server's JDBC URL).");
+            }
+            specs.put(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2));
+        }
+        return specs;
+    }
+
+    /** The ids of the databases one history serves ({@code platforms}), lower case, in order; empty when not set. */
+    public List<String> platforms() {
+        String value = values.get(Setting.PLATFORMS);
+        return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::strip).filter(p -> !p.isEmpty())
+                .map(p -> p.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+    }
+
     /** The database platform's id when one is set ({@code platform}), or null. */
     public String platform() {
         return values.get(Setting.PLATFORM);

@@ -14,9 +14,17 @@ import dev.retort.command.Direction;
  * @param problem         why it is dangerous on the database: which lock, whether it rewrites or scans, what fails
  * @param safeAlternative what to write instead
  * @param acknowledgement the reason given where the migration accepts this finding, or null
+ * @param platform        the database it was found for where a history serves several ({@code platforms}) and it is not the
+ *                        one the command runs against; null otherwise
  */
 public record Finding(String rule, Severity severity, String revision, Direction direction, int operationIndex, String operation,
-                      String problem, String safeAlternative, String acknowledgement) {
+                      String problem, String safeAlternative, String acknowledgement, String platform) {
+
+    /** A finding on the database the command runs against. */
+    public Finding(String rule, Severity severity, String revision, Direction direction, int operationIndex, String operation,
+                   String problem, String safeAlternative, String acknowledgement) {
+        this(rule, severity, revision, direction, operationIndex, operation, problem, safeAlternative, acknowledgement, null);
+    }
 
     /** Whether the migration accepts this finding deliberately ({@code op.acknowledge(rule, reason)}). */
     public boolean acknowledged() {
@@ -25,12 +33,19 @@ public record Finding(String rule, Severity severity, String revision, Direction
 
     /** The finding with the migration's reason for accepting it. */
     public Finding acknowledge(String reason) {
-        return new Finding(rule, severity, revision, direction, operationIndex, operation, problem, safeAlternative, reason);
+        return new Finding(rule, severity, revision, direction, operationIndex, operation, problem, safeAlternative, reason, platform);
+    }
+
+    /** The finding as found for another database of the history's ({@code platforms}). */
+    public Finding on(String platformId) {
+        return new Finding(rule, severity, revision, direction, operationIndex, operation, problem, safeAlternative, acknowledgement,
+                platformId);
     }
 
     /** Where: {@code 3fa9c1b27d4e upgrade #2}. */
     public String location() {
-        return (revision == null ? "new revision" : revision) + " " + direction.label() + "grade #" + (operationIndex + 1);
+        return (platform == null ? "" : "on " + platform + ", ") + (revision == null ? "new revision" : revision) + " "
+                + direction.label() + "grade #" + (operationIndex + 1);
     }
 
     /** One paragraph: severity, rule, where, the operation, why, and what to do instead. */

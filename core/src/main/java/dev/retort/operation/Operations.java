@@ -20,21 +20,72 @@ public final class Operations {
     private final List<Operation> recorded;
     private final List<Acknowledgement> acknowledgements;
     private final String schema;
+    private final String platform;
 
-    /** Creates an empty recorder working on the search path. */
+    /** Creates an empty recorder working on the search path, for no database in particular. */
     public Operations() {
-        this(new ArrayList<>(), new ArrayList<>(), null);
+        this(null);
     }
 
-    private Operations(List<Operation> recorded, List<Acknowledgement> acknowledgements, String schema) {
+    /**
+     * Creates an empty recorder working on the search path, for the database of this platform: what
+     * {@link #onlyOn} and {@link #notOn} record depends on it.
+     *
+     * @param platform the platform's id ({@code postgresql}), or null for no database in particular
+     */
+    public Operations(String platform) {
+        this(new ArrayList<>(), new ArrayList<>(), null, platform);
+    }
+
+    private Operations(List<Operation> recorded, List<Acknowledgement> acknowledgements, String schema, String platform) {
         this.recorded = recorded;
         this.acknowledgements = acknowledgements;
         this.schema = schema;
+        this.platform = platform;
     }
 
     /** The same recorder, with every following call made through the result aimed at the given schema. */
     public Operations inSchema(String schemaName) {
-        return new Operations(recorded, acknowledgements, schemaName);
+        return new Operations(recorded, acknowledgements, schemaName, platform);
+    }
+
+    /**
+     * The id of the platform the operations are recorded for ({@code postgresql}), or null when no database is in
+     * view. A migration that serves several databases asks this rarely: {@link #onlyOn} says the same more plainly.
+     */
+    public String platform() {
+        return platform;
+    }
+
+    /**
+     * Records what {@code body} records only when the migration runs on one of these platforms (ids, comma-separated:
+     * {@code "postgresql"} or {@code "mariadb,mysql"}), for a change one database has and the others skip or make
+     * differently: {@code op.onlyOn("postgresql", o -> o.add(PostgreSQL.createExtension("pg_trgm")));}. Recorded for no
+     * database in particular ({@link #platform()} null), nothing is.
+     */
+    public Operations onlyOn(String platforms, java.util.function.Consumer<Operations> body) {
+        if (platformListed(platforms)) {
+            body.accept(this);
+        }
+        return this;
+    }
+
+    /**
+     * Records what {@code body} records unless the migration runs on one of these platforms: the form every other
+     * database takes, beside an {@link #onlyOn} for the ones that differ. Recorded for no database in particular, it is.
+     */
+    public Operations notOn(String platforms, java.util.function.Consumer<Operations> body) {
+        if (platform == null || !platformListed(platforms)) {
+            body.accept(this);
+        }
+        return this;
+    }
+
+    private boolean platformListed(String platforms) {
+        if (platforms == null || platforms.isBlank()) {
+            throw new IllegalArgumentException("onlyOn and notOn name the platforms they are for by id, e.g. onlyOn(\"<platform id>\", o -> …).");
+        }
+        return platform != null && Arrays.stream(platforms.split(",")).map(String::strip).anyMatch(platform::equalsIgnoreCase);
     }
 
     /** The operations recorded so far, in call order. */

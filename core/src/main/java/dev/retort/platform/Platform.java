@@ -143,6 +143,16 @@ public interface Platform {
      */
     DevDatabase startDevDatabase(String spec, String image, dev.retort.MigrationListener listener);
 
+    /**
+     * The dev database {@code verify} uses for this platform when the history serves several databases and none is
+     * given for it ({@code devDatabases}): a spec of {@link #startDevDatabase} that needs nothing installed and no
+     * server (PostgreSQL: {@code embedded} where its library is on the class path; H2: in memory), or null when the
+     * platform has none.
+     */
+    default String defaultDevDatabase() {
+        return null;
+    }
+
     /** The image a {@code docker} dev database runs when none is configured, e.g. {@code mariadb:11}; null when it has none. */
     default String defaultDevImage() {
         return null;

@@ -17,7 +17,12 @@ public record Review(Kind kind, String message) {
         /** The downgrade cannot undo this exactly. */
         IRREVERSIBLE,
         /** Something autogenerate cannot write (or cannot write completely); it says what to write by hand. */
-        NOT_WRITTEN;
+        NOT_WRITTEN,
+        /**
+         * Where one history serves several databases, a change another of them cannot run as written: it is written
+         * for this database only, for a person to give the others a form of their own or leave them without it.
+         */
+        NOT_PORTABLE;
 
         /** The label printed in generated files and on the console. */
         public String label() {
@@ -25,6 +30,7 @@ public record Review(Kind kind, String message) {
                 case POSSIBLE_RENAME -> "possible rename";
                 case IRREVERSIBLE -> "irreversible";
                 case NOT_WRITTEN -> "write by hand";
+                case NOT_PORTABLE -> "not portable";
             };
         }
     }

@@ -56,6 +56,14 @@ abstract class AbstractEntityMojo extends AbstractDatabaseMojo {
     protected List<String> springProfiles;
 
     /**
+     * The databases one history serves, platform ids comma-separated ({@code postgresql,mariadb,h2}): {@code check}
+     * fails on an operation one of them cannot run, {@code generate} marks what runs on the database at hand only, and
+     * {@code verify} proves the history on each that has a dev database.
+     */
+    @Parameter(property = "migrations.platforms")
+    protected List<String> platforms;
+
+    /**
      * A throwaway database to compare against instead of the configured one: {@code embedded} (a PostgreSQL run from
      * Maven artifacts, nothing to install), {@code docker} (a PostgreSQL container of {@code devImage}, removed
      * afterwards) or the JDBC URL of a scratch server (a fresh database is created on it and dropped). It is upgraded to
@@ -63,6 +71,15 @@ abstract class AbstractEntityMojo extends AbstractDatabaseMojo {
      */
     @Parameter(property = "migrations.devDatabase")
     protected String devDatabase;
+
+    /**
+     * Where the history serves several databases ({@code platforms}), the dev databases {@code verify} also proves it
+     * on: {@code id=spec} entries ({@code mariadb=jdbc:mariadb://127.0.0.1:3306/}, {@code h2=embedded}), each spec as
+     * {@code devDatabase} takes it. Default: each platform's own that needs nothing installed (H2 in memory, embedded
+     * PostgreSQL); a platform with none is skipped, and said so.
+     */
+    @Parameter(property = "migrations.devDatabases")
+    protected List<String> devDatabases;
 
     /** The image of the dev database container; default {@code postgres:17}. */
     @Parameter(property = "migrations.devImage")
@@ -73,6 +90,8 @@ abstract class AbstractEntityMojo extends AbstractDatabaseMojo {
         super.configure(builder);
         builder.set(Setting.DEV_DATABASE, devDatabase).set(Setting.DEV_IMAGE, devImage).set(Setting.PERSISTENCE_UNIT, persistenceUnit)
                 .set(Setting.SPRING_PROFILES, springProfiles == null ? null : String.join(",", springProfiles))
+                .set(Setting.PLATFORMS, platforms == null ? null : String.join(",", platforms))
+                .set(Setting.DEV_DATABASES, devDatabases == null ? null : String.join(" ", devDatabases))
                 .set(Setting.ENTITY_PACKAGES, entityPackages == null ? null : String.join(",", entityPackages));
     }
 

@@ -18,9 +18,16 @@ abstract class AbstractRenderingMojo extends AbstractRetortMojo {
     @Parameter(property = "migrations.url")
     protected String url;
 
+    /**
+     * The database platform whose SQL is rendered when no URL names one (an id: {@code postgresql}, …), needed only when
+     * several platform modules are on the plugin's class path; default: the URL's, else the only one there.
+     */
+    @Parameter(property = "migrations.platform")
+    protected String platform;
+
     @Override
     protected void configure(Settings.Builder builder) throws org.apache.maven.plugin.MojoFailureException {
         super.configure(builder);
-        builder.set(Setting.URL, url);
+        builder.set(Setting.URL, url).set(Setting.PLATFORM, platform);
     }
 }

@@ -1,11 +1,15 @@
 package dev.retort.maven;
 
+import java.util.List;
+
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.retort.Retort;
+import dev.retort.config.Setting;
+import dev.retort.config.Settings;
 import dev.retort.lint.LintReport;
 
 /**
@@ -23,6 +27,19 @@ public class LintMojo extends AbstractDatabaseMojo {
     /** Where to start instead of the database's current revision: {@code base}, or revision ids separated by commas. */
     @Parameter(property = "migrations.from")
     private String from;
+
+    /**
+     * The databases one history serves, platform ids comma-separated ({@code postgresql,mariadb,h2}): each revision is
+     * judged on each of them, and one that cannot run there is an error naming it.
+     */
+    @Parameter(property = "migrations.platforms")
+    private List<String> platforms;
+
+    @Override
+    protected void configure(Settings.Builder builder) throws MojoFailureException {
+        super.configure(builder);
+        builder.set(Setting.PLATFORMS, platforms == null ? null : String.join(",", platforms));
+    }
 
     @Override
     protected void run(Retort retort) throws MojoFailureException {

@@ -30,8 +30,9 @@ public class VerifyMojo extends AbstractEntityMojo {
             throw new MojoFailureException("migrations:verify found " + result.problems().size() + " problem(s): "
                     + result.problems().get(0).message() + (result.problems().size() > 1 ? " (and more, listed above)" : "") + ".");
         }
-        getLog().info(String.format("Verified %d revision(s) in %.1f s: each upgrades, downgrades to the schema it started from and "
+        result.skipped().forEach(skipped -> getLog().warn("Skipped " + skipped));
+        getLog().info(String.format("Verified %d revision(s)%s in %.1f s: each upgrades, downgrades to the schema it started from and "
                 + "upgrades again; the schema at head matches the entities; the SQL is the same every time.",
-                result.revisions().size(), result.elapsed().toMillis() / 1000.0));
+                result.revisions().size(), result.where(), result.elapsed().toMillis() / 1000.0));
     }
 }

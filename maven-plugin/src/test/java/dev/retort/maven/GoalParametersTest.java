@@ -23,8 +23,8 @@ import org.w3c.dom.NodeList;
 class GoalParametersTest {
 
     private static final Set<String> REVISIONS = Set.of("packageName", "sqlLocation", "skip");
-    private static final Set<String> CONNECTION = Set.of("url", "user", "password", "passwordFile", "serverId", "schema", "connectTimeout",
-            "readTimeout", "connectRetries", "statementLockTimeout", "statementTimeout");
+    private static final Set<String> CONNECTION = Set.of("url", "platform", "user", "password", "passwordFile", "serverId", "schema",
+            "connectTimeout", "readTimeout", "connectRetries", "statementLockTimeout", "statementTimeout");
     private static final Set<String> WRITING = Set.of("lockTimeout", "environment", "confirm", "confirmDestructive");
 
     /** Each goal's editable parameters. */
@@ -72,9 +72,9 @@ class GoalParametersTest {
         Map<String, Set<String>> goals = goals();
         assertEquals(union(REVISIONS), goals.get("branches"));
         assertEquals(union(REVISIONS, Set.of("message", "sourceDirectory")), goals.get("merge"));
-        // show and index render SQL: the URL picks the dialect, nothing connects
-        assertEquals(union(REVISIONS, Set.of("url", "target")), goals.get("show"));
-        assertEquals(union(REVISIONS, Set.of("url")), goals.get("index"));
+        // show and index render SQL: the URL (or the platform) picks the dialect, nothing connects
+        assertEquals(union(REVISIONS, Set.of("url", "platform", "target")), goals.get("show"));
+        assertEquals(union(REVISIONS, Set.of("url", "platform")), goals.get("index"));
     }
 
     @Test

@@ -24,6 +24,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.retort.Migration;
 import dev.retort.Revision;
 import dev.retort.command.Direction;
+import dev.retort.operation.Operation;
 import dev.retort.operation.Operations;
 import dev.retort.operation.Types;
 import dev.retort.platform.Platform;
@@ -86,21 +87,23 @@ public record MigrationSource(String packageName, String className, String revis
         }
 
         OperationWriter writer = new OperationWriter(platform.defaultSchema());
+        List<Change> changes = comparison.changes();
         List<CodeBlock> upgradeLines = new ArrayList<>();
         List<CodeBlock> downgradeLines = new ArrayList<>();
         int up = 0;
-        for (Change change : comparison.changes()) {
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
             CodeBlock.Builder line = CodeBlock.builder();
             if (change.review() != null) {
                 line.add("// REVIEW ($L): $L\n", change.review().kind().label(), change.review().message());
             }
-            for (var op : change.upgrade()) {
-                line.add(remarks.comments(Direction.UP, up++));
-                line.addStatement(writer.write(op));
+            List<CodeBlock> comments = new ArrayList<>();
+            for (int n = 0; n < change.upgrade().size(); n++) {
+                comments.add(remarks.comments(Direction.UP, up++));
             }
+            line.add(statements(writer, change.upgrade(), comments, remarks.onlyHere().contains(i) ? platform.id() : null));
             upgradeLines.add(line.build());
         }
-        List<Change> changes = comparison.changes();
         int down = 0;
         for (int i = changes.size() - 1; i >= 0; i--) {
             Change change = changes.get(i);
@@ -108,10 +111,11 @@ public record MigrationSource(String packageName, String className, String revis
             if (change.downgrade().isEmpty() && change.review() != null) {
                 line.add("// Not undone ($L): $L\n", change.review().kind().label(), change.review().message());
             }
-            for (var op : change.downgrade()) {
-                line.add(remarks.comments(Direction.DOWN, down++));
-                line.addStatement(writer.write(op));
+            List<CodeBlock> comments = new ArrayList<>();
+            for (int n = 0; n < change.downgrade().size(); n++) {
+                comments.add(remarks.comments(Direction.DOWN, down++));
             }
+            line.add(statements(writer, change.downgrade(), comments, remarks.onlyHere().contains(i) ? platform.id() : null));
             downgradeLines.add(line.build());
         }
 
@@ -139,6 +143,32 @@ public record MigrationSource(String packageName, String className, String revis
                 .build()
                 .toString();
         return new MigrationSource(packageName, className, revision, source);
+    }
+
+    /**
+     * One change's operations, each after its comments; for one platform only ({@code onlyOn} not null), inside
+     * {@code op.onlyOn("<platform>", o -> …)} so that a reviewer sees which part the other databases skip.
+     */
+    private static CodeBlock statements(OperationWriter writer, List<Operation> operations, List<CodeBlock> comments, String onlyOn) {
+        CodeBlock.Builder b = CodeBlock.builder();
+        if (operations.isEmpty()) {
+            return b.build();
+        }
+        if (onlyOn == null) {
+            for (int i = 0; i < operations.size(); i++) {
+                b.add(comments.get(i)).addStatement(writer.write(operations.get(i)));
+            }
+            return b.build();
+        }
+        OperationWriter inside = writer.calling("o");
+        if (operations.size() == 1 && comments.get(0).isEmpty()) {
+            return b.addStatement("op.onlyOn($S, o -> $L)", onlyOn, inside.write(operations.get(0))).build();
+        }
+        b.add("op.onlyOn($S, o -> {\n$>", onlyOn);
+        for (int i = 0; i < operations.size(); i++) {
+            b.add(comments.get(i)).addStatement(inside.write(operations.get(i)));
+        }
+        return b.add("$<});\n").build();
     }
 
     /**

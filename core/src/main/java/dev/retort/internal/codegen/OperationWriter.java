@@ -23,10 +23,21 @@ final class OperationWriter implements OperationVisitor<CodeBlock> {
     private static final ClassName INDEX_ELEMENT = ClassName.get(Index.Element.class);
 
     private final String defaultSchema;
+    private final String receiver;
 
     /** A writer for which objects in {@code defaultSchema} need no {@code inSchema}. */
     OperationWriter(String defaultSchema) {
+        this(defaultSchema, "op");
+    }
+
+    private OperationWriter(String defaultSchema, String receiver) {
         this.defaultSchema = defaultSchema;
+        this.receiver = receiver;
+    }
+
+    /** The same writer, calling the recorder by another name: {@code o} inside {@code op.onlyOn(…, o -> …)}. */
+    OperationWriter calling(String name) {
+        return new OperationWriter(defaultSchema, name);
     }
 
     /** The statement, without its semicolon. */
@@ -229,18 +240,18 @@ final class OperationWriter implements OperationVisitor<CodeBlock> {
 
     @Override
     public CodeBlock visit(Operation.CreateSchema s) {
-        return CodeBlock.of("op.createSchema($S)", s.name());
+        return CodeBlock.of("$L.createSchema($S)", receiver, s.name());
     }
 
     @Override
     public CodeBlock visit(Operation.DropSchema s) {
-        return CodeBlock.of(s.cascade() ? "op.dropSchemaCascade($S)" : "op.dropSchema($S)", s.name());
+        return CodeBlock.of(s.cascade() ? "$L.dropSchemaCascade($S)" : "$L.dropSchema($S)", receiver, s.name());
     }
 
     @Override
     public CodeBlock visit(Operation.Specific s) {
         Operation.Specific.Call call = s.source();
-        CodeBlock.Builder b = CodeBlock.builder().add("op.add($T.$L(", ClassName.bestGuess(call.type()), call.method());
+        CodeBlock.Builder b = CodeBlock.builder().add("$L.add($T.$L(", receiver, ClassName.bestGuess(call.type()), call.method());
         for (int i = 0; i < call.arguments().size(); i++) {
             b.add(i == 0 ? "$L" : ", $L", argument(call.arguments().get(i)));
         }
@@ -267,7 +278,7 @@ final class OperationWriter implements OperationVisitor<CodeBlock> {
         if (!e.parameters().isEmpty()) {
             throw cannotWrite(e);
         }
-        return CodeBlock.of("op.execute($S)", e.sql());
+        return CodeBlock.of("$L.execute($S)", receiver, e.sql());
     }
 
     @Override
@@ -285,7 +296,7 @@ final class OperationWriter implements OperationVisitor<CodeBlock> {
     }
 
     private String op(String schema) {
-        return schema == null || schema.equals(defaultSchema) ? "op" : CodeBlock.of("op.inSchema($S)", schema).toString();
+        return schema == null || schema.equals(defaultSchema) ? receiver : CodeBlock.of("$L.inSchema($S)", receiver, schema).toString();
     }
 
     CodeBlock column(Column c) {

@@ -1,6 +1,7 @@
 package dev.retort.internal.codegen;
 
 import java.util.List;
+import java.util.Set;
 
 import com.palantir.javapoet.CodeBlock;
 
@@ -14,15 +15,19 @@ import dev.retort.lint.Finding;
  * @param findings         the findings of the revision's operations
  * @param notes            what to add by hand, written at the top of the upgrade
  * @param nonTransactional whether the revision must run outside a transaction whatever its operations
+ * @param onlyHere         where the history serves several databases, the changes (by their index in the comparison)
+ *                         another of them cannot run: written for the generating database alone, inside
+ *                         {@code op.onlyOn(…)}
  */
-public record Remarks(List<Finding> findings, List<String> notes, boolean nonTransactional) {
+public record Remarks(List<Finding> findings, List<String> notes, boolean nonTransactional, Set<Integer> onlyHere) {
 
     /** Nothing to say. */
-    public static final Remarks NONE = new Remarks(List.of(), List.of(), false);
+    public static final Remarks NONE = new Remarks(List.of(), List.of(), false, Set.of());
 
     public Remarks {
         findings = List.copyOf(findings);
         notes = List.copyOf(notes);
+        onlyHere = Set.copyOf(onlyHere);
     }
 
     /** The findings on one operation as comment lines, to write before its statement. */

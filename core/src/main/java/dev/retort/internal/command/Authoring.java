@@ -1,8 +1,12 @@
 package dev.retort.internal.command;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import dev.retort.RetortException;
 import dev.retort.command.Generated;
@@ -10,13 +14,16 @@ import dev.retort.command.Heads;
 import dev.retort.internal.codegen.MigrationSource;
 import dev.retort.internal.codegen.Remarks;
 import dev.retort.internal.lint.Linter;
+import dev.retort.internal.lint.Portability;
 import dev.retort.internal.lint.RevisionOperations;
 import dev.retort.internal.lint.SafeRewriter;
 import dev.retort.lint.Finding;
 import dev.retort.platform.Platform;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionScript;
+import dev.retort.schema.Change;
 import dev.retort.schema.Comparison;
+import dev.retort.schema.Review;
 import dev.retort.schema.SchemaModel;
 
 /** {@code generate} and {@code merge}: writing new revisions as Java source. */
@@ -27,17 +34,21 @@ public final class Authoring {
     private final Path sourceDirectory;
     private final String packageName;
     private final boolean runsSetLockTimeout;
+    private final Portability portability;
 
     /**
      * Writes revisions of this graph into the source directory and package; their lint findings judge lock timeouts
-     * as runs that do ({@code runsSetLockTimeout}) or do not set one.
+     * as runs that do ({@code runsSetLockTimeout}) or do not set one, and a change another database the history serves
+     * cannot run ({@code portability}) is written for this one alone.
      */
-    public Authoring(RevisionGraph graph, Platform platform, Path sourceDirectory, String packageName, boolean runsSetLockTimeout) {
+    public Authoring(RevisionGraph graph, Platform platform, Path sourceDirectory, String packageName, boolean runsSetLockTimeout,
+                     Portability portability) {
         this.graph = graph;
         this.platform = platform;
         this.sourceDirectory = sourceDirectory;
         this.packageName = packageName;
         this.runsSetLockTimeout = runsSetLockTimeout;
+        this.portability = portability;
     }
 
     /** Refuses to generate on a graph with several heads: the new revision would have no single parent. */
@@ -96,17 +107,45 @@ public final class Authoring {
         return revision(MigrationSource.newRevisionId(), message, parents, changes, current, nonTransactional, notes, before, null);
     }
 
-    private Generated revision(String id, String message, List<String> parents, Comparison changes, SchemaModel current,
+    private Generated revision(String id, String message, List<String> parents, Comparison found, SchemaModel current,
                                boolean nonTransactional, List<String> notes, Comparison before, Generated followUp) {
+        Set<Integer> onlyHere = new HashSet<>();
+        Comparison changes = portable(found, onlyHere);
         boolean transactional = !nonTransactional && changes.upgrade().stream().noneMatch(platform.dialect()::requiresNoTransaction);
         RevisionOperations operations = new RevisionOperations(id, transactional, changes.upgrade(), List.of(), changes.downgrade(), List.of());
         Linter linter = new Linter(platform, runsSetLockTimeout);
         List<Finding> findings = before == null ? linter.lint(operations, current)
                 : linter.lint(operations, current, RevisionOperations.generated(true, before.upgrade(), before.downgrade()));
         MigrationSource source = MigrationSource.write(platform, packageName, id, parents, message, changes,
-                new Remarks(findings, notes, nonTransactional));
+                new Remarks(findings, notes, nonTransactional, onlyHere));
         Path file = source.writeTo(sourceDirectory);
         return new Generated(source.revision(), parents, source.className(), file, source.source(), changes, findings, followUp);
+    }
+
+    /**
+     * The changes as they are written where the history serves several databases: each one another of them cannot run
+     * gets a review saying which and why, and its index in {@code onlyHere}, to be written for this database alone.
+     */
+    private Comparison portable(Comparison found, Set<Integer> onlyHere) {
+        if (!portability.serves()) {
+            return found;
+        }
+        List<Change> changes = new ArrayList<>();
+        for (Change change : found.changes()) {
+            Set<String> problems = new LinkedHashSet<>();
+            Stream.concat(change.upgrade().stream(), change.downgrade().stream()).forEach(op -> problems.addAll(portability.problems(op)));
+            if (problems.isEmpty()) {
+                changes.add(change);
+                continue;
+            }
+            onlyHere.add(changes.size());
+            String note = String.join("; ", problems) + ". Written for " + platform.name() + " alone: give the others a form of their own "
+                    + "in op.notOn(\"" + platform.id() + "\", o -> …) beside it, or leave them without it.";
+            Review review = change.review() == null ? new Review(Review.Kind.NOT_PORTABLE, note)
+                    : new Review(change.review().kind(), change.review().message() + " Not portable: " + note);
+            changes.add(new Change(change.summary(), change.upgrade(), change.downgrade(), review));
+        }
+        return new Comparison(changes);
     }
 
     /** Writes an empty revision on top of the current head(s), to fill in by hand. */

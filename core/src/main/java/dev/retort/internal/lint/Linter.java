@@ -25,6 +25,8 @@ import dev.retort.schema.SchemaModel;
  */
 public final class Linter {
 
+    /** An operation this platform cannot render: a revision meant for it cannot run there. */
+    public static final String CANNOT_RENDER = "cannot-render";
     /** An acknowledgement naming no rule: a typo would otherwise leave the finding it meant open without a word. */
     public static final String UNKNOWN_ACKNOWLEDGEMENT = "unknown-acknowledgement";
     /** An acknowledgement that accepts nothing (the operation changed, or the rule no longer reports it). */
@@ -77,10 +79,10 @@ public final class Linter {
                 }
                 boolean judgedAlone = linted.isEmpty() ? !freshDatabase : !oneRun;
                 linted.add(id);
-                findings.addAll(lint(RevisionOperations.of(script), state, judgedAlone));
+                findings.addAll(lint(RevisionOperations.of(script, platform.id()), state, judgedAlone));
             } else {
                 state.beginRevision();
-                MigrationClasses.record(script, Direction.UP).recorded().forEach(new StateChanges(state)::apply);
+                MigrationClasses.record(script, Direction.UP, platform.id()).recorded().forEach(new StateChanges(state)::apply);
             }
         }
         return new LintReport(linted, findings, basis);
@@ -133,6 +135,15 @@ public final class Linter {
         List<Operation> operations = revision.operations(direction);
         StateChanges changes = new StateChanges(state);
         for (int i = 0; i < operations.size(); i++) {
+            String unrenderable = Portability.unrenderable(platform, operations.get(i));
+            if (unrenderable != null) {
+                found.add(new Finding(CANNOT_RENDER, Severity.ERROR, revision.revision(), direction, i, name(operations.get(i)),
+                        platform.name() + " cannot run it: " + unrenderable, "Give " + platform.name() + " a form of its own: "
+                        + "op.onlyOn(\"" + platform.id() + "\", o -> …) beside op.notOn(\"" + platform.id() + "\", o -> …) around this "
+                        + "operation.", null));
+                changes.apply(operations.get(i));
+                continue;
+            }
             Context context = new Context(platform, revision, direction, i, state, runSetsLockTimeout, found::add);
             for (LintRule rule : rules) {
                 rule.check(context.judgedBy(rule));
@@ -176,6 +187,11 @@ public final class Linter {
             }
         }
         return out;
+    }
+
+    /** An operation that cannot be rendered, named without its SQL. */
+    private static String name(Operation operation) {
+        return operation instanceof Operation.Specific specific ? specific.describe() : operation.getClass().getSimpleName();
     }
 
     private static Acknowledgement accepting(RevisionOperations revision, Direction direction, Finding finding) {

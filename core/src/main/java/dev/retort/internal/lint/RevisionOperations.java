@@ -29,11 +29,12 @@ public record RevisionOperations(String revision, boolean transactional, List<Op
         downgradeAccepted = List.copyOf(downgradeAccepted);
     }
 
-    /** A revision's operations, recorded from its migration. */
-    static RevisionOperations of(RevisionScript script) {
-        Operations up = MigrationClasses.record(script, Direction.UP);
+    /** A revision's operations, recorded from its migration for a platform. */
+    static RevisionOperations of(RevisionScript script, String platform) {
+        Operations up = MigrationClasses.record(script, Direction.UP, platform);
         // A SQL revision without a downgrade section has nothing to lint that way (downgrading through it is refused).
-        Operations down = MigrationClasses.downgradable(script) ? MigrationClasses.record(script, Direction.DOWN) : new Operations();
+        Operations down = MigrationClasses.downgradable(script) ? MigrationClasses.record(script, Direction.DOWN, platform)
+                : new Operations(platform);
         return new RevisionOperations(script.id(), script.transactional(), up.recorded(), up.acknowledgements(), down.recorded(),
                 down.acknowledgements());
     }

@@ -42,12 +42,14 @@ public final class MigrationClasses {
     }
 
     /**
-     * The operations a revision's upgrade or downgrade records, with the acknowledgements written beside them.
+     * The operations a revision's upgrade or downgrade records on a platform, with the acknowledgements written beside
+     * them.
      *
+     * @param platform the id of the platform they are recorded for (what {@code op.onlyOn} looks at)
      * @throws RetortException naming the revision when the migration fails while recording
      */
-    public static Operations record(RevisionScript script, Direction direction) {
-        Operations op = new Operations();
+    public static Operations record(RevisionScript script, Direction direction, String platform) {
+        Operations op = new Operations(platform);
         try {
             Migration migration = script.migration().get();
             if (direction == Direction.UP) {

