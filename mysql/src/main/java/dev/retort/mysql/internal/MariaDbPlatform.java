@@ -6,4 +6,9 @@ public final class MariaDbPlatform extends MySqlPlatformBase {
     public MariaDbPlatform() {
         super(Flavour.MARIADB);
     }
+
+    /** The name of Retort's GET_LOCK for a version table (as written in SQL) in a database, for tools and tests that hold it. */
+    public static String lockName(String database, String versionTable) {
+        return MySqlNamedLock.lockName(database, versionTable);
+    }
 }

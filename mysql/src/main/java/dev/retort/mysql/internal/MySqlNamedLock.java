@@ -24,6 +24,10 @@ final class MySqlNamedLock implements MigrationLock {
             rs.next();
             database = rs.getString(1);
         }
+        return lockName(database, versionTable);
+    }
+
+    static String lockName(String database, String versionTable) {
         String name = "retort:" + database + ":" + versionTable.replace("`", "");
         if (name.length() <= 64) {
             return name;
