@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.retort.testing.Catalog;
-import dev.retort.testing.EveryPlatform;
 import dev.retort.testing.TestDatabase;
 
 /**
@@ -26,7 +25,10 @@ import dev.retort.testing.TestDatabase;
  * in one line that starts as written here, leaves the catalog exactly as it was, and never prints the password,
  * whether plain, URL-encoded or base64-encoded.
  */
-@EveryPlatform
+// On PostgreSQL only for now: its URLs, server messages and the CONCURRENTLY case are PostgreSQL's.
+// Its MariaDB run is still to be written (docs/mariadb-mysql.md, "What is tested where").
+@org.junit.jupiter.params.ParameterizedClass(name = "on {argumentSetName}")
+@org.junit.jupiter.params.provider.MethodSource("dev.retort.testing.TestDatabases#onPostgreSQL")
 class BadInputCatalogueTest {
 
     /** A password that must never appear in any output; given wherever a password can be given in each case. */

@@ -119,7 +119,7 @@ class SafetyCommandsTest {
 
     /** A configuration over these revisions whose dev database is a fresh database on the test server. */
     private Retort onScratch(Revs graph) {
-        return Retort.configure().settings(Settings.builder().set(Setting.DEV_DATABASE, DevDatabases.scratchServer(db)).build())
+        return Retort.configure().settings(Settings.builder().set(Setting.DEV_DATABASE, DevDatabases.scratchServer(db)).set(Setting.PLATFORM, db.platform()).build())
                 .revisions(graph.scripts()).listener(devDatabases).load();
     }
 

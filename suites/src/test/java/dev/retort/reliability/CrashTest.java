@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.retort.MigrationListener;
 import dev.retort.Retort;
-import dev.retort.testing.EveryPlatform;
 import dev.retort.testing.TestDatabase;
 
 /**
@@ -25,7 +24,10 @@ import dev.retort.testing.TestDatabase;
  * there (but for a non-transactional downgrade the history marks unfinished), nothing past the next revision was started,
  * no lock is left, and a plain rerun reaches the target.
  */
-@EveryPlatform
+// On PostgreSQL only for now: its kills need the engine to record progress statement by statement where DDL is not transactional, and its probes (pg_stat_activity, pg_locks, pg_index, CREATE INDEX CONCURRENTLY) are PostgreSQL's.
+// Its MariaDB run is still to be written (docs/mariadb-mysql.md, "What is tested where").
+@org.junit.jupiter.params.ParameterizedClass(name = "on {argumentSetName}")
+@org.junit.jupiter.params.provider.MethodSource("dev.retort.testing.TestDatabases#onPostgreSQL")
 class CrashTest {
 
     private static final long SEED = Long.getLong("retort.crash.seed", System.nanoTime());

@@ -10,7 +10,7 @@ import java.util.Properties;
  */
 public interface DatabaseServer {
 
-    /** The platform it serves, as Retort names it: {@code postgresql}. */
+    /** The platform it serves, as Retort names it: {@code postgresql}, {@code mariadb}. */
     String platform();
 
     /** Where this server came from. */
@@ -30,4 +30,7 @@ public interface DatabaseServer {
 
     /** Whether a table of that name exists in the database's default schema. */
     boolean tableExists(TestDatabase database, String table);
+
+    /** A data source for one of its databases, from the driver's own data source class, as an application has one. */
+    javax.sql.DataSource dataSource(TestDatabase database);
 }

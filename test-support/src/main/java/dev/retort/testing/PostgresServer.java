@@ -272,6 +272,17 @@ public final class PostgresServer implements DatabaseServer {
         return connect(jdbcUrl, properties);
     }
 
+    @Override
+    public javax.sql.DataSource dataSource(TestDatabase database) {
+        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setURL(database.jdbcUrl());
+        dataSource.setUser(database.user());
+        if (database.password() != null && !database.password().isEmpty()) {
+            dataSource.setPassword(database.password());
+        }
+        return dataSource;
+    }
+
     String urlFor(String database) {
         Matcher m = JDBC_URL.matcher(adminUrl);
         if (!m.matches()) {

@@ -20,7 +20,7 @@ import java.util.Properties;
  */
 public record TestDatabase(String name, String jdbcUrl, String user, String password, ServerSource source) implements AutoCloseable {
 
-    /** The platform it runs on, as Retort names it: {@code postgresql}. */
+    /** The platform it runs on, as Retort names it: {@code postgresql}, {@code mariadb}. */
     public String platform() {
         return TestDatabases.platformOf(jdbcUrl);
     }
@@ -44,13 +44,7 @@ public record TestDatabase(String name, String jdbcUrl, String user, String pass
      * fall back to its built-in pool and warn that it is not for production.
      */
     public javax.sql.DataSource dataSource() {
-        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
-        dataSource.setURL(jdbcUrl);
-        dataSource.setUser(user);
-        if (password != null && !password.isEmpty()) {
-            dataSource.setPassword(password);
-        }
-        return dataSource;
+        return server().dataSource(this);
     }
 
     /** Runs one statement on a fresh connection. */

@@ -38,6 +38,11 @@ class ConcurrentUpgradeTest {
         this.db = db;
     }
 
+    /** The concurrent fixtures in this platform's SQL. */
+    private String fixtures() {
+        return db.platform().equals("postgresql") ? "dev.retort.fixtures.concurrent" : "dev.retort.fixtures." + db.platform() + ".concurrent";
+    }
+
     @BeforeEach
     void emptyDatabase() {
         db.reset();
@@ -60,7 +65,7 @@ class ConcurrentUpgradeTest {
             for (int i = 0; i < UPGRADERS; i++) {
                 runs.add(pool.submit(() -> {
                     try (Retort retort = Revs.configure(db)
-                            .migrationsPackage("dev.retort.fixtures.concurrent").lockTimeout(Duration.ofSeconds(60))
+                            .migrationsPackage(fixtures()).lockTimeout(Duration.ofSeconds(60))
                             .listener(new MigrationListener() {
                                 @Override
                                 public void lockWaiting(Duration timeout) {
@@ -97,7 +102,7 @@ class ConcurrentUpgradeTest {
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < UPGRADERS; i++) {
             processes.add(new ProcessBuilder(java, "-cp", classPath, UpgradeProcessMain.class.getName(), db.jdbcUrl(), db.user(),
-                    db.password()).redirectErrorStream(true).start());
+                    db.password() == null ? "" : db.password(), fixtures()).redirectErrorStream(true).start());
         }
         int applied = 0;
         for (Process process : processes) {
@@ -113,17 +118,33 @@ class ConcurrentUpgradeTest {
 
     @Test
     void aRunThatCannotGetTheLockInTimeFailsSayingWhoHoldsIt() throws Exception {
+        boolean postgres = db.platform().equals("postgresql");
         try (var holder = db.connect(); var s = holder.createStatement()) {
-            long key;
-            try (Retort retort = Revs.configure(db).migrationsPackage("dev.retort.fixtures.concurrent")
+            try (Retort retort = Revs.configure(db).migrationsPackage(fixtures())
                     .listener(MigrationListener.none()).lockTimeout(Duration.ofMillis(300)).load()) {
-                key = dev.retort.postgresql.internal.PostgresPlatform.advisoryLockKey("retort_version");
-                s.execute("select pg_advisory_lock(" + key + ")");
+                long holderId;
+                if (postgres) {
+                    s.execute("select pg_advisory_lock(" + dev.retort.postgresql.internal.PostgresPlatform.advisoryLockKey("retort_version") + ")");
+                    holderId = Long.parseLong(value(s, "select pg_backend_pid()"));
+                } else {
+                    String lock = dev.retort.mysql.internal.MariaDbPlatform.lockName(db.name(), "`retort_version`");
+                    assertEquals("1", value(s, "select get_lock('" + lock + "', 0)"));
+                    holderId = Long.parseLong(value(s, "select connection_id()"));
+                }
                 dev.retort.RetortException e = org.junit.jupiter.api.Assertions.assertThrows(dev.retort.RetortException.class, retort::upgrade);
-                assertTrue(e.getMessage().startsWith("Another migration run holds Retort's lock on this database (backend pid "), e.getMessage());
+                assertTrue(e.getMessage().startsWith("Another migration run holds Retort's lock on this database (" + (postgres
+                        ? "backend pid " + holderId : "GET_LOCK 'retort:" + db.name() + ":retort_version', held by connection " + holderId)),
+                        e.getMessage());
                 assertTrue(e.getMessage().endsWith("; gave up after 300 ms. Wait for it to finish, or raise the lock timeout."), e.getMessage());
             }
         }
-        assertEquals(null, db.value("select to_regclass('retort_version')::text"));
+        assertTrue(!db.tableExists("retort_version"));
+    }
+
+    private static String value(java.sql.Statement s, String sql) throws java.sql.SQLException {
+        try (var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 }

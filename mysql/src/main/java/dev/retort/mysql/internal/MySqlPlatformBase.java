@@ -1,0 +1,189 @@
+package dev.retort.mysql.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Predicate;
+
+import dev.retort.MigrationListener;
+import dev.retort.lint.LintRule;
+import dev.retort.operation.Operation;
+import dev.retort.platform.CatalogReader;
+import dev.retort.platform.DatabaseUrl;
+import dev.retort.platform.DevDatabase;
+import dev.retort.platform.MigrationLock;
+import dev.retort.platform.Platform;
+import dev.retort.platform.SchemaRules;
+import dev.retort.platform.SqlDialect;
+import dev.retort.platform.SqlStatement;
+import dev.retort.platform.VersionTableSql;
+import dev.retort.schema.Comparators;
+import dev.retort.schema.ObjectComparator;
+
+/**
+ * MariaDB and MySQL: one implementation, the flavour deciding where the two servers part. DDL commits statement by
+ * statement ({@link #transactionalDdl()} is false); a database is what other platforms call a schema, and the
+ * connection's own is the default one, {@code ""}.
+ */
+abstract class MySqlPlatformBase implements Platform {
+
+    private final Flavour flavour;
+    private final MySqlUrls urls;
+    private final MySqlDialect dialect;
+    private final MySqlSchemaRules rules;
+    private final MySqlNamedLock lock = new MySqlNamedLock();
+
+    MySqlPlatformBase(Flavour flavour) {
+        this.flavour = flavour;
+        this.urls = new MySqlUrls(flavour);
+        this.dialect = new MySqlDialect(flavour);
+        this.rules = new MySqlSchemaRules(flavour, dialect.types());
+    }
+
+    /** The image a docker dev database runs when none is configured. */
+    static String devImage(Flavour flavour) {
+        return flavour.mariaDb() ? "mariadb:11" : "mysql:8.4";
+    }
+
+    @Override
+    public String name() {
+        return flavour.product();
+    }
+
+    @Override
+    public String id() {
+        return flavour.id();
+    }
+
+    @Override
+    public boolean accepts(String jdbcUrl) {
+        return urls.accepts(jdbcUrl);
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public DatabaseUrl parseUrl(String url) {
+        return urls.parse(url);
+    }
+
+    @Override
+    public String urlForms() {
+        return urls.forms();
+    }
+
+    /** The connection's own database; other databases are schemas by their names. */
+    @Override
+    public String defaultSchema() {
+        return "";
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public SchemaRules rules() {
+        return rules;
+    }
+
+    /**
+     * The standard comparators but those of schemas and enum types: a database is no namespace Retort creates, and an
+     * enum is a column type here, compared with the column. MySQL has no sequences either.
+     */
+    @Override
+    public List<ObjectComparator> comparators() {
+        return flavour.mariaDb()
+                ? List.of(Comparators.sequences(), Comparators.tables(), Comparators.columns(), Comparators.keys(), Comparators.indexes(),
+                        Comparators.comments())
+                : List.of(Comparators.tables(), Comparators.columns(), Comparators.keys(), Comparators.indexes(), Comparators.comments());
+    }
+
+    /** None yet: InnoDB's online DDL rules (ALGORITHM, LOCK) are the next rules to write. */
+    @Override
+    public List<LintRule> lintRules() {
+        return List.of();
+    }
+
+    @Override
+    public CatalogReader catalogReader(Predicate<String> tableFilter) {
+        return new MySqlCatalogReader(flavour, dialect.types(), tableFilter);
+    }
+
+    @Override
+    public VersionTableSql versionTables(String schema, String versionTable, String historyTable) {
+        return new MySqlVersionTables(dialect, schema, versionTable, historyTable);
+    }
+
+    @Override
+    public MigrationLock lock() {
+        return lock;
+    }
+
+    /** Time-outs for connecting (TCP and login) and the program name the server's process list shows; both drivers read these. */
+    @Override
+    public Properties connectionProperties(String applicationName, Duration connectTimeout) {
+        String millis = Long.toString(Math.max(1000, connectTimeout.toMillis()));
+        Properties properties = new Properties();
+        properties.setProperty("connectTimeout", millis);
+        properties.setProperty("connectionAttributes", "program_name:" + applicationName.replace(",", " ").replace(":", " "));
+        return properties;
+    }
+
+    @Override
+    public String driver() {
+        return flavour.mariaDb() ? "org.mariadb.jdbc:mariadb-java-client" : "com.mysql:mysql-connector-j (or org.mariadb.jdbc:mariadb-java-client)";
+    }
+
+    @Override
+    public String explain(SQLException error) {
+        return MySqlDiagnosis.explain(error, flavour);
+    }
+
+    @Override
+    public boolean notReachableYet(SQLException error) {
+        return MySqlDiagnosis.notReachableYet(error);
+    }
+
+    @Override
+    public boolean alreadyExists(SQLException error) {
+        return MySqlDiagnosis.alreadyExists(error);
+    }
+
+    /** Nothing: an interrupted statement leaves no half-built object (an online index build that dies is rolled back). */
+    @Override
+    public List<SqlStatement> leftovers(Connection connection, List<Operation> operations) {
+        return List.of();
+    }
+
+    @Override
+    public DevDatabase startDevDatabase(String spec, String image, MigrationListener listener) {
+        return MySqlDevDatabases.start(flavour, spec, image, listener);
+    }
+
+    @Override
+    public String defaultDevImage() {
+        return devImage(flavour);
+    }
+
+    /** The product name picks Hibernate's MariaDBDialect or MySQLDialect offline; 6.4 also needs a version, the flavour's. */
+    @Override
+    public Map<String, String> hibernateSettings(boolean versionRequired) {
+        String product = "jakarta.persistence.database-product-name";
+        return versionRequired ? Map.of(product, flavour.product(), "jakarta.persistence.database-major-version",
+                Integer.toString(flavour.major()), "jakarta.persistence.database-minor-version", Integer.toString(flavour.minor()))
+                : Map.of(product, flavour.product());
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
