@@ -113,6 +113,14 @@ public final class Retort implements AutoCloseable {
         return engine;
     }
 
+    /** The engine, for a command that must connect: without a database it says so before anything else is asked. */
+    private Engine connected() {
+        if (dataSource == null) {
+            throw new RetortException("No database is configured: set {url} or the DATABASE_URL environment variable.");
+        }
+        return engine();
+    }
+
     private Engine newEngine(DataSource database) {
         return newEngine(database, platform());
     }
@@ -161,13 +169,13 @@ public final class Retort implements AutoCloseable {
      */
     public RunResult upgrade(String target) {
         guard().write("upgrade");
-        return engine().upgrade(target);
+        return connected().upgrade(target);
     }
 
     /** Downgrades to a target ({@code -1}, {@code base}, an id or prefix, {@code ae10-1}). */
     public RunResult downgrade(String target) {
         guard().destructive("downgrade");
-        return engine().downgrade(target);
+        return connected().downgrade(target);
     }
 
     /** Writes the target to the version table without running migrations. */
@@ -182,7 +190,7 @@ public final class Retort implements AutoCloseable {
         } else {
             guard().write("stamp");
         }
-        return engine().stamp(target, purge);
+        return connected().stamp(target, purge);
     }
 
     /**
@@ -192,7 +200,7 @@ public final class Retort implements AutoCloseable {
      */
     public RunResult repair() {
         guard().destructive("repair");
-        return engine().repair();
+        return connected().repair();
     }
 
     /**
@@ -206,7 +214,7 @@ public final class Retort implements AutoCloseable {
 
     /** As {@link #release()}, with the report's errors naming settings as the calling entry point does. */
     public ReleaseReport release(SettingNames names) {
-        return new Release(graph, engine(), guard(), this::validate, from -> lintDatabase(from, "heads"), settings.environment(), names).run();
+        return new Release(graph, connected(), guard(), this::validate, from -> lintDatabase(from, "heads"), settings.environment(), names).run();
     }
 
     /**
@@ -214,7 +222,7 @@ public final class Retort implements AutoCloseable {
      * it knows, no when the database is at one it does not (a newer version migrated it). Reads only.
      */
     public Deployability checkDeployable() {
-        return new Deployment(graph, engine()).check(Set.copyOf(graph.heads()), graph.revisions().stream().map(RevisionScript::id)
+        return new Deployment(graph, connected()).check(Set.copyOf(graph.heads()), graph.revisions().stream().map(RevisionScript::id)
                 .collect(java.util.stream.Collectors.toSet()));
     }
 
@@ -223,7 +231,7 @@ public final class Retort implements AutoCloseable {
      * revisions it knows). Reads only.
      */
     public Deployability checkDeployable(Set<String> artifactHeads, Set<String> artifactRevisions) {
-        return new Deployment(graph, engine()).check(artifactHeads, artifactRevisions);
+        return new Deployment(graph, connected()).check(artifactHeads, artifactRevisions);
     }
 
     /**
@@ -282,29 +290,29 @@ public final class Retort implements AutoCloseable {
 
     /** The database's current heads; empty at base. */
     public Set<String> currentHeads() {
-        return engine().currentHeads();
+        return connected().currentHeads();
     }
 
     /** The database's current revisions that no migration declares: it is ahead of this code, or a migration was deleted. */
     public Set<String> unknownRevisions() {
-        Set<String> unknown = new java.util.TreeSet<>(engine().currentHeads());
+        Set<String> unknown = new java.util.TreeSet<>(connected().currentHeads());
         unknown.removeIf(graph::contains);
         return unknown;
     }
 
     /** Every revision, oldest first, with what the database says of it. */
     public List<RevisionStatus> status() {
-        return new Inspection(graph, engine()).status();
+        return new Inspection(graph, connected()).status();
     }
 
     /** The history table, oldest first. */
     public List<AppliedStep> log() {
-        return engine().log();
+        return connected().log();
     }
 
     /** One revision ({@code head}, an id or a unique prefix): its declaration, checksum and statements. Needs no database. */
     public RevisionDetails show(String target) {
-        return new Inspection(graph, engine()).show(target);
+        return new Inspection(graph, connected()).show(target);
     }
 
     /** The SHA-256 of the SQL a revision's upgrade renders to. */
@@ -903,7 +911,10 @@ public final class Retort implements AutoCloseable {
             return new Retort(resolved, graph, chosen, listener != null ? listener : new LoggingListener(), ds);
         }
 
-        /** The platform given, or the one the URL, the {@code platform} setting or the data source names, or the only one there is. */
+        /**
+         * The platform given, or the one the URL, the {@code platform} setting or the data source names; else the one a
+         * dev database's URL names, the first the history serves ({@code platforms}), or the only one there is.
+         */
         private Platform choosePlatform(Settings resolved) {
             if (platform != null) {
                 return platform;
@@ -914,7 +925,14 @@ public final class Retort implements AutoCloseable {
             if (resolved.platform() != null) {
                 return Platforms.named(resolved.platform());
             }
-            return dataSource != null ? Platforms.forDataSource(dataSource) : Platforms.only();
+            if (dataSource != null) {
+                return Platforms.forDataSource(dataSource);
+            }
+            String dev = resolved.devDatabase();
+            if (dev != null && dev.contains(":")) {
+                return Platforms.forUrl(Platforms.parseUrl(dev.strip()).jdbcUrl());
+            }
+            return resolved.platforms().isEmpty() ? Platforms.only() : Platforms.named(resolved.platforms().get(0));
         }
 
         private static ClassLoader contextClassLoader() {

@@ -75,9 +75,10 @@ class DatabaseUrlTest {
 
     @Test
     void badUrlsAreRefusedWithoutShowingThePassword() {
-        RetortException mysql = assertThrows(RetortException.class, () -> Platforms.parseUrl("mysql://root:hunter2@h/db"));
-        assertTrue(mysql.getMessage().startsWith("The database URL mysql://root:***@h/db is not a PostgreSQL URL"), mysql.getMessage());
-        assertFalse(mysql.getMessage().contains("hunter2"));
+        RetortException unknown = assertThrows(RetortException.class, () -> Platforms.parseUrl("sqlserver://root:hunter2@h/db"));
+        assertTrue(unknown.getMessage().startsWith("The database URL sqlserver://root:***@h/db is not a PostgreSQL, MariaDB or MySQL"),
+                unknown.getMessage());
+        assertFalse(unknown.getMessage().contains("hunter2"));
         assertThrows(RetortException.class, () -> Platforms.parseUrl(" "));
         RetortException userInfo = assertThrows(RetortException.class, () -> Platforms.parseUrl("jdbc:postgresql://app:hunter2@127.0.0.1/shop"));
         assertEquals("The database URL jdbc:postgresql://app:***@127.0.0.1/shop puts the user and password before the host, which a JDBC URL "

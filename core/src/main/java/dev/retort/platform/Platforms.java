@@ -60,7 +60,8 @@ public final class Platforms {
             throw new RetortException("No database platform is on the class path: " + ADD_ONE + ".");
         }
         throw new RetortException("Several database platforms are on the class path (" + names(platforms) + ") and nothing says which "
-                + "database this is: set {url}, or {platform} to one of them.");
+                + "database this is: set {url}, or {platform} to one of them (or list the databases the history serves in {platforms}, the "
+                + "first the one at hand).");
     }
 
     /**
@@ -85,9 +86,9 @@ public final class Platforms {
                 return parsed;
             }
         }
-        throw new RetortException("The database URL " + DatabaseUrl.mask(trimmed) + " is not a " + String.join(" or ",
-                platforms.stream().map(Platform::name).toList()) + " URL; use " + String.join(", or ",
-                platforms.stream().map(Platform::urlForms).toList()) + ".");
+        throw new RetortException("The database URL " + DatabaseUrl.mask(trimmed) + " is not a " + either(platforms.stream()
+                .map(Platform::name).toList(), " or ") + " URL; use " + either(platforms.stream().map(Platform::urlForms).toList(), ", or ")
+                + ".");
     }
 
     /**
@@ -146,6 +147,14 @@ public final class Platforms {
         }
         throw new RetortException("There is no database platform named '" + name + "' on the class path" + (platforms.isEmpty()
                 ? "; " + ADD_ONE + "." : "; the platforms there are " + names(platforms) + "."));
+    }
+
+    /** {@code a}, {@code a or b}, {@code a, b or c}: a list as a sentence says it, joined last by {@code last}. */
+    private static String either(List<String> items, String last) {
+        if (items.size() < 2) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + last + items.get(items.size() - 1);
     }
 
     private static String names(List<Platform> platforms) {

@@ -106,10 +106,23 @@ abstract class AbstractRetortMojo extends AbstractMojo {
                 .set(Setting.PACKAGE, packageName).set(Setting.SQL_LOCATION, sqlLocation);
         configure(builder);
         settings = builder.build();
+        if (namesNoPlatform(settings)) {
+            var driver = ProjectDriver.platform(project);
+            if (driver.isPresent()) {
+                getLog().debug("Platform: " + driver.get().id() + ", the project's JDBC driver's.");
+                settings = builder.set(Setting.PLATFORM, driver.get().id()).build();
+            }
+        }
         if (settings.hasDatabase() && usesDatabase()) {
             getLog().info("Database: " + settings.describeDatabase());
         }
         return Retort.configure().settings(settings).classLoader(classes.get()).listener(new MavenListener(getLog())).load();
+    }
+
+    /** Whether nothing the user set says which database this is: then the project's JDBC driver may. */
+    private static boolean namesNoPlatform(Settings settings) {
+        return settings.platform() == null && !settings.hasDatabase() && settings.platforms().isEmpty()
+                && (settings.devDatabase() == null || !settings.devDatabase().contains(":"));
     }
 
     private static boolean maven4() {

@@ -40,6 +40,14 @@ final class Cli {
 
     private final Map<String, String> environment = new HashMap<>();
 
+    /**
+     * A command line with no database. The suites carry every platform module, so it names the platform the fixtures
+     * are written for, as an application jar with one platform module need not; a URL still names its own.
+     */
+    Cli() {
+        environment.put("RETORT_PLATFORM", "postgresql");
+    }
+
     /** A command line whose environment points at the database through DATABASE_URL and RETORT_* variables. */
     static Cli against(TestDatabase db, String migrationsPackage) {
         Cli cli = new Cli();

@@ -135,8 +135,9 @@ class CliTest {
         Cli.Result help = cli.run("--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("DATABASE_URL names it, in one of these forms:\n    jdbc:postgresql://host:port/database\n"
-                + "    postgresql://user:password@host:port/database\n"
-                + "  A JDBC URL takes the user and password as parameters (?user=app&password=...).\n"), help.out());
+                + "    postgresql://user:password@host:port/database\n"), help.out());
+        assertTrue(help.out().contains("\n    mariadb://user:password@host:3306/database\n"), help.out());
+        assertTrue(help.out().contains("\n  A JDBC URL takes the user and password as parameters (?user=app&password=...).\n"), help.out());
         assertTrue(help.out().contains("java -cp 'app.jar:lib/*' dev.retort.cli.Main upgrade"), help.out());
         assertTrue(help.out().contains("java -Dloader.main=dev.retort.cli.Main -cp app.jar \\\n"
                 + "      org.springframework.boot.loader.launch.PropertiesLauncher upgrade"), help.out());

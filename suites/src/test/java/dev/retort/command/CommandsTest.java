@@ -178,7 +178,8 @@ class CommandsTest {
             assertEquals(1, result.drift().size(), "drift lists the entities' changes only");
         }
         try (Retort retort = Retort.configure()
-                .settings(dev.retort.config.Settings.builder().set(dev.retort.config.Setting.DEV_DATABASE, "embedded").build())
+                .settings(dev.retort.config.Settings.builder().set(dev.retort.config.Setting.DEV_DATABASE, "embedded")
+                        .set(dev.retort.config.Setting.PLATFORM, "postgresql").build())
                 .migrationsPackage(LINEAR).listener(MigrationListener.none()).url(db.jdbcUrl()).user(db.user()).password(db.password()).load()) {
             assertEquals(List.of(byHand), retort.check(SchemaSource.of(author(false))).problems().stream().map(Problem::message).toList(),
                     "with a dev database the configured one, at head, is compared with the migrations too");
@@ -195,7 +196,8 @@ class CommandsTest {
             }
         };
         try (Retort retort = Retort.configure()
-                .settings(dev.retort.config.Settings.builder().set(dev.retort.config.Setting.DEV_DATABASE, "embedded").build())
+                .settings(dev.retort.config.Settings.builder().set(dev.retort.config.Setting.DEV_DATABASE, "embedded")
+                        .set(dev.retort.config.Setting.PLATFORM, "postgresql").build())
                 .migrationsPackage(LINEAR).sourceDirectory(src).listener(listener).load()) {
             assertNull(retort.dataSource(), "no database is configured");
             assertTrue(retort.check(SchemaSource.of(author(false))).passed(), "the embedded database is upgraded to head first");
@@ -214,7 +216,8 @@ class CommandsTest {
     @Test
     void anUnknownKindOfDevDatabaseIsRefusedWithTheChoices() {
         try (Retort retort = Retort.configure()
-                .settings(dev.retort.config.Settings.builder().set(dev.retort.config.Setting.DEV_DATABASE, "embeded").build())
+                .settings(dev.retort.config.Settings.builder().set(dev.retort.config.Setting.DEV_DATABASE, "embeded")
+                        .set(dev.retort.config.Setting.PLATFORM, "postgresql").build())
                 .migrationsPackage(LINEAR).listener(MigrationListener.none()).load()) {
             RetortException e = assertThrows(RetortException.class, () -> retort.check(SchemaSource.of(author(false))));
             assertEquals("migrations.devDatabase is 'embeded'; use embedded, docker, or the JDBC URL of a scratch PostgreSQL server.",

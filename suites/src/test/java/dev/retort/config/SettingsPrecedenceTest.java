@@ -108,7 +108,7 @@ class SettingsPrecedenceTest {
     void unknownSettingNamesAreRefused() {
         RetortException e = assertThrows(RetortException.class, () -> Settings.builder().set(Map.of("retort.lockTimout", "5")));
         assertTrue(e.getMessage().startsWith("There is no setting named 'retort.lockTimout'; known settings are url, user, password, "
-                + "passwordFile, platform, schema, package, "), e.getMessage());
+                + "passwordFile, platform, platforms, schema, package, "), e.getMessage());
         assertTrue(e.getMessage().contains(", lockTimeout, "), e.getMessage());
     }
 

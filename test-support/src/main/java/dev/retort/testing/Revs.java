@@ -79,9 +79,13 @@ public final class Revs {
         return configureWithoutDatabase().load();
     }
 
-    /** A configuration of these revisions with no database, quiet. */
+    /**
+     * A configuration of these revisions with no database, quiet; with several platform modules on the class path (the
+     * suites carry them all), for PostgreSQL, which the revisions' SQL is written for.
+     */
     public Retort.Builder configureWithoutDatabase() {
-        return Retort.configure().revisions(scripts).listener(MigrationListener.none());
+        Retort.Builder builder = Retort.configure().revisions(scripts).listener(MigrationListener.none());
+        return dev.retort.platform.Platforms.all().size() > 1 ? builder.platform(dev.retort.platform.Platforms.named("postgresql")) : builder;
     }
 
     /** A configuration connected to the test database (URL, user and password). */
