@@ -24,8 +24,11 @@ public final class CreateFidelity {
     }
 
     public static void main(String[] args) {
+        // As an application with a default schema connects: that schema on its search path, where Hibernate 6.6's
+        // unqualified reference to a composite type it created there is found.
+        String url = args[0] + (args[0].contains("?") ? "&" : "?") + "currentSchema=fidelity,public";
         StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder().applySettings(Map.of(
-                "hibernate.connection.url", args[0],
+                "hibernate.connection.url", url,
                 "hibernate.connection.username", System.getProperty("matrix.user"),
                 "hibernate.connection.password", System.getProperty("matrix.password", ""),
                 "hibernate.default_schema", "fidelity",
