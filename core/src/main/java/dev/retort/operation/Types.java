@@ -236,12 +236,12 @@ public final class Types {
         return new DataType.ArrayOf(element);
     }
 
-    /** A type created in the database (an enum), on the search path. */
+    /** A type created in the database (an enum, a composite type), on the search path. */
     public static DataType enumType(String name) {
         return new DataType.UserDefined(null, name);
     }
 
-    /** A type created in the database (an enum), in a schema. */
+    /** A type created in the database (an enum, a composite type), in a schema. */
     public static DataType enumType(String schema, String name) {
         return new DataType.UserDefined(schema, name);
     }

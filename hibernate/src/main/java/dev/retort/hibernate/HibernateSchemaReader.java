@@ -28,7 +28,7 @@ public final class HibernateSchemaReader {
     }
 
     /**
-     * Finds the entities ({@code @Entity}, {@code @Embeddable}, {@code @MappedSuperclass}) in the given
+     * Finds the entities ({@code @Entity}, {@code @Embeddable}, {@code @MappedSuperclass}, and {@code @Converter}s) in the given
      * packages, sub-packages included, and reads the schema they describe.
      *
      * @throws RetortException when the packages hold no entity

@@ -63,7 +63,7 @@ public final class HibernateSchemaSource implements SchemaSource {
     }
 
     /**
-     * The entities ({@code @Entity}, {@code @Embeddable}, {@code @MappedSuperclass}) of the packages, sub-packages
+     * The entities ({@code @Entity}, {@code @Embeddable}, {@code @MappedSuperclass}, and {@code @Converter}s) of the packages, sub-packages
      * included, as the class loader sees them, read with the Hibernate that loader sees.
      *
      * @param settings Hibernate settings the application uses, e.g. {@code hibernate.physical_naming_strategy}

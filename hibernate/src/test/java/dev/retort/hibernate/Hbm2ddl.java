@@ -40,8 +40,16 @@ final class Hbm2ddl {
 
     /** As an application's session factory creates the schema at start-up: Bean Validation's constraints included. */
     static void createAtStartup(TestDatabase db, Collection<Class<?>> classes, Map<String, Object> extra) {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(HibernateSchemaReader.bootstrap(classes))
-                .applySettings(settings(db, extra)).build();
+        createAtStartup(db, classes, extra, builder -> { });
+    }
+
+    /** As {@link #createAtStartup(TestDatabase, Collection, Map)}, with the services the application registers on its registry builder. */
+    static void createAtStartup(TestDatabase db, Collection<Class<?>> classes, Map<String, Object> extra,
+                                java.util.function.Consumer<StandardServiceRegistryBuilder> services) {
+        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(HibernateSchemaReader.bootstrap(classes))
+                .applySettings(settings(db, extra));
+        services.accept(builder);
+        StandardServiceRegistry registry = builder.build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             classes.forEach(sources::addAnnotatedClass);

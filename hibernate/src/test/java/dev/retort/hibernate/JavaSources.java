@@ -42,7 +42,7 @@ final class JavaSources {
     static Map<String, String> sources(String pkg, String imports, String... classes) {
         Map<String, String> sources = new java.util.LinkedHashMap<>();
         for (String body : classes) {
-            String name = body.replaceAll("(?s).*?\\b(?:class|enum|interface)\\s+(\\w+).*", "$1");
+            String name = body.replaceAll("(?s).*?\\b(?:class|enum|interface|record)\\s+(\\w+).*", "$1");
             sources.put(pkg + "." + name, "package " + pkg + ";\n" + imports + body);
         }
         return sources;

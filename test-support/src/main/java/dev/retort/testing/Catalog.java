@@ -12,7 +12,10 @@ public final class Catalog {
     private Catalog() {
     }
 
-    /** One line per object: schemas, extensions, tables, columns, constraints, indexes, sequences, enum types; Retort's own tables left out. */
+    /**
+     * One line per object: schemas, extensions, tables, columns, constraints, indexes, sequences, enum and composite types;
+     * Retort's own tables left out.
+     */
     public static List<String> snapshot(TestDatabase db) {
         List<String> lines = new ArrayList<>();
         lines.addAll(db.column("select 'schema ' || nspname from pg_namespace n where " + USER_SCHEMAS + " order by 1"));
@@ -43,6 +46,10 @@ public final class Catalog {
                 + "from pg_sequences where sequencename not like 'retort\\_%' order by 1"));
         lines.addAll(db.column("select 'enum ' || n.nspname || '.' || t.typname || ' ' || string_agg(e.enumlabel, ',' order by e.enumsortorder) "
                 + "from pg_type t join pg_namespace n on n.oid = t.typnamespace join pg_enum e on e.enumtypid = t.oid group by n.nspname, t.typname order by 1"));
+        lines.addAll(db.column("select 'composite ' || n.nspname || '.' || t.typname || ' (' || string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' order by a.attnum) || ')' "
+                + "from pg_type t join pg_namespace n on n.oid = t.typnamespace join pg_class r on r.oid = t.typrelid and r.relkind = 'c' "
+                + "join pg_attribute a on a.attrelid = r.oid and a.attnum > 0 and not a.attisdropped where t.typtype = 'c' and " + USER_SCHEMAS
+                + " group by n.nspname, t.typname order by 1"));
         return lines;
     }
 }

@@ -11,7 +11,10 @@ import dev.retort.schema.SchemaDiff;
 import dev.retort.schema.Table;
 import dev.retort.schema.TablePair;
 
-/** Comments on tables and columns of tables both models hold (a new table or column brings its own). */
+/**
+ * Comments on tables and columns of tables both models hold (a new table or column brings its own). An empty comment
+ * is no comment: databases store none for it.
+ */
 final class CommentComparator implements ObjectComparator {
 
     @Override
@@ -19,16 +22,24 @@ final class CommentComparator implements ObjectComparator {
         for (TablePair pair : diff.pairs()) {
             Table wanted = pair.wanted();
             Table existing = diff.afterRenames(pair.existing());
-            if (!Objects.equals(wanted.comment(), existing.comment())) {
+            if (!same(wanted.comment(), existing.comment())) {
                 diff.add(DiffPhase.COLUMNS, "comment on table " + wanted.qualifiedName(), new Operation.SetTableComment(wanted.schema(),
                         wanted.name(), wanted.comment(), Prior.of(existing.comment())), null);
             }
             for (Column column : wanted.columns()) {
-                existing.column(column.name()).filter(old -> !Objects.equals(column.comment(), old.comment())).ifPresent(old ->
+                existing.column(column.name()).filter(old -> !same(column.comment(), old.comment())).ifPresent(old ->
                         diff.add(DiffPhase.COLUMNS, "comment on column " + wanted.qualifiedName() + "." + column.name(),
                                 new Operation.SetColumnComment(wanted.schema(), wanted.name(), column.name(), column.comment(),
                                         Prior.of(old.comment())), null));
             }
         }
+    }
+
+    private static boolean same(String wanted, String existing) {
+        return Objects.equals(none(wanted), none(existing));
+    }
+
+    private static String none(String comment) {
+        return comment == null || comment.isEmpty() ? null : comment;
     }
 }

@@ -47,6 +47,7 @@ public final class SchemaDiffer implements SchemaDiff {
         for (ObjectComparator comparator : platform.comparators()) {
             comparator.compare(diff);
         }
+        RemarkNotes.add(diff);
         List<Change> ordered = new ArrayList<>();
         diff.phases.values().forEach(ordered::addAll);
         return new Comparison(ordered);

@@ -17,14 +17,16 @@ import dev.retort.RetortException;
 public final class EntityScan {
 
     static final String ENTITY = "jakarta.persistence.Entity";
-    private static final List<String> MAPPED = List.of(ENTITY, "jakarta.persistence.Embeddable", "jakarta.persistence.MappedSuperclass");
+    /** What a JPA scan hands Hibernate: the mapped classes, and converters (those that apply themselves are registered so). */
+    private static final List<String> MAPPED = List.of(ENTITY, "jakarta.persistence.Embeddable", "jakarta.persistence.MappedSuperclass",
+            "jakarta.persistence.Converter");
 
     private EntityScan() {
     }
 
     /**
-     * The {@code @Entity}, {@code @Embeddable} and {@code @MappedSuperclass} classes of the packages, sub-packages
-     * included, as the loader's own class path holds them (not its parents').
+     * The {@code @Entity}, {@code @Embeddable}, {@code @MappedSuperclass} and {@code @Converter} classes of the packages,
+     * sub-packages included, as the loader's own class path holds them (not its parents').
      *
      * @throws RetortException when the packages hold no entity
      */

@@ -22,13 +22,14 @@ import dev.retort.operation.Index;
 import dev.retort.operation.Sequence;
 import dev.retort.operation.SequenceOptions;
 import dev.retort.platform.CatalogReader;
+import dev.retort.schema.CompositeType;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.Table;
 
 /**
  * Reads a live PostgreSQL schema into a {@link SchemaModel} with a fixed number of catalog queries
- * (seven), however many tables there are: one per kind of object, for all tables at once, rather
+ * (eight), however many tables there are: one per kind of object, for all tables at once, rather
  * than a JDBC metadata round trip per table.
  */
 final class PostgresCatalogReader implements CatalogReader {
@@ -78,7 +79,8 @@ final class PostgresCatalogReader implements CatalogReader {
         readIndexes(connection, schemaArray, tables);
         List<Sequence> sequences = readSequences(connection, schemaArray);
         List<EnumType> enums = readEnums(connection, schemaArray);
-        return new SchemaModel(existing, tables.values().stream().map(TableBuilder::build).toList(), sequences, enums);
+        List<CompositeType> composites = readComposites(connection, schemaArray);
+        return new SchemaModel(existing, tables.values().stream().map(TableBuilder::build).toList(), sequences, enums, composites, List.of());
     }
 
     @Override
@@ -146,13 +148,7 @@ final class PostgresCatalogReader implements CatalogReader {
             if (table == null) {
                 return;
             }
-            DataType type;
-            if ("e".equals(rs.getString(8))) {
-                DataType enumType = new DataType.UserDefined(rs.getString(9), rs.getString(10));
-                type = rs.getBoolean(11) ? new DataType.ArrayOf(enumType) : enumType;
-            } else {
-                type = TypeNames.parse(rs.getString(3));
-            }
+            DataType type = type(rs, 3, 8);
             String identity = rs.getString(6);
             Identity generation = switch (identity == null ? "" : identity) {
                 case "a" -> Identity.generatedAlways();
@@ -198,6 +194,45 @@ final class PostgresCatalogReader implements CatalogReader {
                 default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(3));
             }
         });
+    }
+
+    /**
+     * A column's or an attribute's type: an enum or composite type (or an array of one) by name, anything else from
+     * its {@code format_type}. The columns from {@code formatted} on: the formatted type, then the (element) type's
+     * {@code typtype}, schema and name, and whether it is an array.
+     */
+    private static DataType type(ResultSet rs, int formatted, int kind) throws SQLException {
+        String typtype = rs.getString(kind);
+        if ("e".equals(typtype) || "c".equals(typtype)) {
+            DataType named = new DataType.UserDefined(rs.getString(kind + 1), rs.getString(kind + 2));
+            return rs.getBoolean(kind + 3) ? new DataType.ArrayOf(named) : named;
+        }
+        return TypeNames.parse(rs.getString(formatted));
+    }
+
+    private static List<CompositeType> readComposites(Connection c, Array schemas) throws SQLException {
+        String sql = """
+                SELECT n.nspname, t.typname, a.attname, format_type(a.atttypid, a.atttypmod),
+                       et.typtype, etn.nspname, et.typname, at.typcategory = 'A'
+                FROM pg_type t
+                JOIN pg_namespace n ON n.oid = t.typnamespace
+                JOIN pg_class r ON r.oid = t.typrelid AND r.relkind = 'c'
+                JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+                JOIN pg_type at ON at.oid = a.atttypid
+                JOIN pg_type et ON et.oid = CASE WHEN at.typcategory = 'A' THEN at.typelem ELSE at.oid END
+                JOIN pg_namespace etn ON etn.oid = et.typnamespace
+                WHERE t.typtype = 'c' AND n.nspname = ANY (?)
+                ORDER BY n.nspname, t.typname, a.attnum""";
+        Map<String, List<CompositeType.Attribute>> attributes = new LinkedHashMap<>();
+        Map<String, String[]> names = new LinkedHashMap<>();
+        query(c, sql, schemas, rs -> {
+            String key = rs.getString(1) + "." + rs.getString(2);
+            names.putIfAbsent(key, new String[] {rs.getString(1), rs.getString(2)});
+            attributes.computeIfAbsent(key, k -> new ArrayList<>()).add(new CompositeType.Attribute(rs.getString(3), type(rs, 4, 5)));
+        });
+        List<CompositeType> types = new ArrayList<>();
+        names.forEach((key, name) -> types.add(new CompositeType(name[0], name[1], attributes.get(key))));
+        return types;
     }
 
     private static Constraint.Action action(String code) {

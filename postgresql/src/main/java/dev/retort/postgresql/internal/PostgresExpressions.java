@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
 /**
  * Compares SQL expressions the way PostgreSQL may have rewritten them. PostgreSQL stores defaults,
  * checks and index predicates in its own canonical form ({@code status IN ('A','B')} comes back as
- * {@code (status)::text = ANY ((ARRAY['A'::character varying, …])::text[])}), so expressions are
- * compared by a fingerprint: the set of literals and names they mention, without casts, type names,
- * operators, keywords or parentheses ({@code a BETWEEN 0 AND 2} and {@code (a >= 0) AND (a <= 2)} agree).
+ * {@code (status)::text = ANY ((ARRAY['A'::character varying, …])::text[])}, {@code -3} as {@code '-3'::integer}),
+ * so expressions are compared by their normal form ({@link ExpressionTree}): operators and their operands count,
+ * casts, parentheses and the order of {@code AND}'s operands do not. An expression outside the grammar that reads
+ * is compared, as a last resort, by its fingerprint: the set of literals and names it mentions. A default of
+ * {@code NULL} is no default, as PostgreSQL stores none for it.
  */
 final class PostgresExpressions {
 
@@ -25,12 +27,16 @@ final class PostgresExpressions {
     private PostgresExpressions() {
     }
 
-    /** Whether two expressions say the same thing, as far as the fingerprint can tell. */
+    /** Whether two expressions say the same thing; null (none) and the NULL literal are the same. */
     static boolean same(String a, String b) {
         if (a == null || b == null) {
-            return a == null && b == null;
+            return (a == null || ExpressionTree.isNull(a)) && (b == null || ExpressionTree.isNull(b));
         }
-        return fingerprint(a).equals(fingerprint(b));
+        try {
+            return ExpressionTree.normalForm(a).equals(ExpressionTree.normalForm(b));
+        } catch (ExpressionTree.Unreadable e) {
+            return fingerprint(a).equals(fingerprint(b));
+        }
     }
 
     static List<String> fingerprint(String expression) {

@@ -74,7 +74,10 @@ public final class PostgresPlatform implements Platform {
 
     @Override
     public List<ObjectComparator> comparators() {
-        return Comparators.standard();
+        // The standard kinds of object, and composite types, which PostgreSQL alone of Retort's databases has.
+        List<ObjectComparator> comparators = new java.util.ArrayList<>(Comparators.standard());
+        comparators.add(new CompositeTypeComparator());
+        return List.copyOf(comparators);
     }
 
     @Override

@@ -285,6 +285,16 @@ final class PostgresRenderer implements OperationVisitor<List<SqlStatement>> {
                     + (e.schema() == null ? "" : " SCHEMA " + id(e.schema()))));
         } else if (operation instanceof PostgreSQL.DropExtension e) {
             return List.of(sql("DROP EXTENSION " + (e.ifExists() ? "IF EXISTS " : "") + id(e.name())));
+        } else if (operation instanceof PostgreSQL.CreateCompositeType c) {
+            return List.of(sql("CREATE TYPE " + q(c.schema(), c.name()) + " AS (" + String.join(", ", c.attributes()) + ")"));
+        } else if (operation instanceof PostgreSQL.DropCompositeType d) {
+            return List.of(sql("DROP TYPE " + q(d.schema(), d.name())));
+        } else if (operation instanceof PostgreSQL.AddAttribute a) {
+            return List.of(sql("ALTER TYPE " + q(a.schema(), a.type()) + " ADD ATTRIBUTE " + a.attribute()));
+        } else if (operation instanceof PostgreSQL.DropAttribute d) {
+            return List.of(sql("ALTER TYPE " + q(d.schema(), d.type()) + " DROP ATTRIBUTE " + id(d.name())));
+        } else if (operation instanceof PostgreSQL.AlterAttributeType a) {
+            return List.of(sql("ALTER TYPE " + q(a.schema(), a.type()) + " ALTER ATTRIBUTE " + id(a.name()) + " TYPE " + a.newType()));
         }
         throw new IllegalArgumentException("'" + operation.describe() + "' is an operation of " + operation.platform()
                 + ", which PostgreSQL cannot run; give the PostgreSQL form of this change in the migration.");

@@ -14,6 +14,7 @@ import dev.retort.operation.Types;
  */
 final class TypeNames {
 
+    private static final Pattern SIZED_ARRAY = Pattern.compile("(.+?)\\s*(?: array\\s*\\[\\s*\\d*\\s*\\]|\\[\\s*\\d+\\s*\\])");
     private static final Pattern WITH_ARGS = Pattern.compile("([a-z ]+?)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)(.*)");
     /** PostgreSQL's default precision for time and timestamp types. */
     private static final int DEFAULT_TIME_PRECISION = 6;
@@ -24,6 +25,11 @@ final class TypeNames {
     /** The type for a SQL type name; anything not portable comes back as {@link DataType.Raw}. */
     public static DataType parse(String sqlType) {
         String text = sqlType.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        // PostgreSQL keeps no array size: varchar(255) array[3] and varchar(255)[3] are varchar(255)[].
+        Matcher sized = SIZED_ARRAY.matcher(text);
+        if (sized.matches()) {
+            return Types.arrayOf(parse(sized.group(1)));
+        }
         if (text.endsWith("[]")) {
             return Types.arrayOf(parse(text.substring(0, text.length() - 2)));
         }

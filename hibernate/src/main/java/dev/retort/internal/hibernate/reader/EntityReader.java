@@ -59,9 +59,11 @@ public final class EntityReader implements EntityReading {
     }
 
     private SchemaModel read(List<Class<?>> classes, ReadRequest request, Platform platform) {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(
-                new BootstrapServiceRegistryBuilder().applyClassLoader(request.loader()).build())
-                .applySettings(settings(request.settings(), platform)).build();
+        Map<String, Object> settings = settings(request.settings(), platform);
+        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(
+                new BootstrapServiceRegistryBuilder().applyClassLoader(request.loader()).build()).applySettings(settings);
+        ServiceContributors.apply(builder, settings.get(Generators.SERVICE_CONTRIBUTORS), request.loader());
+        StandardServiceRegistry registry = builder.build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             classes.forEach(sources::addAnnotatedClass);
@@ -71,7 +73,10 @@ public final class EntityReader implements EntityReading {
             // A session factory runs the Bean Validation integration before it orders the columns; so do we.
             BeanValidation.apply(metadata, registry, effective, request.loader());
             metadata.orderColumns(true);
-            return new MetadataWalker(metadata, platform, effective).read();
+            SchemaModel model = new MetadataWalker(metadata, platform, effective).read();
+            // After the walk: creating the generators again may register what they need a second time.
+            Generators.check(metadata, registry);
+            return model;
         } catch (RuntimeException | LinkageError e) {
             if (e instanceof RetortException retort) {
                 throw retort;
@@ -85,10 +90,22 @@ public final class EntityReader implements EntityReading {
                 throw new RetortException("Hibernate cannot read the entities of " + request.origin() + ": class " + missing
                         + " is missing from the project's class path; add the dependency that holds it.", e);
             }
-            throw new RetortException("Hibernate cannot read the entities of " + request.origin() + ": " + Messages.rootMessage(e), e);
+            throw new RetortException("Hibernate cannot read the entities of " + request.origin() + ": " + Messages.rootMessage(e)
+                    + (unknownService(e) ? "; a service the application registers on its own registry can be supplied through a "
+                    + "ServiceContributor (in META-INF/services, or named by the Hibernate setting " + Generators.SERVICE_CONTRIBUTORS + ")" : ""), e);
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
         }
+    }
+
+    /** Whether Hibernate failed for want of a service nobody registered. */
+    private static boolean unknownService(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().equals("org.hibernate.service.UnknownServiceException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The application's settings, resolving the platform's dialect offline and leaving out what would connect. */

@@ -13,10 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.Database;
 import org.hibernate.boot.model.relational.Namespace;
-import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
 import org.hibernate.mapping.CheckConstraint;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.UniqueKey;
@@ -30,7 +30,9 @@ import dev.retort.operation.Sequence;
 import dev.retort.operation.SequenceOptions;
 import dev.retort.platform.Platform;
 import dev.retort.platform.SchemaRules;
+import dev.retort.schema.CompositeType;
 import dev.retort.schema.EnumType;
+import dev.retort.schema.Remark;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.Table;
 
@@ -48,43 +50,103 @@ final class MetadataWalker {
     private final Platform platform;
     private final SchemaRules rules;
     private final IdentityColumns identity;
-    private final Map<String, Object> settings;
+    private final Namespaces namespaces;
     private final Map<String, EnumType> enumsByName = new HashMap<>();
+    private final Map<String, CompositeType> compositesByName = new HashMap<>();
+    private final List<Remark> remarks = new ArrayList<>();
 
     MetadataWalker(Metadata metadata, Platform platform, Map<String, Object> settings) {
         this.metadata = metadata;
         this.platform = platform;
         this.rules = platform.rules();
         this.identity = IdentityColumns.of(metadata);
-        this.settings = settings;
+        this.namespaces = new Namespaces(metadata, platform, settings);
     }
 
     SchemaModel read() {
         List<EnumType> enums = enumTypes();
         enums.forEach(type -> enumsByName.put(type.name(), type));
+        List<CompositeType> composites = compositeTypes();
         Set<String> schemas = new LinkedHashSet<>();
-        schemas.add(platform.defaultSchema());
+        schemas.add(namespaces.of((Identifier) null, null));
+        enums.forEach(type -> schemas.add(type.schema()));
+        composites.forEach(type -> schemas.add(type.schema()));
         List<Table> tables = new ArrayList<>();
         List<Sequence> sequences = new ArrayList<>();
-        // Each object carries its namespace's physical schema; the namespace's own accessor differs between Hibernate 6 and 7.
+        // Each object carries the schema Hibernate's DDL puts it in: its own, or the default schema in effect.
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
             for (org.hibernate.mapping.Table table : namespace.getTables()) {
                 if (table.isPhysicalTable() && !table.isView()) {
-                    String schema = table.getSchema() == null ? platform.defaultSchema() : rules.storedName(table.getSchema(), table.isSchemaQuoted());
+                    String schema = schemaOf(table);
                     schemas.add(schema);
                     tables.add(table(schema, table));
                 }
             }
             for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
-                var schemaName = sequence.getName().getSchemaName();
-                String schema = schemaName == null ? platform.defaultSchema() : rules.storedName(schemaName.getText(), schemaName.isQuoted());
+                String schema = namespaces.of(sequence.getName().getCatalogName(), sequence.getName().getSchemaName());
                 schemas.add(schema);
-                sequences.add(new Sequence(schema, rules.storedName(sequence.getName().getSequenceName().getText(),
-                        sequence.getName().getSequenceName().isQuoted()),
-                        SequenceOptions.NONE.start(sequence.getInitialValue()).increment(sequence.getIncrementSize()), null));
+                String name = rules.storedName(sequence.getName().getSequenceName().getText(), sequence.getName().getSequenceName().isQuoted());
+                SequenceOptions options = SequenceOptions.NONE.start(sequence.getInitialValue()).increment(sequence.getIncrementSize());
+                sequences.add(new Sequence(schema, name, sequenceOptions(schema, name, options, Options.of(sequence)), null));
             }
         }
-        return new SchemaModel(schemas, tables, sequences, enums);
+        return new SchemaModel(schemas, tables, sequences, enums, composites, remarks);
+    }
+
+    private String schemaOf(org.hibernate.mapping.Table table) {
+        return namespaces.of(table.getCatalog(), table.isCatalogQuoted(), table.getSchema(), table.isSchemaQuoted());
+    }
+
+    /**
+     * The composite types Hibernate declares for {@code @Struct} embeddables, each attribute typed as the dialect writes
+     * it (another composite or an enum type by name), in the order Hibernate creates them.
+     */
+    private List<CompositeType> compositeTypes() {
+        List<CompositeTypes.Declared> declared = CompositeTypes.of(metadata);
+        // Named first, so an attribute typed with another composite type refers to it.
+        for (CompositeTypes.Declared type : declared) {
+            String schema = namespaces.of(type.catalog(), type.catalogQuoted(), type.schema(), type.schemaQuoted());
+            compositesByName.put(rules.storedName(type.name(), type.quoted()), new CompositeType(schema, rules.storedName(type.name(), type.quoted()),
+                    List.of()));
+        }
+        List<CompositeType> composites = new ArrayList<>();
+        for (CompositeTypes.Declared type : declared) {
+            CompositeType named = compositesByName.get(rules.storedName(type.name(), type.quoted()));
+            List<CompositeType.Attribute> attributes = type.columns().stream().map(column -> new CompositeType.Attribute(columnName(column),
+                    typeReference(rules.parseType(column.getSqlType(metadata))))).toList();
+            composites.add(new CompositeType(named.schema(), named.name(), attributes));
+        }
+        return composites;
+    }
+
+    /** Sequence options Hibernate 7 appends verbatim ({@code cache 5}): those the model holds applied, the rest remarked. */
+    private SequenceOptions sequenceOptions(String schema, String name, SequenceOptions options, String given) {
+        if (given == null) {
+            return options;
+        }
+        SequenceOptions result = options;
+        Clauses clauses = Clauses.of(given);
+        while (!clauses.atEnd()) {
+            Long value;
+            if (clauses.accept("cache") && (value = clauses.number()) != null) {
+                result = result.cache(value);
+            } else if (clauses.accept("minvalue") && (value = clauses.number()) != null) {
+                result = result.minValue(value);
+            } else if (clauses.accept("maxvalue") && (value = clauses.number()) != null) {
+                result = result.maxValue(value);
+            } else if (clauses.accept("no", "cycle")) {
+                result = result.cycle(false);
+            } else if (clauses.accept("cycle")) {
+                result = result.cycle(true);
+            } else if (!clauses.accept("no", "minvalue") && !clauses.accept("no", "maxvalue")) {
+                break;
+            }
+        }
+        if (!clauses.atEnd()) {
+            remarks.add(new Remark(Remark.On.sequence(schema, name), "sequence " + schema + "." + name + " has the options '" + given
+                    + "', of which Retort does not model '" + clauses.rest() + "': add that with op.execute(\"ALTER SEQUENCE …\")."));
+        }
+        return result;
     }
 
     /**
@@ -94,7 +156,7 @@ final class MetadataWalker {
      */
     private List<EnumType> enumTypes() {
         Database database = metadata.getDatabase();
-        var context = SqlStringGenerationContextImpl.fromConfigurationMap(database.getJdbcEnvironment(), database, settings);
+        var context = namespaces.context();
         List<EnumType> enums = new ArrayList<>();
         for (AuxiliaryDatabaseObject object : database.getAuxiliaryDatabaseObjects()) {
             if (!object.appliesToDialect(database.getDialect())) {
@@ -120,36 +182,58 @@ final class MetadataWalker {
         return ddl.contains("serial") ? ddl.split("\\s+")[0] : null;
     }
 
-    /** A column type naming one of the enum types is a reference to that type, as the catalog reports it. */
-    private DataType enumReference(DataType type) {
+    /** A column type naming one of the enum or composite types is a reference to that type, as the catalog reports it. */
+    private DataType typeReference(DataType type) {
         if (type instanceof DataType.ArrayOf array) {
-            DataType element = enumReference(array.element());
+            DataType element = typeReference(array.element());
             return element == array.element() ? type : new DataType.ArrayOf(element);
         }
-        EnumType named = type instanceof DataType.Raw raw ? enumsByName.get(rules.storedName(raw.sql(), false)) : null;
-        return named == null ? type : new DataType.UserDefined(named.schema(), named.name());
+        if (!(type instanceof DataType.Raw raw)) {
+            return type;
+        }
+        String name = rules.storedName(raw.sql().substring(raw.sql().lastIndexOf('.') + 1), false);
+        EnumType named = enumsByName.get(name);
+        if (named != null) {
+            return new DataType.UserDefined(named.schema(), named.name());
+        }
+        CompositeType composite = compositesByName.get(name);
+        return composite == null ? type : new DataType.UserDefined(composite.schema(), composite.name());
     }
 
     private Table table(String schema, org.hibernate.mapping.Table table) {
         String tableName = rules.storedName(table.getName(), table.isQuoted());
         List<Column> columns = new ArrayList<>();
         List<Constraint.Check> checks = new ArrayList<>();
+        List<String> extraUniques = new ArrayList<>();
         Set<String> usedNames = new HashSet<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             String columnName = columnName(column);
-            DataType type = enumReference(rules.parseType(column.getSqlType(metadata)));
+            DataType type = typeReference(rules.parseType(column.getSqlType(metadata)));
             boolean primaryKey = table.isPrimaryKey(column);
             boolean generated = identity.isIdentity(table, column);
             String serial = generated ? serialType(column, type) : null;
             Identity columnIdentity = generated && serial == null ? Identity.generatedByDefault() : null;
             boolean nullable = column.isNullable() && !primaryKey && !generated;
             String defaultValue = column.getDefaultValue();
+            // An empty comment is no comment: databases store none.
+            String comment = column.getComment() == null || column.getComment().isEmpty() ? null : column.getComment();
             if (serial != null) {
                 // Hibernate before 6.6 writes identity as PostgreSQL's serial: the integer type with its own sequence's default.
                 type = rules.parseType(serial);
                 defaultValue = rules.serialDefault(schema, tableName, columnName);
             }
-            columns.add(new Column(columnName, type, nullable, defaultValue, columnIdentity, column.getComment()));
+            ColumnOptions options = new ColumnOptions(Options.of(column));
+            nullable &= !options.notNull;
+            defaultValue = options.defaultValue != null ? options.defaultValue : defaultValue;
+            columns.add(new Column(columnName, type, nullable, defaultValue, columnIdentity, comment));
+            if (options.unique) {
+                extraUniques.add(columnName);
+            }
+            if (options.rest != null) {
+                remarks.add(new Remark(Remark.On.column(schema, tableName, columnName), "column " + schema + "." + tableName + "." + columnName
+                        + " has the options '" + options.given + "', of which Retort does not model '" + options.rest
+                        + "': add that by hand (op.execute(\"ALTER TABLE …\"))."));
+            }
             List<String> anonymous = new ArrayList<>();
             for (CheckConstraint check : column.getCheckConstraints()) {
                 if (check.isAnonymous()) {
@@ -163,12 +247,22 @@ final class MetadataWalker {
                 String name = rules.uniqueName(rules.objectName(tableName, columnName, "check"), usedNames);
                 checks.add(new Constraint.Check(name, String.join(" and ", anonymous), false));
             }
+            // A check among the column's options follows Hibernate's own on the column, and is named after it too.
+            for (String check : options.checks) {
+                checks.add(new Constraint.Check(rules.uniqueName(rules.objectName(tableName, columnName, "check"), usedNames), check, false));
+            }
+        }
+        String tableOptions = Options.of(table);
+        if (tableOptions != null) {
+            remarks.add(new Remark(Remark.On.table(schema, tableName), "table " + schema + "." + tableName + " has the options '" + tableOptions
+                    + "', which Retort does not model: add them by hand (op.execute(\"ALTER TABLE …\"))."));
         }
         for (CheckConstraint check : table.getChecks()) {
             String name = check.isNamed() ? rules.storedName(check.getName(), false)
                     : rules.uniqueName(rules.objectName(tableName, onlyColumn(check.getConstraint(), columns), "check"), usedNames);
             usedNames.add(name);
             checks.add(new Constraint.Check(name, check.getConstraint(), false));
+            notModelled(Remark.On.constraint(schema, tableName, name), "check constraint " + name, Options.of(check));
         }
 
         Constraint.PrimaryKey primaryKey = null;
@@ -182,7 +276,8 @@ final class MetadataWalker {
         List<Constraint.Unique> uniques = new ArrayList<>();
         Set<List<String>> uniqueColumnSets = new HashSet<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {
-            if (column.isUnique() && !table.isPrimaryKey(column) && uniqueColumnSets.add(List.of(columnName(column)))) {
+            if ((column.isUnique() || extraUniques.contains(columnName(column))) && !table.isPrimaryKey(column)
+                    && uniqueColumnSets.add(List.of(columnName(column)))) {
                 String name = rules.uniqueName(rules.objectName(tableName, columnName(column), "key"), usedNames);
                 uniques.add(new Constraint.Unique(name, List.of(columnName(column))));
             }
@@ -195,6 +290,10 @@ final class MetadataWalker {
             String name = key.isNameExplicit() ? rules.storedName(key.getName(), false)
                     : rules.uniqueName(rules.objectName(tableName, String.join("_", keyColumns), "key"), usedNames);
             uniques.add(new Constraint.Unique(name, keyColumns));
+            notModelled(Remark.On.constraint(schema, tableName, name), "unique constraint " + name, Options.of(key));
+        }
+        if (primaryKey != null) {
+            notModelled(Remark.On.constraint(schema, tableName, primaryKey.name()), "primary key " + primaryKey.name(), Options.of(table.getPrimaryKey()));
         }
 
         List<Constraint.ForeignKey> foreignKeys = new ArrayList<>();
@@ -202,11 +301,7 @@ final class MetadataWalker {
             if (!fk.isCreationEnabled() || !fk.isPhysicalConstraint()) {
                 continue;
             }
-            org.hibernate.mapping.Table referenced = fk.getReferencedTable();
-            List<org.hibernate.mapping.Column> referencedColumns = fk.isReferenceToPrimaryKey()
-                    ? referenced.getPrimaryKey().getColumns() : fk.getReferencedColumns();
-            String referencedSchema = referenced.getSchema() == null ? platform.defaultSchema()
-                    : rules.storedName(referenced.getSchema(), referenced.isSchemaQuoted());
+            String name = rules.storedName(fk.getName(), false);
             Constraint.Action onDelete = switch (fk.getOnDeleteAction() == null ? "NO_ACTION" : fk.getOnDeleteAction().name()) {
                 case "CASCADE" -> Constraint.Action.CASCADE;
                 case "SET_NULL" -> Constraint.Action.SET_NULL;
@@ -214,9 +309,19 @@ final class MetadataWalker {
                 case "RESTRICT" -> Constraint.Action.RESTRICT;
                 default -> Constraint.Action.NO_ACTION;
             };
-            foreignKeys.add(new Constraint.ForeignKey(rules.storedName(fk.getName(), false), fk.getColumns().stream().map(this::columnName).toList(),
-                    referencedSchema, rules.storedName(referenced.getName(), referenced.isQuoted()),
-                    referencedColumns.stream().map(this::columnName).toList(), onDelete, Constraint.Action.NO_ACTION, false, false, false));
+            Constraint.ForeignKey key = fk.getKeyDefinition() != null && !fk.getKeyDefinition().isBlank()
+                    ? definedKey(schema, tableName, name, fk.getKeyDefinition())
+                    : mappedKey(name, fk);
+            if (onDelete != Constraint.Action.NO_ACTION) {
+                key = key.onDelete(onDelete);
+            }
+            String options = Options.of(fk);
+            if (options != null) {
+                Clauses clauses = Clauses.of(options);
+                key = clauses.foreignKeyClauses(key);
+                notModelled(Remark.On.constraint(schema, tableName, name), "foreign key " + name, clauses.atEnd() ? null : clauses.rest());
+            }
+            foreignKeys.add(key);
         }
 
         List<Index> indexes = new ArrayList<>();
@@ -231,9 +336,118 @@ final class MetadataWalker {
                 String direction = order.get(column);
                 elements.add(direction != null && direction.trim().toLowerCase(Locale.ROOT).startsWith("desc") ? element.desc() : element);
             }
-            indexes.add(new Index(schema, rules.storedName(index.getName(), false), tableName, elements, index.isUnique(), null, null, false));
+            String indexName = rules.storedName(index.getName(), false);
+            String where = null;
+            String options = Options.of(index);
+            if (options != null) {
+                // Hibernate writes the options after the index's columns: a WHERE there makes it partial.
+                Clauses clauses = Clauses.of(options);
+                if (clauses.accept("where")) {
+                    where = clauses.rest();
+                } else {
+                    notModelled(Remark.On.index(schema, tableName, indexName), "index " + indexName, options);
+                }
+            }
+            indexes.add(new Index(schema, indexName, tableName, elements, index.isUnique(), null, where, false));
         }
-        return new Table(schema, tableName, columns, primaryKey, foreignKeys, uniques, checks, indexes, table.getComment());
+        String comment = table.getComment() == null || table.getComment().isEmpty() ? null : table.getComment();
+        return new Table(schema, tableName, columns, primaryKey, foreignKeys, uniques, checks, indexes, comment);
+    }
+
+    /** A foreign key as the mapping describes it: its columns, and the referenced table's key (or the columns it names). */
+    private Constraint.ForeignKey mappedKey(String name, ForeignKey fk) {
+        org.hibernate.mapping.Table referenced = fk.getReferencedTable();
+        List<org.hibernate.mapping.Column> referencedColumns = fk.isReferenceToPrimaryKey()
+                ? referenced.getPrimaryKey().getColumns() : fk.getReferencedColumns();
+        return new Constraint.ForeignKey(name, fk.getColumns().stream().map(this::columnName).toList(), schemaOf(referenced),
+                rules.storedName(referenced.getName(), referenced.isQuoted()), referencedColumns.stream().map(this::columnName).toList(),
+                Constraint.Action.NO_ACTION, Constraint.Action.NO_ACTION, false, false, false);
+    }
+
+    /**
+     * A foreign key as {@code @ForeignKey(foreignKeyDefinition = "…")} gives it, which Hibernate writes verbatim:
+     * {@code foreign key (columns) references table [(columns)]} and any clauses after it.
+     */
+    private Constraint.ForeignKey definedKey(String schema, String tableName, String name, String definition) {
+        Clauses clauses = Clauses.of(definition);
+        if (!clauses.accept("foreign", "key") || !clauses.atGroup()) {
+            throw new dev.retort.RetortException("The foreign key definition '" + definition + "' of " + schema + "." + tableName + " ("
+                    + name + ") does not start with FOREIGN KEY (columns) REFERENCES table; write it so, as the database needs it.");
+        }
+        List<String> columns = Clauses.names(clauses.group()).stream().map(n -> rules.storedName(Clauses.unquoted(n), Clauses.quoted(n))).toList();
+        String target = clauses.accept("references") ? clauses.next() : null;
+        if (target == null) {
+            throw new dev.retort.RetortException("The foreign key definition '" + definition + "' of " + schema + "." + tableName + " ("
+                    + name + ") names no referenced table; write FOREIGN KEY (columns) REFERENCES table (columns).");
+        }
+        int dot = target.lastIndexOf('.');
+        String referencedTable = rules.storedName(Clauses.unquoted(target.substring(dot + 1)), Clauses.quoted(target.substring(dot + 1)));
+        String referencedSchema = dot < 0 ? platform.defaultSchema()
+                : rules.storedName(Clauses.unquoted(target.substring(0, dot)), Clauses.quoted(target.substring(0, dot)));
+        List<String> referencedColumns = clauses.atGroup()
+                ? Clauses.names(clauses.group()).stream().map(n -> rules.storedName(Clauses.unquoted(n), Clauses.quoted(n))).toList()
+                : primaryKeyOf(referencedSchema, referencedTable, definition);
+        Constraint.ForeignKey key = clauses.foreignKeyClauses(new Constraint.ForeignKey(name, columns, referencedSchema, referencedTable,
+                referencedColumns, Constraint.Action.NO_ACTION, Constraint.Action.NO_ACTION, false, false, false));
+        notModelled(Remark.On.constraint(schema, tableName, name), "foreign key " + name, clauses.atEnd() ? null : clauses.rest());
+        return key;
+    }
+
+    /** The primary key columns of a mapped table, for a foreign key definition that references the table alone. */
+    private List<String> primaryKeyOf(String schema, String table, String definition) {
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            for (org.hibernate.mapping.Table candidate : namespace.getTables()) {
+                if (candidate.hasPrimaryKey() && rules.storedName(candidate.getName(), candidate.isQuoted()).equals(table)
+                        && schemaOf(candidate).equals(schema)) {
+                    return candidate.getPrimaryKey().getColumns().stream().map(this::columnName).toList();
+                }
+            }
+        }
+        throw new dev.retort.RetortException("The foreign key definition '" + definition + "' references " + schema + "." + table
+                + " without naming its columns, and no entity maps that table; name the referenced columns.");
+    }
+
+    /** Options of a key, an index or a check that the model cannot hold, said in the migration that creates it. */
+    private void notModelled(Remark.On on, String what, String options) {
+        if (options != null && !options.isBlank()) {
+            remarks.add(new Remark(on, what + " on " + on.schema() + "." + on.name() + " has the options '" + options
+                    + "', which Retort does not model: add them by hand (op.execute(…))."));
+        }
+    }
+
+    /** JPA 3.2 column options: a check, unique, not null and a default are applied; the rest is remarked. */
+    private static final class ColumnOptions {
+        final String given;
+        final List<String> checks = new ArrayList<>();
+        boolean unique;
+        boolean notNull;
+        String defaultValue;
+        String rest;
+
+        ColumnOptions(String given) {
+            this.given = given;
+            if (given == null) {
+                return;
+            }
+            Clauses clauses = Clauses.of(given);
+            while (!clauses.atEnd()) {
+                if (clauses.accept("check") && clauses.atGroup()) {
+                    checks.add(clauses.group());
+                } else if (clauses.accept("unique")) {
+                    unique = true;
+                } else if (clauses.accept("not", "null")) {
+                    notNull = true;
+                } else if (clauses.accept("null")) {
+                    continue;
+                } else if (clauses.accept("default") && !clauses.atEnd()) {
+                    String value = clauses.next();
+                    defaultValue = clauses.atGroup() ? value + "(" + clauses.group() + ")" : value;
+                } else {
+                    break;
+                }
+            }
+            rest = clauses.atEnd() ? null : clauses.rest();
+        }
     }
 
     private String columnName(org.hibernate.mapping.Column column) {

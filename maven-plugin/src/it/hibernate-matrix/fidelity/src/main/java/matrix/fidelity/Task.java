@@ -1,0 +1,9 @@
+package matrix.fidelity;
+
+import jakarta.persistence.*;
+
+@Entity
+public class Task {
+    @Id Long id;
+    String title;
+}
