@@ -13,7 +13,8 @@ import java.util.List;
  * @param elapsed   how long it took
  * @param platforms the ids of the databases it ran on, the one at hand first
  * @param skipped   where the history serves several databases, each one it could not run on for want of a dev
- *                  database, as a sentence saying what to set
+ *                  database, as a sentence saying what to set (settings in braces, for
+ *                  {@link dev.retort.config.SettingNames#render} to name as the entry point does)
  */
 public record Verification(List<String> revisions, List<Problem> problems, Duration elapsed, List<String> platforms,
                            List<String> skipped) {

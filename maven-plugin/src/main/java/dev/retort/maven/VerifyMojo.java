@@ -7,6 +7,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import dev.retort.Retort;
 import dev.retort.command.Problem;
 import dev.retort.command.Verification;
+import dev.retort.config.SettingNames;
 
 /**
  * Proves the migrations on a throwaway database ({@code migrations.devDatabase}): one head; every revision upgraded,
@@ -30,7 +31,7 @@ public class VerifyMojo extends AbstractEntityMojo {
             throw new MojoFailureException("migrations:verify found " + result.problems().size() + " problem(s): "
                     + result.problems().get(0).message() + (result.problems().size() > 1 ? " (and more, listed above)" : "") + ".");
         }
-        result.skipped().forEach(skipped -> getLog().warn("Skipped " + skipped));
+        result.skipped().forEach(skipped -> getLog().warn("Skipped " + SettingNames.MAVEN.render(skipped)));
         getLog().info(String.format("Verified %d revision(s)%s in %.1f s: each upgrades, downgrades to the schema it started from and "
                 + "upgrades again; the schema at head matches the entities; the SQL is the same every time.",
                 result.revisions().size(), result.where(), result.elapsed().toMillis() / 1000.0));

@@ -30,6 +30,7 @@ import dev.retort.operation.Types;
 import dev.retort.platform.Platform;
 import dev.retort.schema.Change;
 import dev.retort.schema.Comparison;
+import dev.retort.schema.Review;
 
 /**
  * A new migration written as Java source: one class per revision, {@code upgrade} and
@@ -108,7 +109,7 @@ public record MigrationSource(String packageName, String className, String revis
         for (int i = changes.size() - 1; i >= 0; i--) {
             Change change = changes.get(i);
             CodeBlock.Builder line = CodeBlock.builder();
-            if (change.downgrade().isEmpty() && change.review() != null) {
+            if (change.downgrade().isEmpty() && change.review() != null && change.review().kind() != Review.Kind.NOT_PORTABLE) {
                 line.add("// Not undone ($L): $L\n", change.review().kind().label(), change.review().message());
             }
             List<CodeBlock> comments = new ArrayList<>();

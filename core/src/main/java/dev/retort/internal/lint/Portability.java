@@ -42,7 +42,7 @@ public final class Portability {
         for (Platform other : others) {
             String refused = unrenderable(other, operation);
             if (refused != null) {
-                problems.add(other.name() + " cannot run it: " + refused);
+                problems.add(other.name() + " cannot run it: " + (refused.endsWith(".") ? refused.substring(0, refused.length() - 1) : refused));
             }
         }
         List<String> raw = rawTypes(operation);
