@@ -33,8 +33,11 @@ final class PostgresConversions {
         this.dialect = dialect;
     }
 
-    Conversion of(String column, DataType from, DataType to) {
+    Conversion of(String column, DataType written, DataType wanted) {
         String c = dialect.identifier(column);
+        // A type of PostgreSQL's own given with a portable form (a @Lob's oid) converts as the type it is here.
+        DataType from = TypeNames.onPostgres(written);
+        DataType to = TypeNames.onPostgres(wanted);
         if (from instanceof DataType.Builtin f && to instanceof DataType.Builtin t) {
             return builtin(c, f, t);
         }

@@ -114,7 +114,7 @@ final class TypeNames {
     }
 
     /** The type as PostgreSQL holds it: its own specific types parsed, another database's replaced by their portable form. */
-    private static DataType onPostgres(DataType type) {
+    static DataType onPostgres(DataType type) {
         if (type instanceof DataType.Specific specific) {
             return specific.platform().equals(dev.retort.postgresql.PostgreSQL.PLATFORM) ? parse(specific.sql())
                     : specific.portable() == null ? type : onPostgres(specific.portable());

@@ -208,7 +208,8 @@ final class MetadataWalker {
         Set<String> usedNames = new HashSet<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             String columnName = columnName(column);
-            DataType type = typeReference(rules.parseType(column.getSqlType(metadata)));
+            DataType type = PortableForms.withPortableForm(typeReference(rules.parseType(column.getSqlType(metadata))), column,
+                    platform.id());
             boolean primaryKey = table.isPrimaryKey(column);
             boolean generated = identity.isIdentity(table, column);
             String serial = generated ? serialType(column, type) : null;
