@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import dev.retort.command.AppliedStep;
 import dev.retort.command.CheckResult;
+import dev.retort.command.Cleaned;
 import dev.retort.command.Deployability;
 import dev.retort.command.Direction;
 import dev.retort.command.Generated;
@@ -20,6 +21,7 @@ import dev.retort.command.Plan;
 import dev.retort.command.Problem;
 import dev.retort.command.ReleaseReport;
 import dev.retort.command.RevisionDetails;
+import dev.retort.command.RepeatableStatus;
 import dev.retort.command.RevisionStatus;
 import dev.retort.command.RunResult;
 import dev.retort.command.Script;
@@ -37,7 +39,11 @@ import dev.retort.internal.command.ProductionGuard;
 import dev.retort.internal.command.Release;
 import dev.retort.internal.command.Validator;
 import dev.retort.internal.command.Verifier;
+import dev.retort.internal.diff.ObjectFilter;
 import dev.retort.internal.diff.SchemaDiffer;
+import dev.retort.internal.revision.Discovered;
+import dev.retort.internal.revision.PlaceholderValues;
+import dev.retort.internal.runtime.RunExtras;
 import dev.retort.internal.jdbc.DriverDataSource;
 import dev.retort.internal.revision.RevisionIndex;
 import dev.retort.internal.jdbc.SharedConnection;
@@ -58,6 +64,7 @@ import dev.retort.revision.RevisionSource;
 import dev.retort.schema.Comparison;
 import dev.retort.schema.SchemaModel;
 import dev.retort.schema.SchemaSource;
+import dev.retort.schema.Table;
 
 /**
  * Retort's entry point and its one set of commands, shared by applications that migrate on boot, the Maven
@@ -90,14 +97,20 @@ public final class Retort implements AutoCloseable {
     private final PlatformChoice platformChoice;
     private final MigrationListener listener;
     private final DataSource dataSource;
+    private final RunExtras extras;
+    /** What the revision source found beside the revisions, as a revision index records it. */
+    private final Discovered found;
     private Engine engine;
 
-    private Retort(Settings settings, RevisionGraph graph, PlatformChoice platform, MigrationListener listener, DataSource dataSource) {
+    private Retort(Settings settings, RevisionGraph graph, PlatformChoice platform, MigrationListener listener, DataSource dataSource,
+                   RunExtras extras, Discovered found) {
         this.settings = settings;
         this.graph = graph;
         this.platformChoice = platform;
         this.listener = listener;
         this.dataSource = dataSource;
+        this.extras = extras;
+        this.found = found;
     }
 
     /** Starts a configuration. */
@@ -122,13 +135,17 @@ public final class Retort implements AutoCloseable {
     }
 
     private Engine newEngine(DataSource database) {
-        return newEngine(database, platform());
+        return newEngine(database, extras, listener, platform());
     }
 
-    private Engine newEngine(DataSource database, Platform on) {
-        return new Engine(database, graph, on, new RuntimeSettings(settings.schema(), VERSION_TABLE, HISTORY_TABLE,
+    private Engine newEngine(DataSource database, RunExtras with) {
+        return newEngine(database, with, listener, platform());
+    }
+
+    private Engine newEngine(DataSource database, RunExtras with, MigrationListener progress, Platform on) {
+        return new Engine(database, graph, with, on, new RuntimeSettings(settings.schema(), VERSION_TABLE, HISTORY_TABLE,
                 settings.lockTimeout(), settings.statementLockTimeout(), settings.statementTimeout(), settings.readTimeout(),
-                settings.connectRetries()), listener);
+                settings.connectRetries()), progress);
     }
 
     /** The validated revision graph. */
@@ -204,6 +221,17 @@ public final class Retort implements AutoCloseable {
     }
 
     /**
+     * Drops every object in the managed schemas ({@code schemas}, by default the schema of Retort's tables or the
+     * connection's current one), Retort's tables included, for a development or test database to start again from base.
+     * Refused in production whatever is confirmed, and everywhere unless {@code cleanEnabled} allows it (as Flyway's
+     * {@code cleanDisabled}); {@link #release()} never cleans.
+     */
+    public Cleaned clean() {
+        guard().clean();
+        return engine().clean(settings.schemas());
+    }
+
+    /**
      * The release step of a deploy: production guard, validation, lint of the pending revisions (an error no migration
      * acknowledges refuses the release), upgrade to head, a check that the database is at head, and a report. Never throws for a refusal or a failed revision: the report says what happened, and
      * {@link ReleaseReport#succeeded()} whether the deploy may go on.
@@ -214,7 +242,59 @@ public final class Retort implements AutoCloseable {
 
     /** As {@link #release()}, with the report's errors naming settings as the calling entry point does. */
     public ReleaseReport release(SettingNames names) {
-        return new Release(graph, connected(), guard(), this::validate, from -> lintDatabase(from, "heads"), settings.environment(), names).run();
+        return new Release(graph, connected(), guard(), this::validate, from -> lintDatabase(from, "heads"), settings.environment(), names,
+                this::baselineOnRelease).run();
+    }
+
+    /**
+     * With {@code baselineOnRelease} set, a database that has no Retort tables but holds a schema is adopted at that
+     * revision when its schema (what Retort compares: the object filter applied) equals the one the revisions build up to
+     * there on a dev database (the configured one, else an embedded one): stamped there, so the release upgrades from it.
+     * Otherwise the release is refused, naming the differences. Null when there is nothing to adopt.
+     */
+    private Release.Baseline baselineOnRelease() {
+        String target = settings.baselineOnRelease();
+        if (graph.isEmpty() || engine().hasRetortTables()) {
+            return null;
+        }
+        Set<String> schemas = engine().read("the managed schemas", c -> settings.schemas().isEmpty()
+                ? Set.of(settings.schema() != null && !settings.schema().isEmpty() ? settings.schema() : platform().currentSchema(c))
+                : Set.copyOf(settings.schemas()));
+        SchemaModel live = introspect(engine(), schemas);
+        if (live.tables().isEmpty()) {
+            return null; // an empty database: the release builds it from base
+        }
+        if (target == null) {
+            String first = graph.revisions().get(0).id();
+            String found = engine().alreadyThere(first).describe(graph.get(first));
+            List<String> names = live.tables().stream().map(Table::name).limit(5).toList();
+            return new Release.Baseline(null, "The database has no Retort tables but already holds " + live.tables().size() + " table(s) ("
+                    + String.join(", ", names) + (live.tables().size() > names.size() ? ", …" : "") + "), so a release from base would fail "
+                    + "on them. " + (found.isEmpty() ? "" : found + " ") + "If it holds the schema of a revision, set {baselineOnRelease} to "
+                    + "that revision: release then compares the two and adopts it there, or names what differs. Nothing was changed.",
+                    List.of(new Problem(Problem.Kind.OBJECTS_EXIST, first, "the database has no Retort tables but holds tables already")));
+        }
+        String revision = "head".equals(target) ? new dev.retort.internal.revision.Targets(graph).head() : graph.resolve(target);
+        String spec = usesDevDatabase() ? settings.devDatabase() : EMBEDDED;
+        SchemaModel atRevision = onDevDatabase(spec, false, dev -> {
+            // The replay is no step of the release: quiet, but for one line saying what it built.
+            newEngine(dev.dataSource(), extras.withoutCallbacks(), MigrationListener.none(), platform()).upgrade(revision, false);
+            listener.note("Dev database: built the schema at " + revision + " to compare the database with.");
+            return introspect(dev, schemas);
+        });
+        Comparison differences = SchemaDiffer.compare(platform(), atRevision, live);
+        if (differences.isEmpty()) {
+            engine().stamp(revision, false);
+            return new Release.Baseline("the database had no Retort tables and its schema equals revision " + revision + "'s, so it was "
+                    + "stamped at " + revision + " ({baselineOnRelease}) before the upgrade", null, List.of());
+        }
+        List<Problem> problems = differences.changes().stream().map(change -> new Problem(Problem.Kind.BASELINE_DIFFERS, revision,
+                "the database differs from the schema at " + revision + ": to match it, it would take " + change.summary())).toList();
+        return new Release.Baseline(null, "The database has no Retort tables, and its schema is not the one at revision " + revision
+                + ", so it was not adopted there ({baselineOnRelease}): " + problems.size() + " difference(s), the first: to match it, it "
+                + "would take " + differences.changes().get(0).summary() + ". Bring the schema to revision " + revision + "'s, or, if the "
+                + "differences are deliberate, adopt it by hand with stamp " + revision + " and let check report them. Nothing was "
+                + "changed.", problems);
     }
 
     /**
@@ -240,7 +320,7 @@ public final class Retort implements AutoCloseable {
      * and rollback scripts read the artifact's head from it.
      */
     public String revisionIndex() {
-        return RevisionIndex.write(settings.migrationsPackage(), graph, engine()::checksum);
+        return RevisionIndex.write(settings.migrationsPackage(), graph, engine()::checksum, found);
     }
 
     private ProductionGuard guard() {
@@ -251,7 +331,7 @@ public final class Retort implements AutoCloseable {
 
     /** The steps an upgrade or downgrade to the target would run from the database's current revision. Writes nothing. */
     public Plan plan(Direction direction, String target) {
-        return engine().plan(direction, target, engine().currentHeads());
+        return engine().plan(direction, target, engine().currentHeads(), true);
     }
 
     /** The steps an upgrade or downgrade to the target would run from the given revisions (empty for base). Needs no database. */
@@ -305,14 +385,29 @@ public final class Retort implements AutoCloseable {
         return new Inspection(graph, connected()).status();
     }
 
+    /**
+     * Every repeatable revision, by name, with the checksum of what it renders now and what its last run recorded: pending
+     * when they differ (or it never ran), so the next upgrade to head applies it. Without a database, all are pending.
+     */
+    public List<RepeatableStatus> repeatables() {
+        return engine().repeatables().stream().map(r -> new RepeatableStatus(r.repeatable().id(), r.repeatable().message(),
+                r.repeatable().source(), r.checksum(), r.recorded(), r.appliedAt())).toList();
+    }
+
     /** The history table, oldest first. */
     public List<AppliedStep> log() {
         return connected().log();
     }
 
-    /** One revision ({@code head}, an id or a unique prefix): its declaration, checksum and statements. Needs no database. */
+    /**
+     * One revision ({@code head}, an id or a unique prefix) or repeatable (its name): its declaration, checksum and
+     * statements. Needs no database.
+     */
     public RevisionDetails show(String target) {
-        return new Inspection(graph, connected()).show(target);
+        if (!graph.contains(target) && extras.repeatable(target) != null) {
+            return new Inspection(graph, engine()).showRepeatable(extras.repeatable(target));
+        }
+        return new Inspection(graph, engine()).show(target);
     }
 
     /** The SHA-256 of the SQL a revision's upgrade renders to. */
@@ -380,6 +475,15 @@ public final class Retort implements AutoCloseable {
             }
             checks.add("Database " + describeDatabase() + ": at " + Heads.describe(current) + (atHead ? " (head)" : ", not at head")
                     + "; revisions this code does not know and edited migrations: " + (unknownOrEdited.isEmpty() ? "none." : "see below."));
+            if (!extras.repeatables().isEmpty()) {
+                List<String> pending = engine().repeatables().stream().filter(Engine.RepeatableState::pending)
+                        .map(r -> r.repeatable().id()).toList();
+                checks.add("Repeatables: " + (pending.isEmpty() ? "every one applied as it is now." : pending.size() + " pending."));
+                for (String name : pending) {
+                    problems.add(new Problem(Problem.Kind.REPEATABLE_PENDING, name, "repeatable " + name + " changed since it last ran, "
+                            + "or never ran: upgrade to head applies it"));
+                }
+            }
         }
         if (!usesDevDatabase() && !atHead) {
             checks.add("Entities: not compared, the database is not at head.");
@@ -485,14 +589,20 @@ public final class Retort implements AutoCloseable {
     public LintReport lint(String target) {
         if (dataSource == null) {
             Set<String> revisions = pending(Set.of(), target);
-            return acrossPlatforms(linter -> linter.lintEach(graph, revisions));
+            return withRepeatables(acrossPlatforms(linter -> linter.lintEach(graph, revisions)), plan(Direction.UP, Set.of(), target));
         }
         return engine().sharingReads(() -> {
             Set<String> current = engine().currentHeads();
             Set<String> revisions = pending(current, target);
             boolean fresh = fresh(current, revisions);
-            return acrossPlatforms(linter -> linter.lintRun(graph, revisions, fresh));
+            return withRepeatables(acrossPlatforms(linter -> linter.lintRun(graph, revisions, fresh)),
+                    engine().plan(Direction.UP, target, current, true));
         });
+    }
+
+    /** The report with the repeatables an upgrade along the plan applies. */
+    private LintReport withRepeatables(LintReport report, Plan plan) {
+        return linter().withRepeatables(report, plan.repeatables().stream().map(extras::repeatable).toList());
     }
 
     /**
@@ -502,13 +612,13 @@ public final class Retort implements AutoCloseable {
      */
     public LintReport lint(Set<String> from, String target) {
         Set<String> revisions = pending(from, target);
-        return acrossPlatforms(linter -> linter.lintRun(graph, revisions, from.isEmpty()));
+        return withRepeatables(acrossPlatforms(linter -> linter.lintRun(graph, revisions, from.isEmpty())), plan(Direction.UP, from, target));
     }
 
     /** The run from the database's revisions, {@code current}, on this database: what a release judges. */
     private LintReport lintDatabase(Set<String> current, String target) {
         Set<String> revisions = pending(current, target);
-        return linter().lintRun(graph, revisions, fresh(current, revisions));
+        return withRepeatables(linter().lintRun(graph, revisions, fresh(current, revisions)), engine().plan(Direction.UP, target, current, true));
     }
 
     /** Whether a run of these revisions from {@code current} builds the database from base: at base, with no table at all. */
@@ -614,7 +724,7 @@ public final class Retort implements AutoCloseable {
     /** The stairway on a dev database of this platform; the revisions stepped through are added to {@code order}. */
     private List<Problem> verifyOn(Platform on, String spec, SchemaSource entities, List<String> order) {
         return onDevDatabase(on, spec, false, dev -> {
-            Verifier verifier = new Verifier(graph, on, dev, Retort::notOwnTable);
+            Verifier verifier = new Verifier(graph, on, dev, notOwnTable(), objectFilter(), !extras.repeatables().isEmpty());
             List<Problem> problems = verifier.verify(entities);
             order.addAll(verifier.order());
             return problems;
@@ -669,7 +779,8 @@ public final class Retort implements AutoCloseable {
         return write(authoring, message, engine(), target, safe);
     }
 
-    private Generated write(Authoring authoring, String message, Engine database, SchemaModel target, boolean safe) {
+    private Generated write(Authoring authoring, String message, Engine database, SchemaModel wanted, boolean safe) {
+        SchemaModel target = objectFilter().apply(wanted);
         SchemaModel current = introspect(database, target.schemas());
         return authoring.write(message, SchemaDiffer.compare(platform(), target, current), current, safe);
     }
@@ -713,7 +824,36 @@ public final class Retort implements AutoCloseable {
     }
 
     private SchemaModel introspect(Engine database, Set<String> schemas) {
-        return database.read("the database schema", c -> platform().catalogReader(Retort::notOwnTable).read(c, schemas));
+        ObjectFilter filter = objectFilter();
+        return filter.apply(database.read("the database schema", c -> platform().catalogReader(managedTables(filter)).read(c, schemas)));
+    }
+
+    /** Retort's own tables and those the object filter leaves out by name are not read at all. */
+    private static java.util.function.Predicate<String> managedTables(ObjectFilter filter) {
+        return table -> notOwnTable(table) && filter.tableNames().test(table);
+    }
+
+    /**
+     * What comparisons leave out: other tools' bookkeeping, {@code excludeObjects}, and the objects the repeatables
+     * create (as the platform reads their statements).
+     */
+    private ObjectFilter objectFilter() {
+        List<dev.retort.platform.DatabaseObject> owned = new ArrayList<>();
+        for (RevisionScript repeatable : extras.repeatables()) {
+            List<String> statements;
+            try {
+                statements = engine().statements(repeatable, Direction.UP);
+            } catch (RetortException e) {
+                continue; // a placeholder without a value here: what it creates cannot be named, and nothing is left out for it
+            }
+            statements.forEach(statement -> platform().createdBy(statement).ifPresent(owned::add));
+        }
+        return ObjectFilter.of(settings.excludeObjects(), owned);
+    }
+
+    /** Retort's own tables are no part of the schema it compares. */
+    private static java.util.function.Predicate<String> notOwnTable() {
+        return Retort::notOwnTable;
     }
 
     /** Retort's own tables are no part of the schema it compares. */
@@ -721,7 +861,8 @@ public final class Retort implements AutoCloseable {
         return !table.equals(VERSION_TABLE) && !table.equals(HISTORY_TABLE);
     }
 
-    private Comparison compare(Engine database, SchemaModel target) {
+    private Comparison compare(Engine database, SchemaModel wanted) {
+        SchemaModel target = objectFilter().apply(wanted);
         return SchemaDiffer.compare(platform(), target, introspect(database, target.schemas()));
     }
 
@@ -741,7 +882,8 @@ public final class Retort implements AutoCloseable {
         try (DevDatabase dev = on.startDevDatabase(spec, image, listener);
              SharedConnection connection = new SharedConnection(new DriverDataSource(dev.jdbcUrl(), dev.user(), dev.password(),
                      on.connectionProperties(APPLICATION_NAME, settings.connectTimeout()), on.driver()))) {
-            Engine devEngine = newEngine(connection, on);
+            // A throwaway database gets the schema, repeatables included; callbacks (grants, notifications) are the real one's.
+            Engine devEngine = newEngine(connection, extras.withoutCallbacks(), listener, on);
             if (atHead && !graph.isEmpty()) {
                 listener.note("Dev database: " + Summary.of(devEngine.upgrade("head")));
             }
@@ -763,8 +905,60 @@ public final class Retort implements AutoCloseable {
         private RevisionSource revisions;
         private Platform platform;
         private MigrationListener listener;
+        private final List<Callback> callbacks = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * A callback to run at the events it handles, after those found beside the migrations (SQL files named after
+         * their event, {@link Callback} classes in the migrations package). Callbacks added here run in the order added.
+         */
+        public Builder callback(Callback value) {
+            callbacks.add(java.util.Objects.requireNonNull(value, "callback"));
+            return this;
+        }
+
+        /** Several callbacks, as {@link #callback(Callback)}. */
+        public Builder callbacks(Collection<? extends Callback> values) {
+            values.forEach(this::callback);
+            return this;
+        }
+
+        /** The value of a {@code ${name}} placeholder of the SQL revision files, repeatables and callbacks. */
+        public Builder placeholder(String name, String value) {
+            settings.placeholder(name, value);
+            return this;
+        }
+
+        /**
+         * Tables and other objects Retort does not manage (names or patterns with {@code *} and {@code ?}, optionally
+         * schema-qualified), on top of other tools' bookkeeping tables, which are always left out.
+         */
+        public Builder excludeObjects(String... patterns) {
+            settings.set(Setting.EXCLUDE_OBJECTS, String.join(",", patterns));
+            return this;
+        }
+
+        /** The schemas Retort manages ({@code clean} empties them); default {@code schema}, else the connection's current schema. */
+        public Builder schemas(String... names) {
+            settings.set(Setting.SCHEMAS, String.join(",", names));
+            return this;
+        }
+
+        /** Allows {@link Retort#clean()} on this (development or test) database; it is refused in production regardless. */
+        public Builder cleanEnabled(boolean value) {
+            settings.set(Setting.CLEAN_ENABLED, Boolean.toString(value));
+            return this;
+        }
+
+        /**
+         * The revision whose schema a database without Retort's tables holds already: {@link Retort#release()} adopts it
+         * there when the schemas are equal.
+         */
+        public Builder baselineOnRelease(String revision) {
+            settings.set(Setting.BASELINE_ON_RELEASE, revision);
+            return this;
         }
 
         /** Settings built elsewhere (from the environment, a properties file, Maven parameters); later calls here override them. */
@@ -908,7 +1102,25 @@ public final class Retort implements AutoCloseable {
             RevisionSource source = revisions != null ? revisions : RevisionSource.classPath(classLoader != null ? classLoader
                     : contextClassLoader(), resolved.migrationsPackage(), resolved.sqlLocation(), () -> chosen.get().dialect());
             RevisionGraph graph = RevisionGraph.of(source.revisions(), source.describe());
-            return new Retort(resolved, graph, chosen, listener != null ? listener : new LoggingListener(), ds);
+            List<dev.retort.revision.RepeatableScript> repeatables = source.repeatables();
+            refuseDuplicateNames(repeatables);
+            List<Callback> all = new ArrayList<>(source.callbacks());
+            all.addAll(callbacks);
+            RunExtras extras = RunExtras.of(repeatables, all, PlaceholderValues.of(resolved.placeholders()));
+            return new Retort(resolved, graph, chosen, listener != null ? listener : new LoggingListener(), ds, extras,
+                    new Discovered(List.of(), repeatables, source.callbacks()));
+        }
+
+        /** Two repeatables of one name would share one history: refused, naming both. */
+        private static void refuseDuplicateNames(List<dev.retort.revision.RepeatableScript> repeatables) {
+            java.util.Map<String, String> seen = new java.util.HashMap<>();
+            for (var repeatable : repeatables) {
+                String other = seen.put(repeatable.name(), repeatable.source());
+                if (other != null) {
+                    throw new dev.retort.revision.RevisionGraphException("Two repeatables are named " + repeatable.name() + ": " + other
+                            + " and " + repeatable.source() + "; rename one (a repeatable's name identifies it in the history).");
+                }
+            }
         }
 
         /**

@@ -28,7 +28,7 @@ final class LookCommands {
             var status = retort.status();
             var unknown = retort.unknownRevisions();
             console.result(JsonResults.status(status.stream().filter(s -> s.current()).toList()),
-                    Reports.current(status, unknown, retort.graph().origin(), verbose));
+                    Reports.current(status, unknown, retort.graph().origin(), verbose, verbose ? retort.repeatables() : java.util.List.of()));
             if (!unknown.isEmpty()) {
                 console.error("The database is at " + String.join(", ", unknown) + ", which no migration in " + retort.graph().origin()
                         + " declares: it is ahead of this code, or the migration was deleted.");
@@ -43,7 +43,7 @@ final class LookCommands {
         @Override
         int run(Retort retort) {
             var status = retort.status();
-            console.result(JsonResults.status(status), Reports.history(status));
+            console.result(JsonResults.status(status), Reports.history(status, retort.repeatables()));
             return Main.OK;
         }
     }
@@ -60,7 +60,7 @@ final class LookCommands {
 
     @Command(name = "show", description = "One revision: parents, message, checksum, and the SQL of its upgrade and downgrade. Needs no database.")
     static final class Show extends RetortCommand.Base {
-        @Parameters(arity = "0..1", defaultValue = "head", paramLabel = "REVISION", description = "head (default), an id or a prefix.")
+        @Parameters(arity = "0..1", defaultValue = "head", paramLabel = "REVISION", description = "head (default), an id or a prefix, or a repeatable's name.")
         String target;
 
         @Override

@@ -36,7 +36,7 @@ public final class Main {
 
     /** Every command, in the order the help lists them. */
     static final List<Class<?>> COMMANDS = List.of(RunCommands.Upgrade.class, RunCommands.Downgrade.class, RunCommands.Stamp.class,
-            RunCommands.Repair.class, LookCommands.Current.class, LookCommands.History.class, LookCommands.Heads.class,
+            RunCommands.Repair.class, RunCommands.Clean.class, LookCommands.Current.class, LookCommands.History.class, LookCommands.Heads.class,
             LookCommands.Show.class, SqlCommand.class, CheckCommand.class, LintCommand.class, VerifyCommand.class, ReleaseCommand.class,
             CheckDeployableCommand.class);
 

@@ -113,6 +113,26 @@ final class Options {
             + "each platform's own that needs nothing installed.")
     String devDatabases;
 
+    @Option(names = "--placeholders", paramLabel = "NAME=VALUE,...", description = "Values of the ${name} placeholders of SQL "
+            + "revision files, repeatables and callbacks (RETORT_PLACEHOLDERS; one also as RETORT_PLACEHOLDERS_<NAME>).")
+    String placeholders;
+
+    @Option(names = "--exclude-objects", paramLabel = "PATTERNS", description = "Objects Retort does not manage, comma-separated names or "
+            + "patterns with * and ? (RETORT_EXCLUDE_OBJECTS); Flyway's, Liquibase's and Alembic's tables always are.")
+    String excludeObjects;
+
+    @Option(names = "--schemas", paramLabel = "SCHEMAS", description = "The schemas Retort manages, comma-separated: what clean empties "
+            + "and a baseline on release compares (RETORT_SCHEMAS). Default: --schema, else the connection's current schema.")
+    String schemas;
+
+    @Option(names = "--clean-enabled", description = "Allow clean on this development or test database (RETORT_CLEAN_ENABLED=yes); "
+            + "clean is refused in production regardless.")
+    boolean cleanEnabled;
+
+    @Option(names = "--baseline-on-release", paramLabel = "REVISION", description = "Let release adopt a database without Retort's "
+            + "tables at this revision (head or an id) when its schema equals that revision's (RETORT_BASELINE_ON_RELEASE).")
+    String baselineOnRelease;
+
     @Option(names = "--config-file", paramLabel = "FILE", description = "A properties file of retort.* settings (RETORT_CONFIG_FILE).")
     Path configFile;
 
@@ -129,8 +149,12 @@ final class Options {
                 .set(Setting.STATEMENT_LOCK_TIMEOUT, statementLockTimeout).set(Setting.STATEMENT_TIMEOUT, statementTimeout)
                 .set(Setting.CONNECT_TIMEOUT, connectTimeout).set(Setting.READ_TIMEOUT, readTimeout).set(Setting.CONNECT_RETRIES, connectRetries)
                 .set(Setting.ENVIRONMENT, environmentName).set(Setting.DEV_DATABASE, devDatabase).set(Setting.DEV_IMAGE, devImage)
-                .set(Setting.PLATFORM, platform).set(Setting.PLATFORMS, platforms)
-                .set(Setting.DEV_DATABASES, devDatabases);
+                .set(Setting.PLATFORM, platform).set(Setting.PLATFORMS, platforms).set(Setting.DEV_DATABASES, devDatabases)
+                .set(Setting.PLACEHOLDERS, placeholders).set(Setting.EXCLUDE_OBJECTS, excludeObjects)
+                .set(Setting.SCHEMAS, schemas).set(Setting.BASELINE_ON_RELEASE, baselineOnRelease);
+        if (cleanEnabled) {
+            builder.set(Setting.CLEAN_ENABLED, "yes");
+        }
         if (confirm) {
             builder.set(Setting.CONFIRM, "yes");
         }

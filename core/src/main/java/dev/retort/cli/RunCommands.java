@@ -59,6 +59,19 @@ final class RunCommands {
         }
     }
 
+    @Command(name = "clean", description = "Drop every object in the managed schemas, Retort's tables included (development and test "
+            + "databases: needs --clean-enabled, refused in production).")
+    static final class Clean extends RetortCommand.Base {
+        @Override
+        int run(Retort retort) {
+            var cleaned = retort.clean();
+            console.result(dev.retort.internal.json.Json.write(java.util.Map.of("schemas", cleaned.schemas(), "dropped",
+                    cleaned.dropped().stream().map(o -> o.type() + " " + o.qualifiedName()).toList(), "ms", cleaned.elapsed().toMillis())),
+                    dev.retort.report.Reports.cleaned(cleaned));
+            return Main.OK;
+        }
+    }
+
     @Command(name = "repair", description = "After a deliberate edit of an applied migration, record its current checksum so "
             + "upgrade accepts it again. Runs no migration.")
     static final class Repair extends RetortCommand.Base {

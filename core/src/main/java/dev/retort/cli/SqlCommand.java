@@ -56,9 +56,11 @@ final class SqlCommand extends RetortCommand.Base {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("direction", direction.label());
         json.put("revisions", plan.revisions());
+        json.put("repeatables", plan.repeatables());
         json.put("output", output == null ? null : output.toString());
         json.put("sql", output == null ? script.sql() : null);
-        String said = script.revisionCount() == 0 ? "-- Nothing to do." : "-- " + script.revisionCount() + " revision(s)"
+        String said = plan.nothingToDo() ? "-- Nothing to do." : "-- " + script.revisionCount() + " revision(s)"
+                + (plan.repeatables().isEmpty() ? "" : " and " + plan.repeatables().size() + " repeatable(s)")
                 + (output == null ? "" : " written to " + output) + "; nothing was executed.";
         console.result(Json.write(json), output == null ? List.of(script.sql()) : List.of(said));
         return Main.OK;

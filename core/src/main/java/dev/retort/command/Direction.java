@@ -14,7 +14,9 @@ public enum Direction {
      * Undoing what a step that ran outside a transaction applied before it failed or was interrupted, so the database is
      * back where the step started and the step can run whole again.
      */
-    UNDO("undo");
+    UNDO("undo"),
+    /** Applying a repeatable revision again because its checksum changed since it last ran (or it never ran). */
+    REPEAT("repeat");
 
     private final String label;
 

@@ -65,6 +65,21 @@ public class MigrationFailedException extends RetortException {
     private final String advice;
     private final String outcome;
 
+    /**
+     * A failure outside any step: a callback of the run ({@code beforeRun}, {@code afterRun}) failed.
+     *
+     * @param message   the whole message: what failed, what became of it, the statement and the database's error
+     * @param completed the steps of the run that committed before it failed, in order
+     */
+    public MigrationFailedException(String message, Throwable cause, List<RunResult.StepResult> completed) {
+        super(message, cause);
+        this.outcome = null;
+        this.step = null;
+        this.statement = null;
+        this.completed = List.copyOf(completed);
+        this.advice = null;
+    }
+
     /** What became of the step's statements as the engine told it, or null for what its transaction implies. */
     public String outcome() {
         return outcome;
@@ -88,9 +103,11 @@ public class MigrationFailedException extends RetortException {
     }
 
     private static String message(Step step, String statement, Throwable cause, String told) {
-        String what = step.revision() == null ? "Stamp" : "Revision " + step.revision().id()
+        String what = step.revision() == null ? "Stamp" : (step.direction() == Direction.REPEAT ? "Repeatable " : "Revision ")
+                + step.revision().id()
                 + (step.revision().message().isEmpty() ? "" : " (" + step.revision().message() + ")");
-        String verb = step.direction() == Direction.DOWN ? "downgrade" : step.direction() == Direction.UP ? "upgrade" : "stamp";
+        String verb = step.direction() == Direction.DOWN ? "downgrade"
+                : step.direction() == Direction.UP || step.direction() == Direction.REPEAT ? "upgrade" : "stamp";
         String outcome = told != null ? told : step.transactional()
                 ? "was rolled back; the database stays at " + Heads.describe(step.headsBefore())
                 : "is non-transactional, so statements before the failing one stay applied; the version table still says "
@@ -104,7 +121,7 @@ public class MigrationFailedException extends RetortException {
         return message == null ? cause.toString() : message;
     }
 
-    /** The step that failed. */
+    /** The step that failed, or null when a callback of the run failed outside any step. */
     public Step step() {
         return step;
     }

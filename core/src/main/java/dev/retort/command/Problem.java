@@ -23,6 +23,8 @@ public record Problem(Kind kind, String revision, String message) {
         OBJECTS_EXIST,
         /** The entities describe a schema the migrations do not produce. */
         DRIFT,
+        /** A repeatable changed since it last ran, or never ran: the next upgrade to head applies it. */
+        REPEATABLE_PENDING,
         /** The database (at head) holds a schema the migrations do not produce: it was changed outside them. */
         DATABASE_DRIFT,
         /** A pending revision does something a lint rule calls an error, and the migration does not acknowledge it. */
@@ -36,7 +38,9 @@ public record Problem(Kind kind, String revision, String message) {
         /** {@code verify}: upgrading a revision again after its downgrade gives another schema than the first time. */
         UPGRADE_NOT_REPEATABLE,
         /** {@code verify}: a revision renders different SQL each time it is read. */
-        NOT_DETERMINISTIC
+        NOT_DETERMINISTIC,
+        /** {@code release}: the database has no Retort tables, and its schema is not the one of the revision to adopt it at. */
+        BASELINE_DIFFERS
     }
 
     @Override

@@ -53,8 +53,23 @@ public record ReleaseReport(Outcome outcome, String environment, Instant started
      * @param message       its message
      * @param transactional whether it ran in one transaction
      * @param millis        how long it took
+     * @param repeatable    whether it is a repeatable revision, applied again because it changed (or was new)
      */
-    public record AppliedRevision(String revision, String message, boolean transactional, long millis) {
+    public record AppliedRevision(String revision, String message, boolean transactional, long millis, boolean repeatable) {
+
+        /** A versioned revision. */
+        public AppliedRevision(String revision, String message, boolean transactional, long millis) {
+            this(revision, message, transactional, millis, false);
+        }
+    }
+
+    /** {@code 2 revisions}, {@code 2 revisions and 1 repeatable}, {@code 1 repeatable}: what a release applied. */
+    private String appliedCount() {
+        long repeatables = applied.stream().filter(AppliedRevision::repeatable).count();
+        long revisions = applied.size() - repeatables;
+        String r = revisions + (revisions == 1 ? " revision" : " revisions");
+        String p = repeatables + (repeatables == 1 ? " repeatable" : " repeatables");
+        return repeatables == 0 ? r : revisions == 0 ? p : r + " and " + p;
     }
 
     public ReleaseReport {
@@ -84,11 +99,11 @@ public record ReleaseReport(Outcome outcome, String environment, Instant started
         problems.stream().filter(p -> p.kind() != Problem.Kind.LINT_ERROR).forEach(p -> lines.add("problem: " + p.message()));
         String at = headsAfter == null ? "an unknown revision (it could not be read)" : Heads.describe(headsAfter);
         lines.add(switch (outcome) {
-            case UPGRADED -> "Release succeeded: applied " + applied.size() + (applied.size() == 1 ? " revision" : " revisions") + " in "
+            case UPGRADED -> "Release succeeded: applied " + appliedCount() + " in "
                     + elapsed.toMillis() + " ms; the database is at " + at + ".";
             case NOTHING_TO_DO -> "Release succeeded: nothing to do, the database is already at " + at + ".";
             case REFUSED -> "Release refused, nothing was changed: " + error.replaceFirst(" Nothing was changed\\.$", "");
-            case FAILED -> "Release failed after " + applied.size() + (applied.size() == 1 ? " revision" : " revisions")
+            case FAILED -> "Release failed after " + appliedCount()
                     + "; the database is at " + at + ": " + error;
         });
         return lines;
@@ -110,6 +125,7 @@ public record ReleaseReport(Outcome outcome, String environment, Instant started
             r.put("revision", revision.revision());
             r.put("message", revision.message());
             r.put("transactional", revision.transactional());
+            r.put("repeatable", revision.repeatable());
             r.put("ms", revision.millis());
             revisions.add(r);
         }

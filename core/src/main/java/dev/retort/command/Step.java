@@ -36,7 +36,7 @@ public record Step(Direction direction, RevisionScript revision, Set<String> hea
         String arrow = switch (direction) {
             case UP -> Heads.describe(revision.parents()) + " -> " + revision.id();
             case DOWN -> revision.id() + " -> " + Heads.describe(revision.parents());
-            case STAMP, REPAIR, UNDO -> revision.id();
+            case STAMP, REPAIR, UNDO, REPEAT -> revision.id();
         };
         return arrow + (revision.message().isEmpty() ? "" : ", " + revision.message());
     }

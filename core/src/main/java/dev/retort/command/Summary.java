@@ -11,14 +11,17 @@ public final class Summary {
 
     /** For example {@code "Upgraded 3 revisions in 41 ms; now at c3d4e5f6a7b8."} or {@code "Nothing to do: already at ..."}. */
     public static String of(RunResult result) {
+        long repeated = result.steps().stream().filter(s -> s.step().direction() == Direction.REPEAT).count();
         if (result.nothingToDo()) {
             return result.direction() == Direction.REPAIR ? "Nothing to repair: every applied migration matches its recorded checksum, "
                     + "and no revision stands partly applied."
                     : "Nothing to do: the database is already at " + Heads.describe(result.headsAfter()) + ".";
         }
-        int n = result.steps().size();
+        int n = (int) (result.steps().size() - repeated);
+        String repeatables = repeated + (repeated == 1 ? " repeatable" : " repeatables");
         String verb = switch (result.direction()) {
-            case UP -> "Upgraded " + n + (n == 1 ? " revision" : " revisions");
+            case UP, REPEAT -> n == 0 ? "Applied " + repeatables
+                    : "Upgraded " + n + (n == 1 ? " revision" : " revisions") + (repeated == 0 ? "" : " and applied " + repeatables);
             case DOWN -> "Downgraded " + n + (n == 1 ? " revision" : " revisions");
             case STAMP -> "Stamped the version table";
             case REPAIR -> "Repaired the history of " + n + (n == 1 ? " revision" : " revisions")

@@ -1,6 +1,7 @@
 package dev.retort.config;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.retort.RetortException;
@@ -81,7 +82,45 @@ final class Precedence {
             values.put(Setting.URL, database.jdbcUrl());
         }
         check(values, origins);
-        return new Settings(values, origins, database, layers);
+        return new Settings(values, origins, database, layers, placeholders(layers));
+    }
+
+    /**
+     * The placeholders' values, each name on its own: explicit (the list and one by one) over the environment
+     * ({@code RETORT_PLACEHOLDERS} and {@code RETORT_PLACEHOLDERS_<NAME>}) over the properties file over the application's
+     * configuration.
+     */
+    private static Map<String, String> placeholders(Settings.Builder layers) {
+        Map<String, String> resolved = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        List<Map.Entry<Map<Setting, String>, Map<String, String>>> order = List.of(
+                Map.entry(layers.application, layers.applicationPlaceholders), Map.entry(layers.file, layers.filePlaceholders),
+                Map.entry(layers.environment, layers.environmentPlaceholders), Map.entry(layers.explicit, layers.explicitPlaceholders));
+        for (Map.Entry<Map<Setting, String>, Map<String, String>> layer : order) {
+            resolved.putAll(parsePlaceholders(layer.getKey().get(Setting.PLACEHOLDERS)));
+            resolved.putAll(layer.getValue());
+        }
+        return resolved;
+    }
+
+    /** A {@code name=value,name=value} list. */
+    private static Map<String, String> parsePlaceholders(String list) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        if (list == null) {
+            return values;
+        }
+        for (String pair : list.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? "" : pair.substring(0, equals).strip();
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_.:-]*")) {
+                throw new RetortException("{placeholders} has '" + pair.strip() + "'; give name=value pairs separated by commas, "
+                        + "e.g. app_role=reader,schema=app.");
+            }
+            values.put(name, pair.substring(equals + 1).strip());
+        }
+        return values;
     }
 
     /**
@@ -164,12 +203,17 @@ final class Precedence {
                         + "); give a whole number of seconds, 0 or more (e.g. 60), or a duration such as 500ms or 2m.");
             }
         }
-        for (Setting confirmation : new Setting[] {Setting.CONFIRM, Setting.CONFIRM_DESTRUCTIVE}) {
+        for (Setting confirmation : new Setting[] {Setting.CONFIRM, Setting.CONFIRM_DESTRUCTIVE, Setting.CLEAN_ENABLED}) {
             String value = values.get(confirmation);
             if (value != null && !value.matches("(?i)yes|true|no|false")) {
                 throw new RetortException("{" + confirmation.key() + "} is '" + value + "' (from " + origins.get(confirmation)
                         + "); give yes or true to confirm, or leave it unset.");
             }
+        }
+        String excluded = values.get(Setting.EXCLUDE_OBJECTS);
+        if (excluded != null && !excluded.matches("[A-Za-z0-9_$*?.,\\s-]+")) {
+            throw new RetortException("{excludeObjects} is '" + excluded + "' (from " + origins.get(Setting.EXCLUDE_OBJECTS) + "); give "
+                    + "names or patterns with * and ?, optionally schema-qualified, separated by commas, e.g. audit_*,reporting.*.");
         }
         String retries = values.get(Setting.CONNECT_RETRIES);
         if (!retries.matches("\\d{1,3}")) {

@@ -80,7 +80,24 @@ public enum Setting {
     CONFIRM("confirm", "Confirms that a command may write to a production database (yes or true).", null, "RETORT_CONFIRM_PRODUCTION"),
     /** The second, louder confirmation for commands that undo or rewrite recorded history in production. */
     CONFIRM_DESTRUCTIVE("confirmDestructive", "Confirms that downgrade, stamp with purge or repair may run against a production "
-            + "database (yes or true), on top of confirm.", null);
+            + "database (yes or true), on top of confirm.", null),
+    /** The values of the placeholders of SQL revision files, repeatables and callbacks: {@code name=value,name=value}. */
+    PLACEHOLDERS("placeholders", "Values of the ${name} placeholders in SQL revision files, repeatables and callbacks: name=value "
+            + "pairs, comma-separated (one placeholder also as retort.placeholders.<name> or RETORT_PLACEHOLDERS_<NAME>).", null),
+    /** Tables and other objects Retort does not manage: names or patterns, comma-separated. */
+    EXCLUDE_OBJECTS("excludeObjects", "Tables and other objects Retort does not manage: names or patterns with * and ?, optionally "
+            + "schema-qualified, comma-separated. generate never writes them, check and verify do not call them drift. Other tools' "
+            + "bookkeeping (flyway_schema_history, databasechangelog, databasechangeloglock, alembic_version) is always left out.", null),
+    /** The schemas Retort manages: what clean empties and a baseline on release compares. */
+    SCHEMAS("schemas", "The schemas Retort manages, comma-separated: what clean empties and what a baseline on release compares. "
+            + "Default: schema, else the connection's current schema.", null),
+    /** Whether clean may run at all. */
+    CLEAN_ENABLED("cleanEnabled", "Allows clean, which drops every object in the managed schemas, Retort's tables included "
+            + "(yes or true; for development and test databases: clean is refused in production whatever this says).", "false"),
+    /** The revision a database that has the application's schema but no Retort tables is adopted at by release. */
+    BASELINE_ON_RELEASE("baselineOnRelease", "The revision (head, or an id) whose schema a database without Retort's tables already "
+            + "holds (made by hbm2ddl, Flyway or by hand): release compares the two and, when they are equal, stamps the database "
+            + "there before it upgrades; otherwise it refuses, naming the difference.", null);
 
     private final String key;
     private final String description;

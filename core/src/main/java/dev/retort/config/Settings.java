@@ -25,12 +25,15 @@ public final class Settings {
     private final Map<Setting, String> origins;
     private final DatabaseUrl database;
     private final Builder layers;
+    private final Map<String, String> placeholders;
 
-    Settings(Map<Setting, String> values, Map<Setting, String> origins, DatabaseUrl database, Builder layers) {
+    Settings(Map<Setting, String> values, Map<Setting, String> origins, DatabaseUrl database, Builder layers,
+             Map<String, String> placeholders) {
         this.values = Map.copyOf(values);
         this.origins = Map.copyOf(origins);
         this.database = database;
         this.layers = layers.copy();
+        this.placeholders = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(placeholders));
     }
 
     /** Starts a configuration. */
@@ -216,6 +219,31 @@ public final class Settings {
         return yes(values.get(Setting.CONFIRM_DESTRUCTIVE));
     }
 
+    /** The values of the SQL files' placeholders, by name as given (matched without regard to case); empty when none is set. */
+    public Map<String, String> placeholders() {
+        return placeholders;
+    }
+
+    /** The names and patterns of the objects Retort does not manage, as given; empty when none is set. */
+    public List<String> excludeObjects() {
+        return commaSeparated(Setting.EXCLUDE_OBJECTS);
+    }
+
+    /** The schemas Retort manages, as set; empty for the default ({@code schema}, else the connection's current schema). */
+    public List<String> schemas() {
+        return commaSeparated(Setting.SCHEMAS);
+    }
+
+    /** Whether clean is allowed (never in production, which clean checks itself). */
+    public boolean cleanEnabled() {
+        return yes(values.get(Setting.CLEAN_ENABLED));
+    }
+
+    /** The revision release adopts a database without Retort's tables at, after comparing schemas; null when not asked. */
+    public String baselineOnRelease() {
+        return values.get(Setting.BASELINE_ON_RELEASE);
+    }
+
     private static boolean yes(String value) {
         return value != null && (value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
     }
@@ -262,6 +290,11 @@ public final class Settings {
         /** The application's data source: {@code url}, {@code username}, {@code password} (Spring's names), and their origins. */
         final Map<String, String> dataSource = new HashMap<>();
         final Map<String, String> dataSourceOrigins = new HashMap<>();
+        /** Placeholders given one by one, per layer: explicit, the environment, the properties file, the application's configuration. */
+        final Map<String, String> explicitPlaceholders = new HashMap<>();
+        final Map<String, String> environmentPlaceholders = new HashMap<>();
+        final Map<String, String> filePlaceholders = new HashMap<>();
+        final Map<String, String> applicationPlaceholders = new HashMap<>();
         String databaseUrlVariable;
         String serverUser;
         String serverPassword;
@@ -279,6 +312,10 @@ public final class Settings {
             copy.applicationOrigins.putAll(applicationOrigins);
             copy.dataSource.putAll(dataSource);
             copy.dataSourceOrigins.putAll(dataSourceOrigins);
+            copy.explicitPlaceholders.putAll(explicitPlaceholders);
+            copy.environmentPlaceholders.putAll(environmentPlaceholders);
+            copy.filePlaceholders.putAll(filePlaceholders);
+            copy.applicationPlaceholders.putAll(applicationPlaceholders);
             copy.databaseUrlVariable = databaseUrlVariable;
             copy.serverUser = serverUser;
             copy.serverPassword = serverPassword;
@@ -289,6 +326,19 @@ public final class Settings {
         /** An explicit value (a Java call, a Maven parameter, a command-line option): it wins over every other source. */
         public Builder set(Setting setting, String value) {
             putIfSet(explicit, setting, value);
+            return this;
+        }
+
+        /**
+         * One placeholder's value, explicitly (a Java call, a Maven parameter): it wins over the same placeholder from every
+         * other source. A null value removes it.
+         */
+        public Builder placeholder(String name, String value) {
+            if (value == null) {
+                explicitPlaceholders.remove(name);
+            } else {
+                explicitPlaceholders.put(name, value);
+            }
             return this;
         }
 
@@ -314,6 +364,7 @@ public final class Settings {
             for (Setting setting : Setting.values()) {
                 putIfSet(environment, setting, variables.get(setting.environmentVariable()));
             }
+            named(variables, Setting.PLACEHOLDERS.environmentVariable() + "_", environmentPlaceholders);
             this.databaseUrlVariable = blankToNull(variables.get("DATABASE_URL"));
             return this;
         }
@@ -330,7 +381,18 @@ public final class Settings {
             for (Setting setting : Setting.values()) {
                 putIfSet(file, setting, properties.get(setting.propertyName()));
             }
+            named(properties, Setting.PLACEHOLDERS.propertyName() + ".", filePlaceholders);
             return this;
+        }
+
+        /** The entries whose names start with {@code prefix}, by the rest of their name (lower case for a variable's). */
+        private static void named(Map<String, String> source, String prefix, Map<String, String> into) {
+            source.forEach((name, value) -> {
+                if (name.startsWith(prefix) && name.length() > prefix.length() && value != null) {
+                    String key = name.substring(prefix.length());
+                    into.put(prefix.endsWith("_") ? key.toLowerCase(java.util.Locale.ROOT) : key, value);
+                }
+            });
         }
 
         /**
@@ -350,6 +412,7 @@ public final class Settings {
                     applicationOrigins.put(setting, origins.getOrDefault(setting.propertyName(), setting.propertyName()));
                 }
             }
+            named(properties, Setting.PLACEHOLDERS.propertyName() + ".", applicationPlaceholders);
             for (String key : List.of("url", "username", "password")) {
                 String name = "spring.datasource." + key;
                 String value = properties.get(name);

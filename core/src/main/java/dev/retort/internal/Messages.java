@@ -7,6 +7,11 @@ public final class Messages {
     private Messages() {
     }
 
+    /** The text with its first letter upper case, to start a sentence. */
+    public static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     /** The text on one line, whitespace around line breaks collapsed, cut at 500 characters. */
     public static String oneLine(String text) {
         String flat = text.strip().replaceAll("\\s*\\R\\s*", " ");

@@ -175,4 +175,62 @@ public interface Platform {
     default java.util.Optional<dev.retort.schema.EnumType> enumTypeDeclaredBy(String statement) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * The schema that names without a schema resolve to on this connection: what {@code clean} empties and a baseline on
+     * release compares when the {@code schemas} setting names none. By default the connection's schema, else its catalog
+     * (where a database is a schema, as in MySQL).
+     */
+    default String currentSchema(java.sql.Connection connection) throws java.sql.SQLException {
+        String schema = connection.getSchema();
+        return schema != null ? schema : connection.getCatalog();
+    }
+
+    /**
+     * Every object in the given schemas, as {@code clean} reports what it drops: everything a person or a migration may
+     * have made there, Retort's own tables included, and nothing the database itself or an extension owns. By default the
+     * tables, the sequences no column owns and the enum types the catalog reader reads; a platform whose schemas hold
+     * more (views, routines, domains) lists them too.
+     */
+    default java.util.List<DatabaseObject> objects(java.sql.Connection connection, java.util.Set<String> schemas) throws java.sql.SQLException {
+        dev.retort.schema.SchemaModel model = catalogReader(table -> true).read(connection, schemas);
+        java.util.List<DatabaseObject> objects = new java.util.ArrayList<>();
+        model.tables().forEach(t -> objects.add(new DatabaseObject("table", t.schema(), t.name())));
+        model.sequences().stream().filter(s -> s.ownedBy() == null)
+                .forEach(s -> objects.add(new DatabaseObject("sequence", s.schema(), s.name())));
+        model.enums().forEach(e -> objects.add(new DatabaseObject("type", e.schema(), e.name())));
+        return objects;
+    }
+
+    /**
+     * The statements that drop every object {@link #objects} lists in the given schemas, in an order the database
+     * accepts; the schemas themselves stay. {@code clean} runs them under the migration lock, in one transaction where
+     * the DDL is transactional. By default, from what the catalog reader reads, rendered by the dialect: the foreign
+     * keys first, then the tables, the sequences no column owns and the enum types.
+     */
+    default java.util.List<SqlStatement> dropAll(java.sql.Connection connection, java.util.Set<String> schemas) throws java.sql.SQLException {
+        dev.retort.schema.SchemaModel model = catalogReader(table -> true).read(connection, schemas);
+        java.util.List<dev.retort.operation.Operation> drops = new java.util.ArrayList<>();
+        for (dev.retort.schema.Table table : model.tables()) {
+            table.foreignKeys().forEach(fk -> drops.add(new dev.retort.operation.Operation.DropConstraint(table.schema(), table.name(),
+                    fk.name(), fk)));
+        }
+        model.tables().forEach(t -> drops.add(new dev.retort.operation.Operation.DropTable(t.schema(), t.name(), null)));
+        model.sequences().stream().filter(s -> s.ownedBy() == null)
+                .forEach(s -> drops.add(new dev.retort.operation.Operation.DropSequence(s.schema(), s.name(), s)));
+        model.enums().forEach(e -> drops.add(new dev.retort.operation.Operation.DropEnum(e.schema(), e.name(), e.values())));
+        java.util.List<SqlStatement> statements = new java.util.ArrayList<>();
+        drops.forEach(drop -> statements.addAll(dialect().render(drop)));
+        return statements;
+    }
+
+    /**
+     * The object a statement creates when it is of a kind repeatable revisions own (a view, a materialized view, a
+     * function, a procedure), so autogenerate leaves it out of its comparison: an entity mapped onto a view a repeatable
+     * makes is not written as a table, and a view is never dropped for want of an entity. Empty for every other
+     * statement; by default, for every statement.
+     */
+    default java.util.Optional<DatabaseObject> createdBy(String statement) {
+        return java.util.Optional.empty();
+    }
 }

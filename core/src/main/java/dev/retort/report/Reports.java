@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.command.AppliedStep;
+import dev.retort.command.Cleaned;
+import dev.retort.command.RepeatableStatus;
 import dev.retort.command.RevisionDetails;
 import dev.retort.command.RevisionStatus;
 import dev.retort.revision.RevisionGraph;
@@ -82,6 +84,51 @@ public final class Reports {
                     (status.revision().message() + " " + markers(status)).strip());
         }
         return table.lines();
+    }
+
+    /**
+     * {@link #history(List)} followed, when there are repeatables, by an aligned table of them by name: whether each is
+     * applied as it is now, changed since it ran, or pending (never ran), and when it last ran.
+     */
+    public static List<String> history(List<RevisionStatus> oldestFirst, List<RepeatableStatus> repeatables) {
+        List<String> lines = new ArrayList<>(history(oldestFirst));
+        if (!repeatables.isEmpty()) {
+            lines.add("");
+            TextTable table = new TextTable("Repeatable", "State", "Applied at (UTC)", "Source");
+            for (RepeatableStatus repeatable : repeatables) {
+                table.row(repeatable.name(), repeatable.state(), repeatable.appliedAt() == null ? "" : TIME.format(repeatable.appliedAt()),
+                        repeatable.source());
+            }
+            lines.addAll(table.lines());
+        }
+        return lines;
+    }
+
+    /**
+     * {@link #current(List, java.util.Set, String, boolean)}; with {@code verbose}, a last line about the repeatables when
+     * there are any: every one applied as it is now, or which are pending.
+     */
+    public static List<String> current(List<RevisionStatus> revisions, java.util.Set<String> unknown, String origin, boolean verbose,
+                                       List<RepeatableStatus> repeatables) {
+        List<String> lines = new ArrayList<>(current(revisions, unknown, origin, verbose));
+        if (verbose && !repeatables.isEmpty()) {
+            List<String> pending = repeatables.stream().filter(RepeatableStatus::pending).map(RepeatableStatus::name).toList();
+            lines.add(pending.isEmpty() ? "Every repeatable is applied as it is now."
+                    : pending.size() + " repeatable(s) pending, applied by the next upgrade to head (" + String.join(", ", pending) + ").");
+        }
+        return lines;
+    }
+
+    /** What {@code clean} dropped, as an aligned table of schema, type and name, and its summary. */
+    public static List<String> cleaned(Cleaned cleaned) {
+        List<String> lines = new ArrayList<>();
+        if (!cleaned.dropped().isEmpty()) {
+            TextTable table = new TextTable("Schema", "Type", "Name");
+            cleaned.dropped().forEach(object -> table.row(object.schema(), object.type(), object.name()));
+            lines.addAll(table.lines());
+        }
+        lines.add(cleaned.summary());
+        return lines;
     }
 
     /** The branch points, each with the revisions that descend from it; a line saying the history is linear when there are none. */

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 
+import dev.retort.Callback;
 import dev.retort.Migration;
 import dev.retort.internal.revision.ArchiveRevisions;
 import dev.retort.internal.revision.ClassPathRevisions;
+import dev.retort.internal.revision.Discovered;
 import dev.retort.internal.revision.MigrationClasses;
 import dev.retort.internal.revision.ScriptSplitter;
 import dev.retort.platform.SqlDialect;
@@ -22,6 +24,16 @@ public interface RevisionSource {
 
     /** Every revision this source holds, in no particular order. */
     List<RevisionScript> revisions();
+
+    /** The repeatable revisions this source holds ({@code R__*.sql} files, {@code RepeatableMigration} classes); none by default. */
+    default List<RepeatableScript> repeatables() {
+        return List.of();
+    }
+
+    /** The callbacks this source holds (SQL files named after their event, {@code Callback} classes); none by default. */
+    default List<Callback> callbacks() {
+        return List.of();
+    }
 
     /** What the source searches, for messages: {@code package db.migrations}. */
     default String describe() {
@@ -107,18 +119,38 @@ public interface RevisionSource {
 
     /** A source over a scan, which is not a source itself so the scan's package needs nothing of this one. */
     private static RevisionSource from(ClassPathRevisions scan) {
-        return from(scan::revisions, scan.describe());
+        return from(scan::discover, scan.describe());
     }
 
     private static RevisionSource from(ArchiveRevisions archive) {
-        return from(archive::revisions, archive.describe());
+        return from(archive::discover, archive.describe());
     }
 
-    private static RevisionSource from(java.util.function.Supplier<List<RevisionScript>> revisions, String description) {
+    /** A source over one scan, made when first asked and shared by its revisions, repeatables and callbacks. */
+    private static RevisionSource from(java.util.function.Supplier<Discovered> scan, String description) {
         return new RevisionSource() {
+            private Discovered found;
+
+            private synchronized Discovered found() {
+                if (found == null) {
+                    found = scan.get();
+                }
+                return found;
+            }
+
             @Override
             public List<RevisionScript> revisions() {
-                return revisions.get();
+                return found().revisions();
+            }
+
+            @Override
+            public List<RepeatableScript> repeatables() {
+                return found().repeatables();
+            }
+
+            @Override
+            public List<Callback> callbacks() {
+                return found().callbacks();
             }
 
             @Override

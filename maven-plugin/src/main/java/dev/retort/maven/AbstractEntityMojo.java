@@ -85,10 +85,19 @@ abstract class AbstractEntityMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrations.devImage")
     protected String devImage;
 
+    /**
+     * Tables and other objects Retort does not manage, comma-separated names or patterns with {@code *} and {@code ?}
+     * (optionally schema-qualified): generate never writes them, check and verify do not call them drift. Flyway's,
+     * Liquibase's and Alembic's tables are always left out.
+     */
+    @Parameter(property = "migrations.excludeObjects")
+    protected String excludeObjects;
+
     @Override
     protected void configure(Settings.Builder builder) throws MojoFailureException {
         super.configure(builder);
         builder.set(Setting.DEV_DATABASE, devDatabase).set(Setting.DEV_IMAGE, devImage).set(Setting.PERSISTENCE_UNIT, persistenceUnit)
+                .set(Setting.EXCLUDE_OBJECTS, excludeObjects)
                 .set(Setting.SPRING_PROFILES, springProfiles == null ? null : String.join(",", springProfiles))
                 .set(Setting.PLATFORMS, platforms == null ? null : String.join(",", platforms))
                 .set(Setting.DEV_DATABASES, devDatabases == null ? null : String.join(" ", devDatabases))

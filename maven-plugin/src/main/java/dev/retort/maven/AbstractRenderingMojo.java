@@ -25,9 +25,16 @@ abstract class AbstractRenderingMojo extends AbstractRetortMojo {
     @Parameter(property = "migrations.platform")
     protected String platform;
 
+    /**
+     * Values of the {@code ${name}} placeholders of SQL revision files, repeatables and callbacks:
+     * {@code name=value,name=value}. One placeholder also comes from {@code RETORT_PLACEHOLDERS_<NAME>}.
+     */
+    @Parameter(property = "migrations.placeholders")
+    protected String placeholders;
+
     @Override
     protected void configure(Settings.Builder builder) throws org.apache.maven.plugin.MojoFailureException {
         super.configure(builder);
-        builder.set(Setting.URL, url).set(Setting.PLATFORM, platform);
+        builder.set(Setting.URL, url).set(Setting.PLATFORM, platform).set(Setting.PLACEHOLDERS, placeholders);
     }
 }

@@ -24,7 +24,8 @@ public class CurrentMojo extends AbstractDatabaseMojo {
     @Override
     protected void run(Retort retort) throws MojoFailureException {
         Set<String> unknown = retort.unknownRevisions();
-        Reports.current(retort.status(), unknown, retort.graph().origin(), verbose).forEach(getLog()::info);
+        Reports.current(retort.status(), unknown, retort.graph().origin(), verbose, verbose ? retort.repeatables() : java.util.List.of())
+                .forEach(getLog()::info);
         if (!unknown.isEmpty()) {
             throw new MojoFailureException("The database is at " + String.join(", ", unknown) + ", which no migration in "
                     + retort.graph().origin() + " declares: deploy the code that has it, or check migrations.package and migrations.sqlLocation.");

@@ -29,6 +29,38 @@ public class ReleaseMojo extends AbstractWritingMojo {
     @Parameter(property = "migrations.reportFile", defaultValue = "${project.build.directory}/migrations/release.json")
     private File reportFile;
 
+    /**
+     * The revision ({@code head}, an id) whose schema a database without Retort's tables already holds (made by Flyway,
+     * hbm2ddl or by hand): the release compares the two on a dev database and stamps it there when they are equal, or
+     * refuses, naming the differences.
+     */
+    @Parameter(property = "migrations.baselineOnRelease")
+    private String baselineOnRelease;
+
+    /** The schemas a baseline on release compares, comma-separated; default {@code schema}, else the connection's current one. */
+    @Parameter(property = "migrations.schemas")
+    private String schemas;
+
+    /** Objects a baseline on release leaves out of its comparison, as for {@code check}; other tools' tables always are. */
+    @Parameter(property = "migrations.excludeObjects")
+    private String excludeObjects;
+
+    /** Where a baseline on release builds the schema to compare with: {@code embedded} (the default), {@code docker} or a scratch server's URL. */
+    @Parameter(property = "migrations.devDatabase")
+    private String devDatabase;
+
+    /** The image of a {@code docker} dev database. */
+    @Parameter(property = "migrations.devImage")
+    private String devImage;
+
+    @Override
+    protected void configure(dev.retort.config.Settings.Builder builder) throws MojoFailureException {
+        super.configure(builder);
+        builder.set(dev.retort.config.Setting.BASELINE_ON_RELEASE, baselineOnRelease).set(dev.retort.config.Setting.SCHEMAS, schemas)
+                .set(dev.retort.config.Setting.EXCLUDE_OBJECTS, excludeObjects).set(dev.retort.config.Setting.DEV_DATABASE, devDatabase)
+                .set(dev.retort.config.Setting.DEV_IMAGE, devImage);
+    }
+
     @Override
     protected void run(Retort retort) throws MojoFailureException {
         ReleaseReport report = retort.release(SettingNames.MAVEN);

@@ -66,9 +66,10 @@ public class SqlMojo extends AbstractDatabaseMojo {
         } catch (IOException e) {
             throw new MojoFailureException("Cannot write " + file + ": " + e.getMessage(), e);
         }
-        getLog().info(script.revisionCount() == 0 ? "Nothing to do: no revision to " + (way == Direction.UP ? "apply" : "revert")
-                + ". Wrote an empty script to " + file
-                : "Wrote the SQL of " + script.revisionCount() + " revision(s) " + (way == Direction.UP ? "up" : "down") + " to " + file
+        getLog().info(plan.nothingToDo() ? "Nothing to do: no revision to " + (way == Direction.UP ? "apply" : "revert")
+                + ". Wrote the script (callbacks only) to " + file
+                : "Wrote the SQL of " + script.revisionCount() + " revision(s) " + (way == Direction.UP ? "up" : "down")
+                + (plan.repeatables().isEmpty() ? "" : " and " + plan.repeatables().size() + " repeatable(s)") + " to " + file
                 + "; nothing was executed.");
     }
 

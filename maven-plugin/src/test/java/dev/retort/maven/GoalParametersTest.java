@@ -23,8 +23,8 @@ import org.w3c.dom.NodeList;
 class GoalParametersTest {
 
     private static final Set<String> REVISIONS = Set.of("packageName", "sqlLocation", "skip");
-    private static final Set<String> CONNECTION = Set.of("url", "platform", "user", "password", "passwordFile", "serverId", "schema",
-            "connectTimeout", "readTimeout", "connectRetries", "statementLockTimeout", "statementTimeout");
+    private static final Set<String> CONNECTION = Set.of("url", "platform", "placeholders", "user", "password", "passwordFile", "serverId",
+            "schema", "connectTimeout", "readTimeout", "connectRetries", "statementLockTimeout", "statementTimeout");
     private static final Set<String> WRITING = Set.of("lockTimeout", "environment", "confirm", "confirmDestructive");
 
     /** Each goal's editable parameters. */
@@ -73,8 +73,8 @@ class GoalParametersTest {
         assertEquals(union(REVISIONS), goals.get("branches"));
         assertEquals(union(REVISIONS, Set.of("message", "sourceDirectory")), goals.get("merge"));
         // show and index render SQL: the URL (or the platform) picks the dialect, nothing connects
-        assertEquals(union(REVISIONS, Set.of("url", "platform", "target")), goals.get("show"));
-        assertEquals(union(REVISIONS, Set.of("url", "platform")), goals.get("index"));
+        assertEquals(union(REVISIONS, Set.of("url", "platform", "placeholders", "target")), goals.get("show"));
+        assertEquals(union(REVISIONS, Set.of("url", "platform", "placeholders")), goals.get("index"));
     }
 
     @Test
@@ -83,12 +83,15 @@ class GoalParametersTest {
         assertEquals(union(REVISIONS, CONNECTION), goals.get("heads"));
         assertEquals(union(REVISIONS, CONNECTION, Set.of("verbose")), goals.get("current"));
         assertEquals(union(REVISIONS, CONNECTION, WRITING, Set.of("target")), goals.get("upgrade"));
-        for (String writer : Set.of("upgrade", "downgrade", "stamp", "release", "repair")) {
+        assertEquals(union(REVISIONS, CONNECTION, WRITING, Set.of("cleanEnabled", "schemas")), goals.get("clean"));
+        assertTrue(goals.get("release").containsAll(Set.of("baselineOnRelease", "devDatabase", "excludeObjects")), goals.get("release").toString());
+        for (String writer : Set.of("upgrade", "downgrade", "stamp", "release", "repair", "clean")) {
             assertTrue(goals.get(writer).containsAll(union(CONNECTION, WRITING)), writer + ": " + goals.get(writer));
         }
         for (String reader : Set.of("heads", "history", "current", "check-deployable", "sql", "lint", "generate", "check", "verify")) {
             assertTrue(goals.get(reader).stream().noneMatch(WRITING::contains), reader + ": " + goals.get(reader));
         }
-        assertTrue(goals.get("generate").containsAll(Set.of("devDatabase", "devImage", "entityPackages", "message")), goals.get("generate").toString());
+        assertTrue(goals.get("generate").containsAll(Set.of("devDatabase", "devImage", "entityPackages", "message", "excludeObjects")),
+                goals.get("generate").toString());
     }
 }

@@ -28,7 +28,8 @@ public final class SpringBootConfig {
     /** The settings the Spring Boot starter binds as {@code retort.*} properties ({@code RetortProperties}). */
     public static final List<Setting> STARTER_KEYS = List.of(Setting.URL, Setting.USER, Setting.PASSWORD, Setting.PASSWORD_FILE,
             Setting.CONNECT_TIMEOUT, Setting.READ_TIMEOUT, Setting.PACKAGE, Setting.SQL_LOCATION, Setting.SCHEMA, Setting.LOCK_TIMEOUT,
-            Setting.STATEMENT_LOCK_TIMEOUT, Setting.STATEMENT_TIMEOUT, Setting.CONNECT_RETRIES, Setting.ENVIRONMENT, Setting.CONFIRM);
+            Setting.STATEMENT_LOCK_TIMEOUT, Setting.STATEMENT_TIMEOUT, Setting.CONNECT_RETRIES, Setting.ENVIRONMENT, Setting.CONFIRM,
+            Setting.EXCLUDE_OBJECTS, Setting.SCHEMAS, Setting.CLEAN_ENABLED, Setting.BASELINE_ON_RELEASE);
 
     /** The data source's keys, as {@code Settings.Builder#application} takes them. */
     public static final String URL = "spring.datasource.url";
@@ -69,6 +70,12 @@ public final class SpringBootConfig {
         for (Setting setting : STARTER_KEYS) {
             keep(setting.propertyName(), configuration, values, origins);
         }
+        // retort.placeholders.<name>, a map the starter binds: each placeholder on its own.
+        String placeholders = Setting.PLACEHOLDERS.propertyName();
+        configuration.map(placeholders).forEach((name, value) -> {
+            values.put(placeholders + "." + name, value);
+            origins.put(placeholders + "." + name, placeholders + "." + name + " in " + configuration.origin(placeholders + "." + name));
+        });
         for (String key : List.of(URL, USERNAME, PASSWORD)) {
             keep(key, configuration, values, origins);
             String variable = key.toUpperCase(Locale.ROOT).replace('.', '_');

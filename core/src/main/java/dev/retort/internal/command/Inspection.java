@@ -53,6 +53,12 @@ public final class Inspection {
         return statuses;
     }
 
+    /** A repeatable (as the engine runs it) with the statements it applies; it has no downgrade. */
+    public RevisionDetails showRepeatable(RevisionScript repeatable) {
+        return new RevisionDetails(repeatable, false, List.of(), engine.checksum(repeatable), engine.statements(repeatable, Direction.UP),
+                List.of("-- none: a repeatable is not taken back; it runs again when it changes"));
+    }
+
     /** One revision ({@code head}, an id or a unique prefix) with its statements both ways. */
     public RevisionDetails show(String target) {
         String id = "head".equals(target) ? new Targets(graph).head() : graph.resolve(target);

@@ -34,6 +34,21 @@ public final class ProductionGuard {
         }
     }
 
+    /**
+     * Refuses {@code clean} in production whatever is confirmed, and everywhere unless {@code cleanEnabled} allows it:
+     * it drops every object in the managed schemas.
+     */
+    public void clean() {
+        if (settings.isProduction()) {
+            throw new RetortException("The database is a production database (" + where() + "), and clean drops every object in it: "
+                    + "clean never runs in production, whatever is confirmed. Nothing was changed.");
+        }
+        if (!settings.cleanEnabled()) {
+            throw new RetortException("clean drops every object in the managed schemas, Retort's tables included: set {cleanEnabled} to "
+                    + "yes to allow it on this development or test database. Nothing was changed.");
+        }
+    }
+
     private String where() {
         return "{environment} is " + settings.environment() + ", from " + settings.origin(Setting.ENVIRONMENT);
     }

@@ -38,6 +38,18 @@ public final class Release {
     private final Function<Set<String>, LintReport> lint;
     private final String environment;
     private final SettingNames names;
+    private final java.util.function.Supplier<Baseline> baseline;
+
+    /**
+     * What a baseline on release did before the upgrade: adopted a database without Retort's tables at a revision, or
+     * refused to.
+     *
+     * @param note     what was done, for the report's warnings; null when it refused
+     * @param refusal  why the release must not go on, or null
+     * @param problems the differences found
+     */
+    public record Baseline(String note, String refusal, List<Problem> problems) {
+    }
 
     /**
      * A release of this graph through this engine; {@code validation} validates a database at the given heads, and
@@ -45,6 +57,16 @@ public final class Release {
      */
     public Release(RevisionGraph graph, Engine engine, ProductionGuard guard, Function<Set<String>, Validation> validation,
                    Function<Set<String>, LintReport> lint, String environment, SettingNames names) {
+        this(graph, engine, guard, validation, lint, environment, names, () -> null);
+    }
+
+    /**
+     * As above; {@code baseline} adopts a database without Retort's tables before anything else (null when there is
+     * nothing to adopt, or it was not asked for).
+     */
+    public Release(RevisionGraph graph, Engine engine, ProductionGuard guard, Function<Set<String>, Validation> validation,
+                   Function<Set<String>, LintReport> lint, String environment, SettingNames names, java.util.function.Supplier<Baseline> baseline) {
+        this.baseline = baseline;
         this.graph = graph;
         this.engine = engine;
         this.guard = guard;
@@ -61,8 +83,17 @@ public final class Release {
         Set<String> before = null;
         try {
             guard.write("release");
-            // The checks before the upgrade read several times: on one connection.
-            Checked checked = engine.sharingReads(this::check);
+            // The checks before the upgrade read several times: on one connection, a baseline's included.
+            Baseline[] adoption = new Baseline[1];
+            Checked checked = engine.sharingReads(() -> {
+                adoption[0] = baseline.get();
+                return adoption[0] != null && adoption[0].refusal() != null ? null : check();
+            });
+            Baseline adopted = adoption[0];
+            if (checked == null) {
+                return report(Outcome.REFUSED, started, start, Set.of(), Set.of(), List.of(), List.of(), List.of(), adopted.problems(),
+                        names.render(adopted.refusal()));
+            }
             before = checked.before();
             if (checked.refusal() != null) {
                 return report(Outcome.REFUSED, started, start, before, before, List.of(), List.of(), checked.findings(), checked.problems(),
@@ -70,7 +101,10 @@ public final class Release {
             }
             RunResult result = engine.upgrade("head");
             List<AppliedRevision> applied = applied(result);
-            List<String> warnings = warnings(result);
+            List<String> warnings = new ArrayList<>(warnings(result));
+            if (adopted != null) {
+                warnings.add(0, names.render(adopted.note()));
+            }
             // With nothing to do, the run read the version table under the lock already; after applying, read where it ended.
             Set<String> after = result.nothingToDo() ? result.headsAfter() : engine.currentHeads();
             if (!after.equals(Set.copyOf(graph.heads()))) {
@@ -80,9 +114,8 @@ public final class Release {
             return report(result.nothingToDo() ? Outcome.NOTHING_TO_DO : Outcome.UPGRADED, started, start, before, after, applied,
                     warnings, checked.findings(), List.of(), null);
         } catch (MigrationFailedException e) {
-            return report(Outcome.FAILED, started, start, before, readHeads(), e.completed().stream()
-                    .map(s -> new AppliedRevision(s.step().revision().id(), s.step().revision().message(), s.step().transactional(),
-                            s.elapsed().toMillis())).toList(), List.of(), List.of(), List.of(), e.getMessage(names));
+            return report(Outcome.FAILED, started, start, before, readHeads(), e.completed().stream().map(Release::applied).toList(),
+                    List.of(), List.of(), List.of(), e.getMessage(names));
         } catch (RetortException e) {
             return report(before == null ? Outcome.REFUSED : Outcome.FAILED, started, start, before, before == null ? null : readHeads(),
                     List.of(), List.of(), List.of(), List.of(), e.getMessage(names));
@@ -131,15 +164,20 @@ public final class Release {
     }
 
     private static List<AppliedRevision> applied(RunResult result) {
-        return result.steps().stream().map(s -> new AppliedRevision(s.step().revision().id(), s.step().revision().message(),
-                s.step().transactional(), s.elapsed().toMillis())).toList();
+        return result.steps().stream().map(Release::applied).toList();
+    }
+
+    private static AppliedRevision applied(RunResult.StepResult s) {
+        return new AppliedRevision(s.step().revision().id(), s.step().revision().message(), s.step().transactional(), s.elapsed().toMillis(),
+                s.step().direction() == Direction.REPEAT);
     }
 
     private static List<String> warnings(RunResult result) {
         List<String> warnings = new ArrayList<>();
         for (RunResult.StepResult step : result.steps()) {
             if (!step.step().transactional()) {
-                warnings.add("revision " + step.step().revision().id() + " ran outside a transaction (non-transactional revision)");
+                String kind = step.step().direction() == Direction.REPEAT ? "repeatable" : "revision";
+                warnings.add(kind + " " + step.step().revision().id() + " ran outside a transaction (non-transactional " + kind + ")");
             }
         }
         return warnings;

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import dev.retort.RetortException;
 import dev.retort.command.Direction;
 import dev.retort.command.Problem;
+import dev.retort.internal.diff.ObjectFilter;
 import dev.retort.internal.diff.SchemaDiffer;
 import dev.retort.internal.runtime.Engine;
 import dev.retort.platform.CatalogReader;
@@ -31,18 +32,25 @@ public final class Verifier {
     private final Platform platform;
     private final Engine database;
     private final Predicate<String> tables;
+    private final ObjectFilter filter;
+    private final boolean repeatables;
     private final List<Problem> problems = new ArrayList<>();
 
     /**
      * Verifies the graph's revisions on an empty database.
      *
-     * @param tables accepts the tables to compare (Retort's own are left out)
+     * @param tables      accepts the tables to compare (Retort's own are left out)
+     * @param filter      what comparisons leave out (other tools' tables, excluded objects, what repeatables own)
+     * @param repeatables whether there are repeatables to apply at head, twice
      */
-    public Verifier(RevisionGraph graph, Platform platform, Engine database, Predicate<String> tables) {
+    public Verifier(RevisionGraph graph, Platform platform, Engine database, Predicate<String> tables, ObjectFilter filter,
+                    boolean repeatables) {
         this.graph = graph;
         this.platform = platform;
         this.database = database;
         this.tables = tables;
+        this.filter = filter;
+        this.repeatables = repeatables;
     }
 
     /** The problems found, in revision order, the comparison with the entities (when given, not null) last. */
@@ -56,10 +64,43 @@ public final class Verifier {
                 return problems; // the database is no longer at a known revision: later steps would only repeat this
             }
         }
+        if (repeatables && !repeatablesRunTwice()) {
+            return problems;
+        }
         if (entities != null) {
             compareWithEntities(entities);
         }
         return problems;
+    }
+
+    /**
+     * The repeatables at head, applied once and then again, as a later change of their source would: the second time must
+     * succeed on what the first left and leave the same schema.
+     *
+     * @return whether both succeeded
+     */
+    private boolean repeatablesRunTwice() {
+        String head = graph.heads().isEmpty() ? null : graph.heads().get(0);
+        try {
+            database.applyRepeatables();
+        } catch (RetortException e) {
+            problems.add(new Problem(Problem.Kind.FAILED, null, "the repeatables failed at head on a fresh database: " + e.getMessage()));
+            return false;
+        }
+        SchemaModel once = read();
+        try {
+            database.applyRepeatables();
+        } catch (RetortException e) {
+            problems.add(new Problem(Problem.Kind.FAILED, null, "the repeatables ran at head once but not a second time, as they would "
+                    + "after a change; write them to run on what they left (create or replace, drop … if exists): " + e.getMessage()));
+            return false;
+        }
+        Comparison left = SchemaDiffer.compare(platform, once, read());
+        if (!left.isEmpty()) {
+            problems.add(new Problem(Problem.Kind.UPGRADE_NOT_REPEATABLE, head, "running the repeatables a second time changed the schema: "
+                    + String.join("; ", left.changes().stream().map(Change::summary).toList())));
+        }
+        return true;
     }
 
     /** Every revision, parents before children. */
@@ -94,7 +135,7 @@ public final class Verifier {
      * @return the schema the revision leaves (the next one starts from it), or null when the database is left at an unknown revision
      */
     private SchemaModel stairway(String id, SchemaModel before) {
-        if (!step(id, "upgrade", () -> database.upgrade(id))) {
+        if (!step(id, "upgrade", () -> database.upgrade(id, false))) {
             return null;
         }
         SchemaModel after = read();
@@ -102,7 +143,7 @@ public final class Verifier {
             return after; // the failed downgrade rolled back: the revision is still applied
         }
         differences(id, before, read(), Problem.Kind.DOWNGRADE_DIFFERS, "its downgrade does not restore the schema it started from");
-        if (!step(id, "upgrade (after its downgrade)", () -> database.upgrade(id))) {
+        if (!step(id, "upgrade (after its downgrade)", () -> database.upgrade(id, false))) {
             return null;
         }
         SchemaModel again = read();
@@ -138,6 +179,7 @@ public final class Verifier {
             problems.add(Validator.unreadable(e));
             return;
         }
+        target = filter.apply(target);
         Comparison drift = SchemaDiffer.compare(platform, target, read(target.schemas()));
         String head = graph.heads().isEmpty() ? null : graph.heads().get(0);
         for (Change change : drift.changes()) {
@@ -148,11 +190,11 @@ public final class Verifier {
 
     private SchemaModel read() {
         CatalogReader reader = platform.catalogReader(tables);
-        return database.read("the schema", c -> reader.read(c, reader.userSchemas(c)));
+        return filter.apply(database.read("the schema", c -> reader.read(c, reader.userSchemas(c))));
     }
 
     private SchemaModel read(Set<String> schemas) {
-        return database.read("the schema", c -> platform.catalogReader(tables).read(c, schemas));
+        return filter.apply(database.read("the schema", c -> platform.catalogReader(tables).read(c, schemas)));
     }
 
     private String describe(String id) {

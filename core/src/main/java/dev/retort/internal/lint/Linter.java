@@ -88,6 +88,27 @@ public final class Linter {
         return new LintReport(linted, findings, basis);
     }
 
+    /**
+     * The report with the repeatables added, each judged on its own (what raw SQL lint can judge: statements a
+     * transaction refuses, lock time-outs), as they run after the revisions; they have no downgrade.
+     */
+    public LintReport withRepeatables(LintReport report, List<RevisionScript> repeatables) {
+        if (repeatables.isEmpty()) {
+            return report;
+        }
+        List<String> linted = new ArrayList<>(report.revisions());
+        List<Finding> findings = new ArrayList<>(report.findings());
+        for (RevisionScript repeatable : repeatables) {
+            SchemaState state = new SchemaState(platform.defaultSchema());
+            state.beginRun();
+            linted.add(repeatable.id());
+            var up = MigrationClasses.record(repeatable, Direction.UP, platform.id());
+            findings.addAll(lint(new RevisionOperations(repeatable.id(), repeatable.transactional(), up.recorded(), up.acknowledgements(),
+                    List.of(), List.of()), state, true));
+        }
+        return new LintReport(linted, findings, report.basis() + ", the repeatables each on its own");
+    }
+
     /** Lints a revision about to be written, against the schema of the database it was compared with. */
     public List<Finding> lint(RevisionOperations revision, SchemaModel current) {
         SchemaState state = SchemaState.of(current, platform.defaultSchema());

@@ -51,11 +51,16 @@ public final class ArchiveRevisions {
 
     /** Every revision found, in no particular order. */
     public List<RevisionScript> revisions() {
+        return discover().revisions();
+    }
+
+    /** Every revision, repeatable and callback found. */
+    public Discovered discover() {
         if (!Files.exists(archive)) {
             throw new RetortException("The application archive " + archive + " does not exist.");
         }
         URLClassLoader loader = new URLClassLoader(classPath(), ArchiveRevisions.class.getClassLoader());
-        return new ClassPathRevisions(loader, packageName, sqlLocation, splitter).revisions();
+        return new ClassPathRevisions(loader, packageName, sqlLocation, splitter).discover();
     }
 
     /** What is searched, for messages: {@code package db.migrations}. */

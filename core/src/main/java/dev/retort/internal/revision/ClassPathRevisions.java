@@ -14,8 +14,11 @@ import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ClassInfo;
 import io.github.classgraph.ScanResult;
 
+import dev.retort.Callback;
 import dev.retort.Migration;
+import dev.retort.RepeatableMigration;
 import dev.retort.Revision;
+import dev.retort.revision.RepeatableScript;
 import dev.retort.revision.RevisionGraphException;
 import dev.retort.revision.RevisionScript;
 
@@ -52,7 +55,12 @@ public final class ClassPathRevisions {
 
     /** Every revision found, in no particular order. */
     public List<RevisionScript> revisions() {
-        List<RevisionScript> indexed = indexed();
+        return discover().revisions();
+    }
+
+    /** Every revision, repeatable and callback found. */
+    public Discovered discover() {
+        Discovered indexed = indexed();
         if (indexed != null) {
             return indexed;
         }
@@ -63,11 +71,9 @@ public final class ClassPathRevisions {
             graph.acceptPaths(sqlLocation);
         }
         try (ScanResult scan = graph.scan()) {
-            List<RevisionScript> scripts = new ArrayList<>(read(scan, packageName, className -> MigrationClasses.lazily(className, loader)));
-            if (sqlLocation != null) {
-                scripts.addAll(SqlRevisionFiles.read(scan, sqlLocation, splitter));
-            }
-            return scripts;
+            Discovered classes = new Discovered(read(scan, packageName, className -> MigrationClasses.lazily(className, loader)),
+                    repeatables(scan, packageName, loader), callbacks(scan, packageName, loader));
+            return sqlLocation == null ? classes : classes.and(SqlRevisionFiles.read(scan, sqlLocation, splitter));
         }
     }
 
@@ -75,7 +81,7 @@ public final class ClassPathRevisions {
      * The revisions of the package's index when every copy of it on the class path lies inside a jar (an application
      * artifact, whose classes cannot change under it); null when there is none, or one in a class directory.
      */
-    private List<RevisionScript> indexed() {
+    private Discovered indexed() {
         List<URL> indexes;
         try {
             indexes = Collections.list(loader.getResources(RevisionIndex.resourceName(packageName)));
@@ -85,11 +91,11 @@ public final class ClassPathRevisions {
         if (indexes.isEmpty() || indexes.stream().anyMatch(url -> !"jar".equals(url.getProtocol()))) {
             return null;
         }
-        List<RevisionScript> scripts = new ArrayList<>();
+        Discovered found = Discovered.of(List.of());
         for (URL index : indexes) {
-            scripts.addAll(RevisionIndex.read(RevisionIndex.load(index), loader, splitter));
+            found = found.and(RevisionIndex.read(RevisionIndex.load(index), loader, splitter));
         }
-        return scripts;
+        return found;
     }
 
     /** What is searched, for messages: {@code package db.migrations}. */
@@ -124,6 +130,31 @@ public final class ClassPathRevisions {
                     + String.join("; ", problems) + ".");
         }
         return scripts;
+    }
+
+    /** The classes of the package that implement {@link RepeatableMigration}, each named by its simple name. */
+    static List<RepeatableScript> repeatables(ScanResult scan, String packageName, ClassLoader loader) {
+        List<RepeatableScript> repeatables = new ArrayList<>();
+        for (ClassInfo info : concrete(scan, packageName, RepeatableMigration.class)) {
+            repeatables.add(MigrationClasses.repeatable(info.getName(), loader));
+        }
+        return repeatables;
+    }
+
+    /** The classes of the package that implement {@link Callback}, made when a run first reaches an event. */
+    static List<Callback> callbacks(ScanResult scan, String packageName, ClassLoader loader) {
+        List<Callback> callbacks = new ArrayList<>();
+        for (ClassInfo info : concrete(scan, packageName, Callback.class)) {
+            callbacks.add(MigrationClasses.callback(info.getName(), loader));
+        }
+        return callbacks;
+    }
+
+    private static List<ClassInfo> concrete(ScanResult scan, String packageName, Class<?> type) {
+        return scan.getClassesImplementing(type.getName()).stream()
+                .filter(info -> info.getPackageName().equals(packageName) || info.getPackageName().startsWith(packageName + "."))
+                .filter(info -> !info.isInterface() && !info.isAbstract() && !info.isAnonymousInnerClass())
+                .sorted(java.util.Comparator.comparing(ClassInfo::getName)).toList();
     }
 
     private static RevisionScript script(String className, AnnotationParameterValueList values,

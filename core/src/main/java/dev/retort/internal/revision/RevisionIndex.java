@@ -33,6 +33,8 @@ public final class RevisionIndex {
     private static final String FORMAT = "1";
     /** The format of an index that also lists SQL revision files: a Retort that cannot load them refuses it by its format. */
     private static final String FORMAT_WITH_SQL = "2";
+    /** The format of an index that also lists repeatables and callbacks: an older Retort would miss them, so it refuses it. */
+    private static final String FORMAT_WITH_REPEATABLES = "3";
 
     private RevisionIndex() {
     }
@@ -44,6 +46,11 @@ public final class RevisionIndex {
 
     /** The index of a graph, as text (deterministic: the same graph always gives the same bytes). */
     public static String write(String packageName, RevisionGraph graph, Function<String, String> checksum) {
+        return write(packageName, graph, checksum, Discovered.of(List.of()));
+    }
+
+    /** The index of a graph and of the repeatables and callbacks found beside it. */
+    public static String write(String packageName, RevisionGraph graph, Function<String, String> checksum, Discovered found) {
         Properties properties = new Properties();
         boolean sql = false;
         properties.setProperty("package", packageName);
@@ -64,7 +71,11 @@ public final class RevisionIndex {
             }
             properties.setProperty(key + "checksum", checksum.apply(revision.id()));
         }
-        properties.setProperty("format", sql ? FORMAT_WITH_SQL : FORMAT);
+        boolean more = !found.repeatables().isEmpty() || !found.callbacks().isEmpty();
+        if (more) {
+            writeExtras(properties, found);
+        }
+        properties.setProperty("format", more ? FORMAT_WITH_REPEATABLES : sql ? FORMAT_WITH_SQL : FORMAT);
         StringWriter out = new StringWriter();
         try {
             properties.store(out, null);
@@ -77,8 +88,50 @@ public final class RevisionIndex {
         return String.join("\n", lines) + "\n";
     }
 
+    private static void writeExtras(Properties properties, Discovered found) {
+        properties.setProperty("repeatables", String.join(",", found.repeatables().stream().map(r -> r.name()).toList()));
+        for (var repeatable : found.repeatables()) {
+            String key = "repeatable." + repeatable.name() + ".";
+            properties.setProperty(key + (repeatable.source().endsWith(".sql") ? "file" : "class"), repeatable.source());
+            properties.setProperty(key + "message", repeatable.message());
+            properties.setProperty(key + "transactional", Boolean.toString(repeatable.transactional()));
+        }
+        int i = 0;
+        for (var callback : found.callbacks()) {
+            String key = "callback." + i++ + ".";
+            String source = callback.describe();
+            if (source.endsWith(".sql")) {
+                properties.setProperty(key + "file", source);
+                properties.setProperty(key + "event", SqlScriptFile.callbackEvent(source).orElseThrow().name());
+            } else {
+                properties.setProperty(key + "class", source);
+            }
+        }
+        properties.setProperty("callbacks", Integer.toString(i));
+    }
+
+    /** The revisions, repeatables and callbacks an index declares; classes and files are loaded when first needed. */
+    static Discovered read(Properties index, ClassLoader loader, ScriptSplitter splitter) {
+        List<dev.retort.revision.RepeatableScript> repeatables = new ArrayList<>();
+        for (String name : list(index.getProperty("repeatables"))) {
+            String key = "repeatable." + name + ".";
+            String file = index.getProperty(key + "file");
+            repeatables.add(file != null ? SqlRevisionFiles.repeatableLazily(file, name, index.getProperty(key + "message", ""),
+                    Boolean.parseBoolean(index.getProperty(key + "transactional", "true")), loader, splitter)
+                    : MigrationClasses.repeatable(index.getProperty(key + "class"), loader));
+        }
+        List<dev.retort.Callback> callbacks = new ArrayList<>();
+        for (int i = 0; i < Integer.parseInt(index.getProperty("callbacks", "0")); i++) {
+            String key = "callback." + i + ".";
+            String file = index.getProperty(key + "file");
+            callbacks.add(file != null ? SqlRevisionFiles.callbackLazily(file, dev.retort.Callback.Event.valueOf(index.getProperty(key + "event")),
+                    loader, splitter) : MigrationClasses.callback(index.getProperty(key + "class"), loader));
+        }
+        return new Discovered(revisions(index, loader, splitter), repeatables, callbacks);
+    }
+
     /** The revisions an index declares; their classes are loaded from {@code loader} when their operations are needed. */
-    static List<RevisionScript> read(Properties index, ClassLoader loader, ScriptSplitter splitter) {
+    private static List<RevisionScript> revisions(Properties index, ClassLoader loader, ScriptSplitter splitter) {
         List<RevisionScript> scripts = new ArrayList<>();
         for (String id : list(index.getProperty("revisions"))) {
             String key = "revision." + id + ".";
@@ -123,7 +176,7 @@ public final class RevisionIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!FORMAT.equals(properties.getProperty("format")) && !FORMAT_WITH_SQL.equals(properties.getProperty("format"))) {
+        if (!java.util.Set.of(FORMAT, FORMAT_WITH_SQL, FORMAT_WITH_REPEATABLES).contains(properties.getProperty("format"))) {
             throw new RetortException("The revision index " + where + " has format '" + properties.getProperty("format")
                     + "', which this version of Retort does not read; rebuild the artifact with this version.");
         }

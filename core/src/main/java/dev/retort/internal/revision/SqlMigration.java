@@ -1,14 +1,17 @@
 package dev.retort.internal.revision;
 
+import java.util.List;
+
 import dev.retort.Migration;
 import dev.retort.RetortException;
+import dev.retort.command.Direction;
 import dev.retort.operation.Operations;
 
 /**
  * The migration of a SQL revision file: one {@code execute} per statement, so the runtime, offline scripts,
  * checksums and the linter treat it as any other migration.
  */
-final class SqlMigration implements Migration {
+final class SqlMigration implements Migration, SqlSourced {
 
     private final SqlRevisionFile file;
 
@@ -21,8 +24,26 @@ final class SqlMigration implements Migration {
     }
 
     @Override
+    public String path() {
+        return file.path();
+    }
+
+    @Override
+    public List<String> statements(Direction direction) {
+        if (direction == Direction.UP) {
+            return file.upgrade();
+        }
+        if (!file.hasDowngrade()) {
+            throw new RetortException("Revision " + file.id() + " (" + file.path() + ") cannot be downgraded: the file has no "
+                    + "-- retort:downgrade section. Add one with the statements that undo it, or downgrade no further than "
+                    + file.id() + ".");
+        }
+        return file.downgrade();
+    }
+
+    @Override
     public void upgrade(Operations op) {
-        file.upgrade().forEach(op::execute);
+        statements(Direction.UP).forEach(op::execute);
     }
 
     /**
@@ -31,11 +52,6 @@ final class SqlMigration implements Migration {
      */
     @Override
     public void downgrade(Operations op) {
-        if (!file.hasDowngrade()) {
-            throw new RetortException("Revision " + file.id() + " (" + file.path() + ") cannot be downgraded: the file has no "
-                    + "-- retort:downgrade section. Add one with the statements that undo it, or downgrade no further than "
-                    + file.id() + ".");
-        }
-        file.downgrade().forEach(op::execute);
+        statements(Direction.DOWN).forEach(op::execute);
     }
 }

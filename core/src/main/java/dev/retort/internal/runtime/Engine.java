@@ -13,9 +13,11 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import dev.retort.Callback;
 import dev.retort.MigrationListener;
 import dev.retort.RetortException;
 import dev.retort.command.AppliedStep;
+import dev.retort.command.Cleaned;
 import dev.retort.command.Direction;
 import dev.retort.command.Heads;
 import dev.retort.command.MigrationFailedException;
@@ -46,29 +48,129 @@ public final class Engine {
     private final VersionTableSql tables;
     private final StepRenderer renderer;
     private final Planner planner;
+    private final RunExtras extras;
 
     /** An engine over a graph; nothing touches the database until a run starts. A null data source allows offline work only. */
     public Engine(DataSource dataSource, RevisionGraph graph, Platform platform, RuntimeSettings settings, MigrationListener listener) {
+        this(dataSource, graph, RunExtras.none(), platform, settings, listener);
+    }
+
+    /** An engine over a graph and what runs beside its revisions (repeatables, callbacks, placeholders). */
+    public Engine(DataSource dataSource, RevisionGraph graph, RunExtras extras, Platform platform, RuntimeSettings settings,
+                  MigrationListener listener) {
         this.dataSource = dataSource;
         this.graph = graph;
+        this.extras = extras;
         this.platform = platform;
         this.settings = settings;
         this.listener = listener;
         this.tables = platform.versionTables(settings.schema(), settings.versionTable(), settings.historyTable());
-        this.renderer = new StepRenderer(platform, tables);
+        this.renderer = new StepRenderer(platform, tables, extras);
         this.planner = new Planner(graph);
     }
 
     /**
      * Applies every revision up to the target ({@code head} by default in the callers), after checking under the lock
-     * that no applied migration was edited since it ran (as Flyway's validate-on-migrate does).
+     * that no applied migration was edited since it ran (as Flyway's validate-on-migrate does); when the run reaches
+     * head, then every repeatable whose checksum changed since it last ran.
      */
     public RunResult upgrade(String target) {
+        return upgrade(target, true);
+    }
+
+    /**
+     * As {@link #upgrade(String)}; without {@code repeatables}, the versioned revisions only (verify goes up and down
+     * through them before it applies the repeatables at head).
+     */
+    public RunResult upgrade(String target, boolean repeatables) {
         return run(Direction.UP, (c, current) -> {
             refuseLostVersionTable(c, current);
             refuseEdited(c, current);
-            return renderAll(planner.upgrade(target, current));
+            List<Step> versioned = planner.upgrade(target, current);
+            List<RenderedStep> steps = renderAll(versioned);
+            Set<String> after = versioned.isEmpty() ? current : versioned.get(versioned.size() - 1).headsAfter();
+            if (repeatables && reachesHead(after)) {
+                for (RevisionScript repeatable : pendingRepeatables(readLog(c))) {
+                    steps.add(renderer.render(new Step(Direction.REPEAT, repeatable, after, after)));
+                }
+            }
+            return steps;
         });
+    }
+
+    /**
+     * Applies every repeatable at the database's current revision, changed or not (verify proves that each runs again on
+     * a database that has it). Writes their history rows as any run does.
+     */
+    public RunResult applyRepeatables() {
+        return run(Direction.UP, (c, current) -> {
+            List<RenderedStep> steps = new ArrayList<>();
+            for (RevisionScript repeatable : extras.repeatables()) {
+                steps.add(renderer.render(new Step(Direction.REPEAT, repeatable, current, current)));
+            }
+            return steps;
+        });
+    }
+
+    /** Whether a run that leaves the database at {@code heads} applies the repeatables: they are written against head. */
+    private boolean reachesHead(Set<String> heads) {
+        return !extras.repeatables().isEmpty() && heads.equals(Set.copyOf(graph.heads()));
+    }
+
+    /** The repeatables whose checksum differs from the one their last successful run recorded (or that never ran), by name. */
+    private List<RevisionScript> pendingRepeatables(List<AppliedStep> log) {
+        java.util.Map<String, String> recorded = recordedRepeatables(log);
+        return extras.repeatables().stream().filter(r -> !renderer.checksum(r).equals(recorded.get(r.id()))).toList();
+    }
+
+    /** The checksum each repeatable's newest successful run recorded. */
+    private static java.util.Map<String, String> recordedRepeatables(List<AppliedStep> log) {
+        java.util.Map<String, String> recorded = new java.util.HashMap<>();
+        for (AppliedStep step : log) {
+            if (step.success() && Direction.REPEAT.label().equals(step.direction()) && step.checksum() != null) {
+                recorded.put(step.revision(), step.checksum().strip());
+            }
+        }
+        return recorded;
+    }
+
+    /**
+     * Every repeatable with its checksum, the one its last successful run recorded and when (null when it never ran);
+     * pending when the two differ. Reads only.
+     */
+    public List<RepeatableState> repeatables() {
+        if (extras.repeatables().isEmpty()) {
+            return List.of();
+        }
+        List<AppliedStep> log = dataSource == null ? List.of() : log();
+        java.util.Map<String, AppliedStep> last = new java.util.HashMap<>();
+        for (AppliedStep step : log) {
+            if (step.success() && Direction.REPEAT.label().equals(step.direction())) {
+                last.put(step.revision(), step);
+            }
+        }
+        List<RepeatableState> states = new ArrayList<>();
+        for (RevisionScript repeatable : extras.repeatables()) {
+            AppliedStep ran = last.get(repeatable.id());
+            states.add(new RepeatableState(repeatable, renderer.checksum(repeatable), ran == null ? null : ran.checksum().strip(),
+                    ran == null ? null : ran.appliedAt()));
+        }
+        return states;
+    }
+
+    /**
+     * A repeatable as the history knows it.
+     *
+     * @param repeatable the repeatable, as the engine runs it
+     * @param checksum   the checksum of what it renders now
+     * @param recorded   the checksum its last successful run recorded, or null
+     * @param appliedAt  when that run was, or null
+     */
+    public record RepeatableState(RevisionScript repeatable, String checksum, String recorded, java.time.Instant appliedAt) {
+        /** Whether the next upgrade to head applies it. */
+        public boolean pending() {
+            return !checksum.equals(recorded);
+        }
     }
 
     /** Reverts every applied revision the target does not keep. */
@@ -105,6 +207,58 @@ public final class Engine {
         });
     }
 
+    /**
+     * Drops every object in the schemas (the connection's current schema when none is given) and in the schema of
+     * Retort's tables, Retort's tables included, under the migration lock and in one transaction where the platform's
+     * DDL is transactional. The schemas themselves stay.
+     */
+    public Cleaned clean(List<String> schemas) {
+        long start = System.nanoTime();
+        try (Connection c = connect()) {
+            boolean autoCommit = c.getAutoCommit();
+            readTimeout(c);
+            c.setAutoCommit(true);
+            try (MigrationLock.Held lock = platform.lock().acquire(c, tables.versionTable(), settings.lockTimeout(), listener)) {
+                lock.checkSession();
+                Set<String> targets = new TreeSet<>(schemas);
+                boolean ownSchema = settings.schema() != null && !settings.schema().isEmpty();
+                if (targets.isEmpty()) {
+                    targets.add(ownSchema ? settings.schema() : platform.currentSchema(c));
+                }
+                if (ownSchema) {
+                    targets.add(settings.schema());
+                }
+                List<dev.retort.platform.DatabaseObject> objects = platform.objects(c, targets);
+                List<dev.retort.platform.SqlStatement> drops = platform.dropAll(c, targets);
+                boolean transaction = platform.transactionalDdl();
+                String current = null;
+                c.setNetworkTimeout(Runnable::run, 0);
+                c.setAutoCommit(!transaction);
+                try {
+                    for (var drop : drops) {
+                        current = platform.dialect().inline(drop);
+                        execute(c, null, new Action.Sql(drop, current));
+                    }
+                    if (transaction) {
+                        c.commit();
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    if (transaction) {
+                        c.rollback();
+                    }
+                    throw new RetortException("clean failed at `" + Messages.oneLine(String.valueOf(current)) + "`: "
+                            + Messages.oneLine(String.valueOf(e.getMessage())) + (transaction ? "; it was rolled back, so nothing was dropped."
+                            : "; what was dropped before it stays dropped, so run clean again once the cause is fixed."), e);
+                } finally {
+                    restoreAutoCommit(c, autoCommit);
+                }
+                return new Cleaned(List.copyOf(targets), objects, Duration.ofNanos(System.nanoTime() - start));
+            }
+        } catch (SQLException e) {
+            throw new RetortException("clean could not talk to the database: " + Messages.oneLine(String.valueOf(e.getMessage())) + explain(e), e);
+        }
+    }
+
     /** Which of the objects a revision's upgrade creates are already in the database. Reads only. */
     public AlreadyThere.Findings alreadyThere(String revision) {
         return read("the database schema", c -> AlreadyThere.look(platform, c, renderer.operations(graph.get(revision), Direction.UP)));
@@ -138,7 +292,10 @@ public final class Engine {
     private String lastKnownHeads(List<AppliedStep> log) {
         AppliedStep last = null;
         for (AppliedStep step : log) {
-            if (step.success() && !Direction.REPAIR.label().equals(step.direction())) {
+            // Repairs, undone attempts and repeatables move no version.
+            boolean moves = Direction.UP.label().equals(step.direction()) || Direction.DOWN.label().equals(step.direction())
+                    || Direction.STAMP.label().equals(step.direction());
+            if (step.success() && moves) {
                 last = step;
             }
         }
@@ -165,25 +322,55 @@ public final class Engine {
         }
     }
 
-    /** The steps a target implies from the given heads, for an upgrade or a downgrade; nothing is read or written. */
-    public Plan plan(Direction direction, String target, Set<String> from) {
+    /**
+     * The steps a target implies from the given heads, for an upgrade or a downgrade; nothing is written. An upgrade that
+     * reaches head also names the repeatables it applies: those whose checksum changed since they last ran when
+     * {@code readHistory}, every one otherwise (a script for a database that is not at hand).
+     */
+    public Plan plan(Direction direction, String target, Set<String> from, boolean readHistory) {
         List<Step> steps = switch (direction) {
             case UP -> planner.upgrade(target, from);
             case DOWN -> planner.downgrade(target, from);
-            case STAMP, REPAIR, UNDO -> throw new IllegalArgumentException("Only upgrades and downgrades are planned ahead.");
+            case STAMP, REPAIR, UNDO, REPEAT -> throw new IllegalArgumentException("Only upgrades and downgrades are planned ahead.");
         };
-        return new Plan(direction, target, from, steps.isEmpty() ? from : steps.get(steps.size() - 1).headsAfter(), steps);
+        Set<String> after = steps.isEmpty() ? from : steps.get(steps.size() - 1).headsAfter();
+        List<String> repeatables = direction != Direction.UP || !reachesHead(after) ? List.of()
+                : (readHistory ? pendingRepeatables(log()) : extras.repeatables()).stream().map(RevisionScript::id).toList();
+        return new Plan(direction, target, from, after, steps, repeatables);
     }
 
-    /** The SQL of a plan, executing nothing; refused when a revision in it runs JDBC code. */
+    /** As {@link #plan(Direction, String, Set, boolean)}, every repeatable counted as pending. */
+    public Plan plan(Direction direction, String target, Set<String> from) {
+        return plan(direction, target, from, false);
+    }
+
+    /**
+     * The SQL of a plan, executing nothing: its revisions and repeatables with the callbacks of the run; refused when a
+     * revision in it runs JDBC code (a callback's JDBC code is named in a comment).
+     */
     public Script script(Plan plan) {
+        List<RenderedStep> steps = renderAll(plan.steps());
+        for (String name : plan.repeatables()) {
+            steps.add(renderer.render(new Step(Direction.REPEAT, extras.repeatable(name), plan.headsAfter(), plan.headsAfter())));
+        }
         return new Script(plan, OfflineScript.write(platform.dialect(), tables,
-                platform.dialect().setTimeouts(settings.statementLockTimeout(), settings.statementTimeout()), renderAll(plan.steps())));
+                platform.dialect().setTimeouts(settings.statementLockTimeout(), settings.statementTimeout()),
+                renderer.callbacks(Callback.Event.BEFORE_RUN, null), steps, renderer.callbacks(Callback.Event.AFTER_RUN, null)));
     }
 
     /** The statements a revision's upgrade or downgrade runs, parameters written in; JDBC code as a comment. */
     public List<String> statements(String revision, Direction direction) {
         return renderer.statements(graph.get(revision), direction);
+    }
+
+    /** The statements a revision or repeatable (as the engine runs it) renders one way, placeholders replaced. */
+    public List<String> statements(RevisionScript script, Direction direction) {
+        return renderer.statements(script, direction);
+    }
+
+    /** The checksum of what a revision or repeatable (as the engine runs it) renders, before placeholders are replaced. */
+    public String checksum(RevisionScript script) {
+        return renderer.checksum(script);
     }
 
     /** The SHA-256 checksum of the SQL a revision's upgrade renders to. */
@@ -233,6 +420,16 @@ public final class Engine {
     public interface SqlReader<T> {
         /** Reads; the connection is closed afterwards. */
         T read(Connection connection) throws SQLException;
+    }
+
+    /** The database this engine runs against, or null for offline work only. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Whether either of Retort's tables exists. Reads only. */
+    public boolean hasRetortTables() {
+        return read("Retort's tables", c -> tables.exists(c, tables.versionTable()) || tables.exists(c, tables.historyTable()));
     }
 
     /** The database's current heads; empty when Retort's tables do not exist yet. Reads only. */
@@ -289,6 +486,10 @@ public final class Engine {
                 // migration leaves the database exactly as it was, Retort's own tables included.
                 Set<String> before = readHeads(c);
                 List<RenderedStep> steps = plan.steps(c, before);
+                boolean runEvents = direction == Direction.UP || direction == Direction.DOWN;
+                List<RunCallback> beforeRun = runEvents ? runCallbacks(Callback.Event.BEFORE_RUN) : List.of();
+                List<RunCallback> afterRun = runEvents ? runCallbacks(Callback.Event.AFTER_RUN)
+                        : direction == Direction.REPAIR ? runCallbacks(Callback.Event.AFTER_REPAIR) : List.of();
                 if (!steps.isEmpty()) {
                     for (var statement : tables.create()) {
                         execute(c, null, new Action.Sql(statement, statement.sql()));
@@ -296,6 +497,8 @@ public final class Engine {
                     if (direction == Direction.UP || direction == Direction.DOWN) {
                         undoInterrupted(c, before);
                     }
+                }
+                if (!steps.isEmpty() || !beforeRun.isEmpty() || !afterRun.isEmpty()) {
                     sessionTimeouts = currentTimeouts(c);
                     timeoutsSet = true;
                     for (var statement : platform.dialect().setTimeouts(settings.statementLockTimeout(), settings.statementTimeout())) {
@@ -303,17 +506,26 @@ public final class Engine {
                     }
                 }
                 List<RunResult.StepResult> done = new ArrayList<>();
-                for (RenderedStep step : steps) {
-                    try {
-                        done.add(new StepRunner(c, step).run());
-                    } catch (MigrationFailedException e) {
-                        MigrationFailedException failure = new MigrationFailedException(e.step(), e.statement(), e.getCause(), done,
-                                e.outcome(), e.advice());
-                        for (Throwable suppressed : e.getSuppressed()) {
-                            failure.addSuppressed(suppressed);
+                try {
+                    runCallbacks(c, beforeRun, done, before);
+                    for (RenderedStep step : steps) {
+                        try {
+                            done.add(new StepRunner(c, step).run());
+                        } catch (MigrationFailedException e) {
+                            MigrationFailedException failure = new MigrationFailedException(e.step(), e.statement(), e.getCause(), done,
+                                    e.outcome(), e.advice());
+                            for (Throwable suppressed : e.getSuppressed()) {
+                                failure.addSuppressed(suppressed);
+                            }
+                            throw failure;
                         }
-                        throw failure;
                     }
+                    runCallbacks(c, afterRun, done, steps.isEmpty() ? before : steps.get(steps.size() - 1).step().headsAfter());
+                } catch (MigrationFailedException e) {
+                    if (runEvents) {
+                        afterFailure(c, e);
+                    }
+                    throw e;
                 }
                 Set<String> after = steps.isEmpty() ? before : steps.get(steps.size() - 1).step().headsAfter();
                 RunResult result = new RunResult(direction, done, before, after, Duration.ofNanos(System.nanoTime() - start));
@@ -329,6 +541,97 @@ public final class Engine {
         } catch (SQLException e) {
             throw new RetortException("The migration run could not talk to the database: " + Messages.oneLine(String.valueOf(e.getMessage()))
                     + explain(e), e);
+        }
+    }
+
+    /**
+     * One callback at one of the run's own events, rendered before the run writes anything.
+     *
+     * @param description how messages name it: {@code the afterRun callback db/migrations/afterRun.sql}
+     */
+    private record RunCallback(String description, boolean transactional, List<Action> actions) {
+    }
+
+    /** The callbacks at one of the run's own events, each rendered to its actions. */
+    private List<RunCallback> runCallbacks(Callback.Event event) {
+        List<RunCallback> rendered = new ArrayList<>();
+        for (Callback callback : extras.callbacks()) {
+            if (callback.handles(event)) {
+                rendered.add(new RunCallback("the " + event.fileName() + " callback " + callback.describe(),
+                        dev.retort.internal.revision.MigrationClasses.transactional(callback), renderer.callbackActions(callback, event, null)));
+            }
+        }
+        return rendered;
+    }
+
+    /**
+     * Runs callbacks of the run's own events, each in a transaction of its own where it is transactional (and the
+     * platform's DDL is), saying how long each took.
+     *
+     * @param done  the steps that committed before, for a failure's message
+     * @param heads where the database is while they run, for a failure's message
+     */
+    private void runCallbacks(Connection c, List<RunCallback> callbacks, List<RunResult.StepResult> done, Set<String> heads) {
+        for (RunCallback callback : callbacks) {
+            long start = System.nanoTime();
+            boolean transaction = callback.transactional() && platform.transactionalDdl();
+            String current = null;
+            try {
+                c.setNetworkTimeout(Runnable::run, 0);
+                c.setAutoCommit(!transaction);
+                for (Action action : callback.actions()) {
+                    if (action instanceof Action.Sql sql) {
+                        current = sql.text();
+                        execute(c, null, sql);
+                    } else if (action instanceof Action.Callback jdbc) {
+                        current = null;
+                        jdbc.operation().work().run(c);
+                    }
+                }
+                if (transaction) {
+                    c.commit();
+                }
+                c.setAutoCommit(true);
+                readTimeout(c);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    if (transaction && !c.isClosed()) {
+                        c.rollback();
+                        c.setAutoCommit(true);
+                    }
+                } catch (SQLException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                String advice = e instanceof SQLException sql ? platform.explain(sql) : null;
+                throw new MigrationFailedException(Messages.capitalize(callback.description()) + " failed and "
+                        + (transaction ? "was rolled back" : "ran outside a transaction, so its statements before the failing one stay applied")
+                        + "; " + (done.isEmpty() ? "no revision ran, " : "the revisions before it stay applied, ") + "the database is at "
+                        + Heads.describe(heads) + "." + (current == null ? "" : " Statement: " + Messages.oneLine(current) + ".") + " Error: "
+                        + Messages.oneLine(String.valueOf(e.getMessage())) + (advice == null ? "" : " " + advice), e, done);
+            }
+            listener.note("Ran " + callback.description() + " (" + (System.nanoTime() - start) / 1_000_000 + " ms).");
+        }
+    }
+
+    /** Runs the {@code afterFailure} callbacks once a run failed; their own failure is added to the run's, never hides it. */
+    private void afterFailure(Connection c, MigrationFailedException failure) {
+        List<RunCallback> callbacks;
+        try {
+            callbacks = new ArrayList<>();
+            for (Callback callback : extras.callbacks()) {
+                if (callback.handles(Callback.Event.AFTER_FAILURE)) {
+                    callbacks.add(new RunCallback("the afterFailure callback " + callback.describe(),
+                            dev.retort.internal.revision.MigrationClasses.transactional(callback),
+                            renderer.callbackActions(callback, Callback.Event.AFTER_FAILURE, failure.step())));
+                }
+            }
+            if (!c.isClosed() && !c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            runCallbacks(c, callbacks, failure.completed(), failure.step() == null ? Set.of() : failure.step().headsBefore());
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -555,11 +858,13 @@ public final class Engine {
             c.setNetworkTimeout(Runnable::run, 0);
             try {
                 if (rendered.inTransaction()) {
-                    inTransaction(rendered.opening(), rendered.body());
+                    inTransaction(rendered.opening(), rendered.before(), rendered.body(), rendered.after());
                 } else {
                     clearLeftovers();
                     perform(rendered.opening());
+                    perform(rendered.before());
                     performTracked();
+                    perform(rendered.after());
                     inTransaction();
                 }
             } catch (SQLException | RuntimeException e) {
@@ -675,6 +980,11 @@ public final class Engine {
             }
             String committed = "left " + (ran == 1 ? "statement 1" : "statements 1 to " + ran) + " of " + rendered.body().size()
                     + " committed, as it runs statement by statement";
+            if (step.direction() == Direction.REPEAT) {
+                // A repeatable is written to run again on what stands: the next upgrade runs it whole, nothing is undone.
+                return new MigrationFailedException(step, current, e, List.of(), committed + "; the next upgrade runs it whole again, "
+                        + "so it must run on what stands (create or replace, drop … if exists)", advice);
+            }
             try {
                 PartialStep partial = PartialStep.of(rendered, ran, false, platform, c);
                 if (partial.undoable()) {
@@ -705,14 +1015,20 @@ public final class Engine {
         private void perform(List<Action> actions) throws SQLException {
             for (Action action : actions) {
                 if (action instanceof Action.Sql sql) {
-                    current = sql.text();
+                    current = label(sql);
                     execute(c, step, sql);
                 } else if (action instanceof Action.Callback callback) {
-                    current = null;
+                    current = callback.origin() == null ? null : "JDBC code '" + callback.operation().description() + "' of "
+                            + callback.origin();
                     callback.operation().work().run(c);
                 }
             }
             current = null;
+        }
+
+        /** A statement as a failure names it: a callback's says whose it is. */
+        private static String label(Action.Sql sql) {
+            return sql.origin() == null ? sql.text() : sql.text() + " (in " + sql.origin() + ")";
         }
 
         /**
@@ -737,7 +1053,7 @@ public final class Engine {
                 c.commit();
                 return;
             }
-            current = last != null ? last.text() : batch;
+            current = last != null ? label(last) : batch;
             try (Statement s = c.createStatement()) {
                 s.execute(batch);
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import dev.retort.Callback;
 import dev.retort.RetortException;
 import dev.retort.command.Direction;
 import dev.retort.command.Step;
@@ -23,11 +24,13 @@ final class StepRenderer {
     private final Platform platform;
     private final SqlDialect dialect;
     private final VersionTableSql tables;
+    private final RunExtras extras;
 
-    StepRenderer(Platform platform, VersionTableSql tables) {
+    StepRenderer(Platform platform, VersionTableSql tables, RunExtras extras) {
         this.platform = platform;
         this.dialect = platform.dialect();
         this.tables = tables;
+        this.extras = extras;
     }
 
     RenderedStep render(Step step) {
@@ -35,9 +38,8 @@ final class StepRenderer {
             return renderStamp(step);
         }
         RevisionScript script = step.revision();
-        Rendered upgrade = rendered(script, Direction.UP);
-        Rendered body = step.direction() == Direction.UP ? upgrade : rendered(script, Direction.DOWN);
-        String checksum = checksum(upgrade.actions());
+        Rendered body = rendered(script, step.direction() == Direction.DOWN ? Direction.DOWN : Direction.UP);
+        String checksum = checksum(script);
         List<Action> opening = new ArrayList<>();
         List<Action> closing = new ArrayList<>();
         List<Action> progress = new ArrayList<>(java.util.Collections.nCopies(body.actions().size(), (Action) null));
@@ -53,7 +55,45 @@ final class StepRenderer {
             }
             closing.add(sql(tables.historyFinish(script.id())));
         }
-        return new RenderedStep(step, inTransaction, opening, body.actions(), progress, closing, body.operations(), body.operationOf());
+        return new RenderedStep(step, inTransaction, opening, callbacks(Callback.Event.BEFORE_EACH, step), body.actions(), progress,
+                callbacks(Callback.Event.AFTER_EACH, step), closing, body.operations(), body.operationOf());
+    }
+
+    /**
+     * The actions of every callback at an event, in order, each marked with the callback that recorded it.
+     *
+     * @param step the step it concerns, or null for the run's own events
+     */
+    List<Action> callbacks(Callback.Event event, Step step) {
+        List<Action> actions = new ArrayList<>();
+        for (Callback callback : extras.callbacks()) {
+            if (callback.handles(event)) {
+                actions.addAll(callbackActions(callback, event, step));
+            }
+        }
+        return actions;
+    }
+
+    /** One callback's actions at an event. */
+    List<Action> callbackActions(Callback callback, Callback.Event event, Step step) {
+        String origin = "the " + event.fileName() + " callback " + callback.describe();
+        List<Action> actions = new ArrayList<>();
+        for (Operation operation : MigrationClasses.record(callback, event, step, platform.id(), extras.placeholders()).recorded()) {
+            if (operation instanceof Operation.RunJdbc jdbc) {
+                actions.add(new Action.Callback(jdbc, origin));
+                continue;
+            }
+            List<SqlStatement> statements;
+            try {
+                statements = dialect.render(operation);
+            } catch (IllegalArgumentException e) {
+                throw new RetortException(origin + " has an operation that cannot be rendered: " + e.getMessage() + " Nothing was executed.", e);
+            }
+            for (SqlStatement statement : statements) {
+                actions.add(new Action.Sql(statement, dialect.inline(statement), origin));
+            }
+        }
+        return actions;
     }
 
     /**
@@ -93,9 +133,13 @@ final class StepRenderer {
                 true))));
     }
 
-    /** The SHA-256 of the SQL a revision's upgrade renders to (hex), as stored in the history table. */
+    /**
+     * The SHA-256 of the SQL a revision's upgrade renders to (hex), as stored in the history table; a SQL file's as
+     * written, before its placeholders are replaced, so a value that differs between environments is no edit.
+     */
     String checksum(RevisionScript script) {
-        return script.checksum() != null ? script.checksum() : checksum(rendered(script, Direction.UP).actions());
+        return script.checksum() != null ? script.checksum()
+                : checksum(rendered(script, MigrationClasses.record(script, Direction.UP, platform.id()).recorded()).actions());
     }
 
     /** The statements of a revision's upgrade or downgrade, as a person reads them; JDBC code as a comment. */
@@ -113,7 +157,7 @@ final class StepRenderer {
 
     /** The operations a revision's upgrade or downgrade records. */
     List<Operation> operations(RevisionScript script, Direction direction) {
-        return MigrationClasses.record(script, direction, platform.id()).recorded();
+        return MigrationClasses.record(script, direction, platform.id(), extras.placeholders()).recorded();
     }
 
     /** A revision's operations one way, rendered: the actions, and which operation each belongs to. */

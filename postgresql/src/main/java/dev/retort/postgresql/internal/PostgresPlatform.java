@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import dev.retort.MigrationListener;
+import dev.retort.platform.DatabaseObject;
 import dev.retort.platform.DatabaseUrl;
 import dev.retort.schema.Comparators;
 import dev.retort.postgresql.internal.lint.PostgresLintRules;
@@ -162,6 +164,21 @@ public final class PostgresPlatform implements Platform {
     @Override
     public Optional<EnumType> enumTypeDeclaredBy(String statement) {
         return PostgresEnumTypes.declaredBy(statement);
+    }
+
+    @Override
+    public List<DatabaseObject> objects(Connection connection, Set<String> schemas) throws SQLException {
+        return new PostgresObjects(dialect).objects(connection, schemas);
+    }
+
+    @Override
+    public List<SqlStatement> dropAll(Connection connection, Set<String> schemas) throws SQLException {
+        return new PostgresObjects(dialect).dropAll(connection, schemas);
+    }
+
+    @Override
+    public Optional<DatabaseObject> createdBy(String statement) {
+        return PostgresObjects.createdBy(statement);
     }
 
     /** The advisory-lock key of a version table (as written in SQL), for tools and tests that need to see or hold Retort's lock. */

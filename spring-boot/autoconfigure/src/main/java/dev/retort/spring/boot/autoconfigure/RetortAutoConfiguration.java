@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.io.ResourceLoader;
 
+import dev.retort.Callback;
 import dev.retort.Retort;
 import dev.retort.config.Settings;
 
@@ -25,7 +26,8 @@ import dev.retort.config.Settings;
  * Migrates the database with Retort at start-up, before JPA starts: every {@code EntityManagerFactory} (and JDBC
  * template) depends on the {@link RetortMigrationInitializer}, so Hibernate's {@code ddl-auto=validate} sees the
  * migrated schema. Active when Retort is on the class path, {@code retort.enabled} is not false, and there is a
- * DataSource or a {@code retort.url}.
+ * DataSource or a {@code retort.url}. {@link Callback} beans run at the events they handle, after the callbacks found beside
+ * the migrations.
  * <p>
  * Spring Boot 4 moved its data source and JPA auto-configurations to other packages, so the ordering names the classes
  * of both 3.5 and 4.0; a name that is not on the class path is ignored.
@@ -56,13 +58,15 @@ public class RetortAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public Retort retort(RetortProperties properties, ObjectProvider<DataSource> dataSource,
-            ObjectProvider<RetortCustomizer> customizers, ResourceLoader resourceLoader) {
+            ObjectProvider<RetortCustomizer> customizers, ObjectProvider<Callback> callbacks, ResourceLoader resourceLoader) {
         Settings settings = Settings.builder().properties(properties.asSettings()).environment(retortVariables(System.getenv())).build();
         Retort.Builder builder = Retort.configure().settings(settings).classLoader(resourceLoader.getClassLoader())
                 .listener(new SpringLoggingListener());
         if (!properties.hasOwnDatabase()) {
             builder.dataSource(dataSource.getObject());
         }
+        // Callback beans run after those found beside the migrations, in @Order order.
+        callbacks.orderedStream().forEach(builder::callback);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.load();
     }

@@ -73,6 +73,70 @@ public class RetortProperties {
     /** Confirms that start-up may write to a production database (yes or true). */
     private String confirm;
 
+    /**
+     * Values of the ${name} placeholders of SQL revision files, repeatables and callbacks, by name
+     * (retort.placeholders.app_role=reader).
+     */
+    private Map<String, String> placeholders = new LinkedHashMap<>();
+
+    /**
+     * Tables and other objects Retort does not manage: names or patterns with * and ?, optionally schema-qualified,
+     * comma-separated. Flyway's, Liquibase's and Alembic's tables are always left out.
+     */
+    private String excludeObjects;
+
+    /** The schemas Retort manages, comma-separated: what clean empties and a baseline on release compares. */
+    private String schemas;
+
+    /** Allows Retort's clean (yes or true), for development and test databases; refused in production regardless. */
+    private String cleanEnabled;
+
+    /**
+     * The revision (head, an id) whose schema a database without Retort's tables already holds: release, run from the
+     * application's jar, adopts it there when the schemas are equal.
+     */
+    private String baselineOnRelease;
+
+    public Map<String, String> getPlaceholders() {
+        return placeholders;
+    }
+
+    public void setPlaceholders(Map<String, String> placeholders) {
+        this.placeholders = placeholders;
+    }
+
+    public String getExcludeObjects() {
+        return excludeObjects;
+    }
+
+    public void setExcludeObjects(String excludeObjects) {
+        this.excludeObjects = excludeObjects;
+    }
+
+    public String getSchemas() {
+        return schemas;
+    }
+
+    public void setSchemas(String schemas) {
+        this.schemas = schemas;
+    }
+
+    public String getCleanEnabled() {
+        return cleanEnabled;
+    }
+
+    public void setCleanEnabled(String cleanEnabled) {
+        this.cleanEnabled = cleanEnabled;
+    }
+
+    public String getBaselineOnRelease() {
+        return baselineOnRelease;
+    }
+
+    public void setBaselineOnRelease(String baselineOnRelease) {
+        this.baselineOnRelease = baselineOnRelease;
+    }
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -236,6 +300,11 @@ public class RetortProperties {
         put(map, Setting.CONNECT_RETRIES, Integer.toString(connectRetries));
         put(map, Setting.ENVIRONMENT, environment);
         put(map, Setting.CONFIRM, confirm);
+        put(map, Setting.EXCLUDE_OBJECTS, excludeObjects);
+        put(map, Setting.SCHEMAS, schemas);
+        put(map, Setting.CLEAN_ENABLED, cleanEnabled);
+        put(map, Setting.BASELINE_ON_RELEASE, baselineOnRelease);
+        placeholders.forEach((name, value) -> map.put(Setting.PLACEHOLDERS.propertyName() + "." + name, value));
         return map;
     }
 

@@ -23,6 +23,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
+import dev.retort.Callback;
 import dev.retort.MigrationListener;
 import dev.retort.Retort;
 import dev.retort.command.RunResult;
@@ -273,14 +274,16 @@ class RetortAutoConfigurationTest {
             metadata = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         for (String name : List.of("enabled", "target", "url", "user", "password", "password-file", "package", "sql-location", "schema", "lock-timeout",
-                "statement-lock-timeout", "statement-timeout", "connect-timeout", "read-timeout", "connect-retries", "environment", "confirm")) {
+                "statement-lock-timeout", "statement-timeout", "connect-timeout", "read-timeout", "connect-retries", "environment", "confirm",
+                "placeholders", "exclude-objects", "schemas", "clean-enabled", "baseline-on-release")) {
             assertTrue(metadata.contains("\"name\": \"retort." + name + "\""), "metadata for retort." + name);
         }
         assertTrue(metadata.contains("The package of the migration classes"), "retort.package has its description");
         // Every property the metadata names binds into core's settings: a start-up with all of them set works.
         jpa().withPropertyValues("retort.password-file=", "retort.connect-timeout=5s", "retort.read-timeout=20s", "retort.connect-retries=1",
                 "retort.environment=staging", "retort.confirm=no", "retort.statement-timeout=0", "retort.target=heads",
-                "retort.sql-location=classpath:db/other")
+                "retort.sql-location=classpath:db/other", "retort.placeholders.app_role=reader", "retort.exclude-objects=audit_*",
+                "retort.schemas=public", "retort.clean-enabled=no", "retort.baseline-on-release=head")
                 .run(context -> {
                     assertNull(context.getStartupFailure(), () -> "start-up failed: " + context.getStartupFailure());
                     Retort retort = context.getBean(Retort.class);
@@ -288,6 +291,11 @@ class RetortAutoConfigurationTest {
                     assertEquals(1, retort.settings().connectRetries());
                     assertEquals("staging", retort.settings().environment());
                     assertEquals("db/other", retort.settings().sqlLocation());
+                    assertEquals(java.util.Map.of("app_role", "reader"), retort.settings().placeholders());
+                    assertEquals(List.of("audit_*"), retort.settings().excludeObjects());
+                    assertEquals(List.of("public"), retort.settings().schemas());
+                    assertFalse(retort.settings().cleanEnabled());
+                    assertEquals("head", retort.settings().baselineOnRelease());
                 });
     }
 
@@ -300,6 +308,30 @@ class RetortAutoConfigurationTest {
 
     private static String withParameter(String url, String parameter) {
         return url + (url.contains("?") ? "&" : "?") + parameter;
+    }
+
+    @Test
+    void callbackBeansRunAndRepeatablesApplyWithThePlaceholdersOfTheProperties() {
+        List<String> events = new ArrayList<>();
+        jpa().withPropertyValues("retort.sqlLocation=dev/retort/spring/boot/daytwo", "retort.placeholders.shelf=fiction")
+                .withBean(Callback.class, () -> Callback.at(Callback.Event.AFTER_RUN, "recorder", (step, op) -> events.add("afterRun")))
+                .run(context -> {
+                    assertNull(context.getStartupFailure(), () -> "start-up failed: " + context.getStartupFailure());
+                    assertEquals(List.of("afterRun"), events, "a Callback bean runs at its event");
+                    assertEquals("book_shelf", db.value("select revision from retort_history where direction = 'repeat'"));
+                    db.execute("insert into book (id, title, isbn) values (1, 'Dune', '978-0441013593')");
+                    assertEquals("fiction", db.value("select shelf from book_shelf"), "the placeholder came from retort.placeholders.shelf");
+                });
+        jpa().withPropertyValues("retort.sqlLocation=dev/retort/spring/boot/daytwo", "retort.placeholders.shelf=fiction")
+                .withBean(Callback.class, () -> Callback.at(Callback.Event.AFTER_RUN, "reader grants",
+                        (step, op) -> op.execute("grant select on no_such_table to public")))
+                .run(context -> {
+                    FailureAnalysis analysis = analysis(context.getStartupFailure());
+                    assertTrue(analysis.getDescription().contains("The afterRun callback reader grants failed and was rolled back"),
+                            analysis.getDescription());
+                });
+        assertEquals(List.of("book_shelf"), db.column("select revision from retort_history where direction = 'repeat'"),
+                "the unchanged repeatable did not run again at the second start");
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -26,6 +26,10 @@ class RetortPropertiesKeysTest {
         properties.setSchema("s");
         properties.setEnvironment("e");
         properties.setConfirm("yes");
+        properties.setExcludeObjects("audit_*");
+        properties.setSchemas("app");
+        properties.setCleanEnabled("yes");
+        properties.setBaselineOnRelease("head");
         Set<String> bound = new TreeSet<>(properties.asSettings().keySet());
         Set<String> read = new TreeSet<>(SpringBootConfig.STARTER_KEYS.stream().map(Setting::propertyName).toList());
         assertEquals(bound, read);

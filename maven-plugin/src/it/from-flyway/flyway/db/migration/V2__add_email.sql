@@ -1,0 +1,2 @@
+alter table ${schema}.author add column email varchar(320);
+update ${schema}.author set email = 'ada@example.org' where name = 'Ada Lovelace';

@@ -1,0 +1,1 @@
+grant select on all tables in schema ${schema} to ${app_role};
