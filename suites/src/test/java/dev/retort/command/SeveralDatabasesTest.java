@@ -195,4 +195,51 @@ class SeveralDatabasesTest {
                     + "mariadb=docker to verify there too."), verification.skipped());
         }
     }
+
+    /** A SQL revision file with a section per database: each runs its own, and lint judges each database's statements. */
+    @Test
+    void aSqlRevisionFileGivesEachDatabaseItsOwnStatements(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path migrations = java.nio.file.Files.createDirectories(dir.resolve("db/migrations"));
+        java.nio.file.Files.writeString(migrations.resolve("V1__documents.sql"), """
+                -- retort:revision id=s1
+                -- retort:message Documents, and an index of the live ones
+                create table document (id bigint not null primary key, title varchar(200), deleted_at timestamp);
+                -- retort:platform postgresql
+                create index ix_document_live on document (title) where deleted_at is null;
+                -- retort:platform not postgresql
+                create index ix_document_live on document (title, deleted_at);
+                -- retort:platform all
+                insert into document (id, title) values (1, 'first');
+                -- retort:downgrade
+                -- retort:platform mariadb,mysql
+                drop index ix_document_live on document;
+                -- retort:platform all
+                drop table document;
+                """);
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+            try (Retort retort = Retort.configure().settings(Settings.builder().set(Setting.PLATFORMS, BOTH).build())
+                    .url(db.jdbcUrl()).user(db.user()).password(db.password()).classLoader(loader)
+                    .migrationsPackage("dev.retort.fixtures.sqlonly.none").listener(MigrationListener.none()).load()) {
+                assertTrue(retort.lint().findings().stream().noneMatch(f -> f.rule().equals("cannot-render")), () -> retort.lint().toString());
+                retort.upgrade();
+                assertEquals("CREATE INDEX ix_document_live ON public.document USING btree (title) WHERE (deleted_at IS NULL)",
+                        db.value("select indexdef from pg_indexes where indexname = 'ix_document_live'"));
+                assertEquals("1", db.value("select count(*)::text from document"));
+                retort.downgrade("base");
+                assertFalse(db.tableExists("document"));
+            }
+            try (TestDatabase mariadb = TestDatabases.server("mariadb").createDatabase("sections");
+                 Retort retort = Retort.configure().url(mariadb.jdbcUrl()).user(mariadb.user()).password(mariadb.password())
+                         .classLoader(loader).migrationsPackage("dev.retort.fixtures.sqlonly.none").listener(MigrationListener.none())
+                         .load()) {
+                retort.upgrade();
+                assertEquals(List.of("title", "deleted_at"), mariadb.column("select column_name from information_schema.statistics "
+                        + "where table_schema = database() and index_name = 'ix_document_live' order by seq_in_index"));
+                assertEquals(List.of("1"), mariadb.column("select count(*) from document"));
+                assertTrue(retort.script(retort.plan(Direction.DOWN, "base")).sql().contains("drop index ix_document_live on document"));
+                retort.downgrade("base");
+                assertFalse(mariadb.tableExists("document"));
+            }
+        }
+    }
 }

@@ -66,7 +66,7 @@ public final class MigrationClasses {
         try {
             Migration migration = script.migration().get();
             if (placeholders != null && migration instanceof SqlSourced sql) {
-                for (String statement : sql.statements(direction)) {
+                for (String statement : sql.statements(direction, platform)) {
                     op.execute(placeholders.apply(statement, sql.path()));
                 }
             } else if (direction == Direction.UP) {
@@ -148,8 +148,8 @@ public final class MigrationClasses {
         }
 
         @Override
-        public List<String> statements(Direction direction) {
-            return direction == Direction.UP ? ((SqlSourced) repeatable).statements(direction) : List.of();
+        public List<String> statements(Direction direction, String platform) {
+            return direction == Direction.UP ? ((SqlSourced) repeatable).statements(direction, platform) : List.of();
         }
     }
 
@@ -164,7 +164,7 @@ public final class MigrationClasses {
         Callback made = LazyCallback.unwrap(callback);
         try {
             if (made instanceof SqlSourced sql) {
-                for (String statement : sql.statements(Direction.UP)) {
+                for (String statement : sql.statements(Direction.UP, platform)) {
                     op.execute(placeholders.apply(statement, sql.path()));
                 }
             } else {

@@ -29,21 +29,21 @@ final class SqlMigration implements Migration, SqlSourced {
     }
 
     @Override
-    public List<String> statements(Direction direction) {
+    public List<String> statements(Direction direction, String platform) {
         if (direction == Direction.UP) {
-            return file.upgrade();
+            return SqlRevisionFile.on(file.upgrade(), platform);
         }
         if (!file.hasDowngrade()) {
             throw new RetortException("Revision " + file.id() + " (" + file.path() + ") cannot be downgraded: the file has no "
                     + "-- retort:downgrade section. Add one with the statements that undo it, or downgrade no further than "
                     + file.id() + ".");
         }
-        return file.downgrade();
+        return SqlRevisionFile.on(file.downgrade(), platform);
     }
 
     @Override
     public void upgrade(Operations op) {
-        statements(Direction.UP).forEach(op::execute);
+        statements(Direction.UP, op.platform()).forEach(op::execute);
     }
 
     /**
@@ -52,6 +52,6 @@ final class SqlMigration implements Migration, SqlSourced {
      */
     @Override
     public void downgrade(Operations op) {
-        statements(Direction.DOWN).forEach(op::execute);
+        statements(Direction.DOWN, op.platform()).forEach(op::execute);
     }
 }

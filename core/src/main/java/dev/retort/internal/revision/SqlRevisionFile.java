@@ -28,22 +28,31 @@ import dev.retort.revision.RevisionScript;
  * drop function …;
  * </pre>
  *
+ * <p>A {@code -- retort:platform <ids>} line (also {@code not <ids>} and {@code all}) in either section puts the
+ * statements below it, up to the next such line or the section's end, on those databases only, so one file serves a
+ * history meant for several databases ({@link PlatformScope}).
+ *
  * @param path          the file's class path resource name, which messages and the history name it by
  * @param id            the revision id
  * @param parents       parent ids: none for a root, two or more for a merge
  * @param message       the one-line description, possibly empty
  * @param created       the creation time (ISO-8601), possibly empty
  * @param transactional whether the revision runs in one transaction (default true)
- * @param upgrade       the upgrade's statements, without semicolons
+ * @param upgrade       the upgrade's statements, without semicolons, each with the databases it runs on
  * @param downgrade     the downgrade's statements, or null when the file has no downgrade section
  */
 record SqlRevisionFile(String path, String id, List<String> parents, String message, String created, boolean transactional,
-                       List<String> upgrade, List<String> downgrade) {
+                       List<Scoped> upgrade, List<Scoped> downgrade) {
+
+    /** One statement and the databases it runs on. */
+    record Scoped(String sql, PlatformScope scope) {
+    }
+
 
     private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9_]+");
     private static final Set<String> RESERVED_IDS = Set.of("head", "heads", "base");
     private static final int MAX_ID_LENGTH = 64;
-    private static final String KEYS = "revision, message, created, transactional and downgrade";
+    private static final String KEYS = "revision, message, created, transactional, downgrade and platform";
 
     SqlRevisionFile {
         parents = List.copyOf(parents);
@@ -77,6 +86,11 @@ record SqlRevisionFile(String path, String id, List<String> parents, String mess
         return downgrade != null;
     }
 
+    /** The statements of one section that run on a platform (an id, or null for no database in particular). */
+    static List<String> on(List<Scoped> section, String platform) {
+        return section.stream().filter(s -> s.scope().includes(platform)).map(Scoped::sql).toList();
+    }
+
     /**
      * The text as the parser reads it: without a byte order mark, and with Windows or old Mac line endings made
      * {@code \n}, so a checkout with {@code core.autocrlf} renders the same statements (and checksum) as any other.
@@ -94,8 +108,9 @@ record SqlRevisionFile(String path, String id, List<String> parents, String mess
         private String message;
         private String created;
         private Boolean transactional;
-        private final List<String> upgrade = new ArrayList<>();
-        private List<String> downgrade;
+        private final List<Scoped> upgrade = new ArrayList<>();
+        private List<Scoped> downgrade;
+        private PlatformScope scope = PlatformScope.ALL;
         private boolean statementSeen;
 
         Parser(String path) {
@@ -106,7 +121,7 @@ record SqlRevisionFile(String path, String id, List<String> parents, String mess
             for (ScriptPiece piece : pieces) {
                 if (piece instanceof ScriptPiece.Statement statement) {
                     statementSeen = true;
-                    (downgrade != null ? downgrade : upgrade).add(statement.sql());
+                    (downgrade != null ? downgrade : upgrade).add(new Scoped(statement.sql(), scope));
                 } else if (piece instanceof ScriptPiece.Directive directive) {
                     directive(directive);
                 }
@@ -133,6 +148,15 @@ record SqlRevisionFile(String path, String id, List<String> parents, String mess
                     throw problem(line, "-- retort:downgrade takes nothing after it; put the downgrade's statements on the lines below");
                 }
                 downgrade = new ArrayList<>();
+                scope = PlatformScope.ALL;
+                return;
+            }
+            if (key.equals("platform")) {
+                try {
+                    scope = PlatformScope.parse(value);
+                } catch (IllegalArgumentException e) {
+                    throw problem(line, e.getMessage());
+                }
                 return;
             }
             if (!Set.of("revision", "message", "created", "transactional").contains(key)) {

@@ -153,7 +153,7 @@ record SqlScriptFile(String path, String message, boolean transactional, List<St
         }
 
         @Override
-        public List<String> statements(Direction direction) {
+        public List<String> statements(Direction direction, String platform) {
             return file.statements();
         }
     }
@@ -181,7 +181,7 @@ record SqlScriptFile(String path, String message, boolean transactional, List<St
         }
 
         @Override
-        public List<String> statements(Direction direction) {
+        public List<String> statements(Direction direction, String platform) {
             return file.statements();
         }
     }

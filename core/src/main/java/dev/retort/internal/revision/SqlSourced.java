@@ -14,9 +14,11 @@ interface SqlSourced {
     String path();
 
     /**
-     * The statements of one direction, as written ({@code UP} for a repeatable's or a callback's).
+     * The statements of one direction that run on a platform, as written ({@code UP} for a repeatable's or a
+     * callback's).
      *
+     * @param platform the platform's id, or null for no database in particular
      * @throws dev.retort.RetortException when the file has none that way (a revision without a downgrade section)
      */
-    List<String> statements(Direction direction);
+    List<String> statements(Direction direction, String platform);
 }

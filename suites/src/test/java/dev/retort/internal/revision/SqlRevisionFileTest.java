@@ -111,8 +111,8 @@ class SqlRevisionFileTest {
         assertEquals("Merge two branches", file.message());
         assertEquals("2026-11-30T09:00:00Z", file.created());
         assertFalse(file.transactional());
-        assertEquals(List.of("create index concurrently ix on t (a)"), file.upgrade(), "CRLF reads as LF");
-        assertEquals(List.of("drop index concurrently ix"), file.downgrade());
+        assertEquals(List.of("create index concurrently ix on t (a)"), SqlRevisionFile.on(file.upgrade(), "postgresql"), "CRLF reads as LF");
+        assertEquals(List.of("drop index concurrently ix"), SqlRevisionFile.on(file.downgrade(), "postgresql"));
 
         SqlRevisionFile root = parse("r.sql", "--retort:revision id=r1\nselect 1;\n");
         assertEquals(List.of(), root.parents());
