@@ -139,6 +139,9 @@ class SqlRevisionFileTest {
         assertProblem("-- retort:revision id=a1\nselect 'open;\n", "line 2: a quoted string (') is not closed");
         assertProblem("-- retort:revision id=a1\nselect $x$ open;\n", "line 2: the dollar-quoted string $x$ is not closed");
         assertProblem("-- retort:revision id=a1\n/* open /* nested */\n", "line 2: a /* comment is not closed");
+        assertProblem("-- retort:revision id=a1\n-- retort:platform\nselect 1;\n", "line 2: -- retort:platform names no database");
+        assertProblem("-- retort:revision id=a1\n-- retort:platform not\n", "line 2: -- retort:platform names no database");
+        assertProblem("-- retort:revision id=a1\n-- retort:platform mariadb mysql\n", "line 2: -- retort:platform has 'mariadb mysql', not a platform id");
         assertProblem("-- retort:revision id=a1\n\\i other.sql\n", "line 2: backslash commands (\\i) belong to a command-line client and are not supported");
     }
 
