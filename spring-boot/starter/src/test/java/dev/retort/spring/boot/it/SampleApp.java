@@ -121,16 +121,23 @@ public final class SampleApp implements AutoCloseable {
 
     /** Starts the IT's jar with the database as Spring's datasource properties. */
     static SampleApp start(File basedir, TestDatabase db, String name) throws IOException {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        env.put("SPRING_DATASOURCE_URL", db.jdbcUrl());
+        env.put("SPRING_DATASOURCE_USERNAME", db.user());
+        env.put("SPRING_DATASOURCE_PASSWORD", db.password() == null ? "" : db.password());
+        return start(basedir, env, name);
+    }
+
+    /** Starts the IT's jar with these environment variables (and no {@code DATABASE_URL} from the build's). */
+    static SampleApp start(File basedir, java.util.Map<String, String> env, String name) throws IOException {
         int port = freePort();
         File log = new File(basedir, name + ".log");
         String java = new File(System.getProperty("java.home"), "bin/java").getPath();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
                 new File(basedir, "target/app.jar").getPath(), "--server.port=" + port)
                 .redirectErrorStream(true).redirectOutput(log).directory(basedir);
-        builder.environment().put("SPRING_DATASOURCE_URL", db.jdbcUrl());
-        builder.environment().put("SPRING_DATASOURCE_USERNAME", db.user());
-        builder.environment().put("SPRING_DATASOURCE_PASSWORD", db.password() == null ? "" : db.password());
         builder.environment().remove("DATABASE_URL");
+        builder.environment().putAll(env);
         return new SampleApp(builder.start(), log, port);
     }
 
@@ -194,7 +201,7 @@ public final class SampleApp implements AutoCloseable {
         }
     }
 
-    private static void check(boolean condition, String message, SampleApp app) {
+    static void check(boolean condition, String message, SampleApp app) {
         if (!condition) {
             throw new AssertionError(message + (app == null ? "" : "\n--- " + app.log.getName() + " ---\n" + app.output()));
         }

@@ -1,0 +1,1 @@
+dev.retort.spring.boot.it.PortableApp.scenario(basedir)
