@@ -57,7 +57,8 @@ public final class ObjectFilter {
     public SchemaModel apply(SchemaModel model) {
         return new SchemaModel(model.schemas(), model.tables().stream().filter(t -> !excludes(t.schema(), t.name())).toList(),
                 model.sequences().stream().filter(s -> !excludes(s.schema(), s.name())).toList(),
-                model.enums().stream().filter(e -> !excludes(e.schema(), e.name())).toList());
+                model.enums().stream().filter(e -> !excludes(e.schema(), e.name())).toList(),
+                model.composites().stream().filter(c -> !excludes(c.schema(), c.name())).toList(), model.remarks());
     }
 
     private static Pattern glob(String pattern) {
