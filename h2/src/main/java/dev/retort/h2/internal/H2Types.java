@@ -132,7 +132,9 @@ final class H2Types {
         return switch (kind) {
             case NUMERIC -> precision == null ? Types.numeric() : scale == null ? Types.numeric(precision) : Types.numeric(precision, scale);
             case VARCHAR, CHAR, TIME, TIME_TZ, TIMESTAMP, TIMESTAMP_TZ -> new DataType.Builtin(kind, precision, null);
-            case BINARY -> precision == null || precision >= MAX_LENGTH ? Types.binary() : new DataType.Builtin(kind, precision, null);
+            // A bounded varbinary (Hibernate's byte[]) is H2's own; other databases keep the bytes unbounded.
+            case BINARY -> precision == null || precision >= MAX_LENGTH ? Types.binary()
+                    : Types.specific(H2.PLATFORM, "binary varying(" + precision + ")", Types.binary());
             default -> new DataType.Builtin(kind, null, null);
         };
     }
