@@ -32,6 +32,18 @@ final class H2Diagnosis {
         };
     }
 
+    /** The file another process has open, named, and what to do, as one sentence; null for any other failure. */
+    static String connectFailure(SQLException error) {
+        if (error.getErrorCode() != DATABASE_ALREADY_OPEN) {
+            return null;
+        }
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        java.util.regex.Matcher file = java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(message);
+        return "the H2 database file " + (file.find() ? file.group(1) + " " : "") + "is open in another process, and H2 lets one process "
+                + "open a file database at a time; stop the application that has it open, or add ;AUTO_SERVER=TRUE to the URL of both "
+                + "so the second reaches it through the first";
+    }
+
     /** A TCP server not answering yet is worth another try; a file another process holds is not (it is said at once). */
     static boolean notReachableYet(SQLException error) {
         return error.getErrorCode() == 90067 || error.getErrorCode() == 90028 && error.getMessage() != null

@@ -126,6 +126,12 @@ public final class H2Platform implements Platform {
         return H2Diagnosis.explain(error);
     }
 
+    /** A file another process holds, said in one sentence at once, instead of H2's advice to use its server mode. */
+    @Override
+    public String connectFailure(SQLException error) {
+        return H2Diagnosis.connectFailure(error);
+    }
+
     @Override
     public boolean notReachableYet(SQLException error) {
         return H2Diagnosis.notReachableYet(error);
