@@ -37,12 +37,15 @@ final class H2CatalogReader implements CatalogReader {
 
     /**
      * The name reported for a constraint H2 named itself, over {@code INFORMATION_SCHEMA.TABLE_CONSTRAINTS c}:
-     * {@code <table>_pkey}, {@code <table>_<columns>_key}, {@code <table>[_<column>]_check}.
+     * {@code <table>_pkey}, {@code <table>_<columns>_key}, {@code <table>_<columns>_fkey}, {@code <table>[_<column>]_check}.
      */
     static final String REPORTED_NAME = "CASE c.CONSTRAINT_TYPE WHEN 'PRIMARY KEY' THEN LOWER(c.TABLE_NAME) || '_pkey' "
             + "WHEN 'UNIQUE' THEN LOWER(c.TABLE_NAME) || '_' || (SELECT LISTAGG(LOWER(k.COLUMN_NAME), '_') WITHIN GROUP (ORDER BY "
             + "k.ORDINAL_POSITION) FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE k WHERE k.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA "
             + "AND k.CONSTRAINT_NAME = c.CONSTRAINT_NAME) || '_key' "
+            + "WHEN 'FOREIGN KEY' THEN LOWER(c.TABLE_NAME) || '_' || (SELECT LISTAGG(LOWER(k.COLUMN_NAME), '_') WITHIN GROUP (ORDER BY "
+            + "k.ORDINAL_POSITION) FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE k WHERE k.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA "
+            + "AND k.CONSTRAINT_NAME = c.CONSTRAINT_NAME) || '_fkey' "
             + "ELSE LOWER(c.TABLE_NAME) || COALESCE((SELECT '_' || LOWER(MIN(u.COLUMN_NAME)) FROM INFORMATION_SCHEMA.CONSTRAINT_COLUMN_USAGE u "
             + "WHERE u.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA AND u.CONSTRAINT_NAME = c.CONSTRAINT_NAME HAVING COUNT(*) = 1), '') "
             + "|| '_check' END";

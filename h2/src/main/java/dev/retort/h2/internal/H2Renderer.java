@@ -150,9 +150,6 @@ final class H2Renderer implements OperationVisitor<List<SqlStatement>> {
         if (d.definition() instanceof Constraint.PrimaryKey) {
             return List.of(sql(prefix + "DROP PRIMARY KEY"));
         }
-        if (d.definition() instanceof Constraint.ForeignKey) {
-            return List.of(sql(prefix + "DROP CONSTRAINT " + id(d.name())));
-        }
         return List.of(sql("EXECUTE IMMEDIATE " + str(prefix + "DROP CONSTRAINT ") + " || QUOTE_IDENT(" + constraintName(d.schema(), d.table(),
                 d.name()) + ")"));
     }

@@ -74,17 +74,21 @@ class H2RenderingTest {
     @Test
     void constraintsH2NamedItselfAreReportedAndDroppedUnderPostgresNames() throws Exception {
         try (H2Db db = new H2Db("generated")) {
-            db.execute("CREATE TABLE shelf (id BIGINT PRIMARY KEY, label VARCHAR(20) UNIQUE, n INT CHECK (n > 0))");
+            db.execute("CREATE TABLE shelf (id BIGINT PRIMARY KEY, label VARCHAR(20) UNIQUE, n INT CHECK (n > 0), parent BIGINT, "
+                    + "FOREIGN KEY (parent) REFERENCES shelf (id))");
             Table shelf = h2.catalogReader(t -> true).read(db.connection, Set.of("")).tables().get(0);
             assertEquals("shelf_pkey", shelf.primaryKey().name());
             assertEquals("shelf_label_key", shelf.uniques().get(0).name());
             assertEquals("shelf_n_check", shelf.checks().get(0).name());
+            assertEquals("shelf_parent_fkey", shelf.foreignKeys().get(0).name());
+            db.run(h2.dialect().render(new Operation.DropConstraint("", "shelf", "shelf_parent_fkey", shelf.foreignKeys().get(0))));
             db.run(h2.dialect().render(new Operation.RenameConstraint("", "shelf", "shelf_label_key", "uq_shelf_label")));
             db.run(h2.dialect().render(new Operation.DropConstraint("", "shelf", "shelf_n_check", shelf.checks().get(0))));
             db.run(h2.dialect().render(new Operation.DropConstraint("", "shelf", "shelf_pkey", shelf.primaryKey())));
             Table after = h2.catalogReader(t -> true).read(db.connection, Set.of("")).tables().get(0);
             assertEquals(List.of("uq_shelf_label"), after.uniques().stream().map(Constraint::name).toList());
             assertTrue(after.checks().isEmpty());
+            assertTrue(after.foreignKeys().isEmpty());
             assertEquals(null, after.primaryKey());
         }
     }
