@@ -39,7 +39,8 @@ import dev.retort.testing.TestDatabases;
 
 /**
  * Autogenerate on H2: what a generated revision makes is what Hibernate's own {@code create} makes on H2 (read back, the
- * two compare equal), Hibernate's {@code validate} accepts it, and a second generate writes nothing.
+ * two compare equal), Hibernate's {@code validate} accepts it, a second generate writes nothing, and verify proves the
+ * history up, down and up on an in-memory dev database.
  */
 class H2AutogenerateTest {
 
@@ -72,6 +73,8 @@ class H2AutogenerateTest {
                 hibernate(db, "validate");
                 Generated second = retort.generate(platform -> HibernateSchemaReader.read(ENTITIES, Map.of(), platform), "nothing");
                 assertTrue(second.nothingToDo(), second.source());
+                var verification = retort.verify(platform -> HibernateSchemaReader.read(ENTITIES, Map.of(), platform));
+                assertTrue(verification.passed(), "verify on an in-memory H2 dev database: " + verification.problems());
                 retort.downgrade("base");
             }
             assertFalse(db.tableExists("stock_item"));
@@ -79,7 +82,8 @@ class H2AutogenerateTest {
     }
 
     private static Retort retort(TestDatabase db, ClassLoader migrations, Path work) {
-        return Retort.configure().settings(Settings.builder().set(Setting.SOURCE_DIRECTORY, work.resolve("src").toString()).build())
+        return Retort.configure().settings(Settings.builder().set(Setting.SOURCE_DIRECTORY, work.resolve("src").toString())
+                        .set(Setting.DEV_DATABASE, "mem").build())
                 .url(db.jdbcUrl()).user(db.user()).password(db.password()).classLoader(migrations).migrationsPackage(PACKAGE)
                 .listener(MigrationListener.none()).load();
     }
