@@ -148,6 +148,23 @@ public final class H2Platform implements Platform {
         return List.of();
     }
 
+    /** Views, tables, sequences, domains and Java aliases; Retort's lock table stays, as the run that cleans holds it. */
+    @Override
+    public List<dev.retort.platform.DatabaseObject> objects(Connection connection, java.util.Set<String> schemas) throws SQLException {
+        return H2Objects.objects(connection, schemas);
+    }
+
+    @Override
+    public List<SqlStatement> dropAll(Connection connection, java.util.Set<String> schemas) throws SQLException {
+        return H2Objects.dropAll(H2Objects.objects(connection, schemas));
+    }
+
+    /** {@code CREATE [OR REPLACE] [FORCE] VIEW} and {@code CREATE ALIAS}. */
+    @Override
+    public java.util.Optional<dev.retort.platform.DatabaseObject> createdBy(String statement) {
+        return H2Objects.createdBy(statement);
+    }
+
     @Override
     public DevDatabase startDevDatabase(String spec, String image, MigrationListener listener) {
         return H2DevDatabases.start(spec, listener);

@@ -127,6 +127,26 @@ class H2RenderingTest {
     }
 
     @Test
+    void cleanDropsViewsTablesSequencesAndDomainsButNotTheLockTable() throws Exception {
+        try (H2Db db = new H2Db("clean")) {
+            h2.lock().acquire(db.connection, "retort_version", java.time.Duration.ofSeconds(1), dev.retort.MigrationListener.none());
+            db.execute("CREATE DOMAIN email AS VARCHAR(320)");
+            db.execute("CREATE TABLE author (id BIGINT PRIMARY KEY, mail email)");
+            db.execute("CREATE TABLE book (id BIGINT PRIMARY KEY, author_id BIGINT REFERENCES author (id))");
+            db.execute("CREATE VIEW book_view AS SELECT * FROM book");
+            db.execute("CREATE SEQUENCE book_seq");
+            var objects = h2.objects(db.connection, Set.of(""));
+            assertEquals(List.of("domain email", "sequence book_seq", "table author", "table book", "view book_view"),
+                    objects.stream().map(o -> o.type() + " " + o.name()).toList());
+            db.run(h2.dropAll(db.connection, Set.of("")));
+            assertEquals(List.of("RETORT_LOCK"), db.column("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"));
+            assertEquals(List.of(), h2.objects(db.connection, Set.of("")));
+        }
+        assertEquals("view book_view", h2.createdBy("create or replace view book_view as select 1").map(o -> o.type() + " " + o.name())
+                .orElseThrow());
+    }
+
+    @Test
     void whatH2CannotHoldIsRefusedByName() {
         var dialect = h2.dialect();
         assertEquals("H2 has no enum types (mood): an enum is a column type of its own there, H2.enumOf(\"A\", \"B\") (ENUM('A', 'B')); "
