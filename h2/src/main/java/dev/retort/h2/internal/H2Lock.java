@@ -80,12 +80,26 @@ final class H2Lock implements MigrationLock {
         }
     }
 
-    /** Creates the lock table and the version table's row where missing. */
+    /** Creates the lock table (DDL only the first time: it would wait for runs using the table) and the version table's row where missing. */
     private static void prepare(Connection connection, String table, String name) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + table + " (name varchar(512) NOT NULL PRIMARY KEY, holder_session integer, "
-                    + "holder_start timestamp(9) with time zone, holder_user varchar(256), taken_at timestamp(3) with time zone)");
-            s.execute("COMMENT ON TABLE " + table + " IS '" + MARKER + "'");
+        List<String> parts = H2VersionTables.unquote(table);
+        boolean exists;
+        try (PreparedStatement s = connection.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = "
+                + (parts.size() > 1 ? "?" : "CURRENT_SCHEMA") + " AND TABLE_NAME = 'RETORT_LOCK' AND REMARKS = '" + MARKER + "'")) {
+            if (parts.size() > 1) {
+                s.setString(1, parts.get(0));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                exists = rs.getInt(1) > 0;
+            }
+        }
+        if (!exists) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS " + table + " (name varchar(512) NOT NULL PRIMARY KEY, holder_session integer, "
+                        + "holder_start timestamp(9) with time zone, holder_user varchar(256), taken_at timestamp(3) with time zone)");
+                s.execute("COMMENT ON TABLE " + table + " IS '" + MARKER + "'");
+            }
         }
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO " + table + " (name) SELECT CAST(? AS varchar(512)) WHERE NOT EXISTS "
                 + "(SELECT 1 FROM " + table + " WHERE name = ?)")) {
