@@ -121,6 +121,14 @@ public interface Platform {
      */
     boolean notReachableYet(java.sql.SQLException error);
 
+    /**
+     * What a failure to connect means, as one sentence that replaces the driver's own words in Retort's message (an
+     * embedded database file another process holds), or null to keep the driver's.
+     */
+    default String connectFailure(java.sql.SQLException error) {
+        return null;
+    }
+
     /** Whether an error says that an object a statement creates exists already (a table, column, constraint, schema). */
     boolean alreadyExists(java.sql.SQLException error);
 

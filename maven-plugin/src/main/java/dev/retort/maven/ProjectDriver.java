@@ -39,7 +39,10 @@ final class ProjectDriver {
         Set<String> registered = new HashSet<>();
         Set<String> dependencies = new HashSet<>();
         for (Artifact artifact : project.getArtifacts()) {
-            dependencies.add(artifact.getGroupId() + ":" + artifact.getArtifactId());
+            if (!Artifact.SCOPE_TEST.equals(artifact.getScope())) {
+                // A driver the tests alone use (H2 beside PostgreSQL, often) is not the application's database.
+                dependencies.add(artifact.getGroupId() + ":" + artifact.getArtifactId());
+            }
             registered.addAll(registeredPlatforms(artifact.getFile()));
         }
         List<Platform> modules = Platforms.all().stream().filter(p -> registered.contains(p.getClass().getName())).toList();

@@ -22,10 +22,11 @@ import org.junit.jupiter.params.provider.Arguments;
 public final class TestDatabases {
 
     /** The servers test-support can find, by platform; each locates its server when first asked. */
-    private static final Map<String, Supplier<DatabaseServer>> SERVERS = Map.of("postgresql", PostgresServer::get, "mariadb", MariaDbServer::get);
+    private static final Map<String, Supplier<DatabaseServer>> SERVERS = Map.of("postgresql", PostgresServer::get, "mariadb", MariaDbServer::get,
+            "h2", H2Server::get);
 
     /** The platforms the suites run on, in this order. */
-    private static final List<String> ALL = List.of("postgresql", "mariadb");
+    private static final List<String> ALL = List.of("postgresql", "mariadb", "h2");
 
     private TestDatabases() {
     }

@@ -707,7 +707,8 @@ public final class Engine {
             try {
                 return dataSource.getConnection();
             } catch (SQLException e) {
-                String reason = Messages.rootMessage(e);
+                String meaning = platform.connectFailure(e);
+                String reason = meaning != null ? meaning : Messages.rootMessage(e);
                 if (attempt > settings.connectRetries() || !platform.notReachableYet(e)) {
                     String where = dataSource instanceof dev.retort.internal.jdbc.DriverDataSource ? " (" + dataSource + ")" : "";
                     String sentence = reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;

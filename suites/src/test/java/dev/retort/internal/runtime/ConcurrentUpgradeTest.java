@@ -123,17 +123,24 @@ class ConcurrentUpgradeTest {
             try (Retort retort = Revs.configure(db).migrationsPackage(fixtures())
                     .listener(MigrationListener.none()).lockTimeout(Duration.ofMillis(300)).load()) {
                 long holderId;
+                dev.retort.platform.MigrationLock.Held heldOnH2 = null;
                 if (postgres) {
                     s.execute("select pg_advisory_lock(" + dev.retort.postgresql.internal.PostgresPlatform.advisoryLockKey("retort_version") + ")");
                     holderId = Long.parseLong(value(s, "select pg_backend_pid()"));
+                } else if (db.platform().equals("h2")) {
+                    heldOnH2 = new dev.retort.h2.internal.H2Platform().lock().acquire(holder, "retort_version", Duration.ZERO,
+                            MigrationListener.none());
+                    holderId = Long.parseLong(value(s, "select session_id()"));
                 } else {
                     String lock = dev.retort.mysql.internal.MariaDbPlatform.lockName(db.name(), "`retort_version`");
                     assertEquals("1", value(s, "select get_lock('" + lock + "', 0)"));
                     holderId = Long.parseLong(value(s, "select connection_id()"));
                 }
                 dev.retort.RetortException e = org.junit.jupiter.api.Assertions.assertThrows(dev.retort.RetortException.class, retort::upgrade);
-                assertTrue(e.getMessage().startsWith("Another migration run holds Retort's lock on this database (" + (postgres
-                        ? "backend pid " + holderId : "GET_LOCK 'retort:" + db.name() + ":retort_version', held by connection " + holderId)),
+                String holderText = postgres ? "backend pid " + holderId : heldOnH2 != null
+                        ? "the row 'retort_version' of retort_lock, held by session " + holderId + " of SA since "
+                        : "GET_LOCK 'retort:" + db.name() + ":retort_version', held by connection " + holderId;
+                assertTrue(e.getMessage().startsWith("Another migration run holds Retort's lock on this database (" + holderText),
                         e.getMessage());
                 assertTrue(e.getMessage().endsWith("; gave up after 300 ms. Wait for it to finish, or raise the lock timeout."), e.getMessage());
             }
