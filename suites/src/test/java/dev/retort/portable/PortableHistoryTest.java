@@ -35,8 +35,9 @@ import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
 
 /**
- * One history for an application whose operator picks the database: generated once, on one database, from entities
- * that are neutral, then run unchanged on the others, Hibernate's own schema validation ({@code hbm2ddl.auto=validate})
+ * One history for an application whose operator picks the database: generated once, on one database (PostgreSQL, or the
+ * embedded H2 a developer runs), from entities that are neutral, then run unchanged on the others (MariaDB, an H2 file,
+ * PostgreSQL), Hibernate's own schema validation ({@code hbm2ddl.auto=validate})
  * accepting each database at every revision, up and down.
  */
 class PortableHistoryTest {
@@ -44,7 +45,7 @@ class PortableHistoryTest {
     private static final List<Class<?>> V1 = List.of(dev.retort.portable.v1.Shelf.class, dev.retort.portable.v1.Book.class);
     private static final List<Class<?>> V2 = List.of(dev.retort.portable.v2.Shelf.class, dev.retort.portable.v2.Book.class,
             dev.retort.portable.v2.Author.class);
-    private static final String PLATFORMS = "postgresql,mariadb";
+    private static final String PLATFORMS = "postgresql,mariadb,h2";
     private static final String PACKAGE = "db.portable";
     /**
      * Lower-case names, as Spring Boot's naming gives them: PostgreSQL folds unquoted names to lower case and MariaDB
@@ -54,9 +55,17 @@ class PortableHistoryTest {
             "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
 
     @Test
-    void aHistoryGeneratedOnPostgresRunsUnchangedOnMariaDb(@TempDir Path work) {
+    void aHistoryGeneratedOnPostgresRunsUnchangedOnMariaDbAndOnAnH2File(@TempDir Path work) {
         History history = generateOn("postgresql", work);
         runOn("mariadb", history);
+        runOn("h2", history);
+    }
+
+    /** The embedded default is where a developer of a self-hosted application generates; production runs PostgreSQL. */
+    @Test
+    void aHistoryGeneratedOnH2RunsUnchangedOnPostgres(@TempDir Path work) {
+        History history = generateOn("h2", work);
+        runOn("postgresql", history);
     }
 
     /** The two revisions generate writes on a database of the platform for the two versions of the entities. */

@@ -55,8 +55,9 @@ final class H2Types {
             case REAL -> "real";
             case DOUBLE -> "double precision";
             case VARCHAR -> "varchar" + p;
-            // Unbounded text: H2's longest varchar, comparable and indexable, unlike a CLOB.
-            case TEXT -> "varchar";
+            // Unbounded text is what Hibernate's H2 dialect makes of long text (a @Lob String, LONG32VARCHAR), so a history
+            // written on another database passes Hibernate's validation here.
+            case TEXT -> "character large object";
             case CHAR -> "char" + p;
             case DATE -> "date";
             case TIME -> "time" + p;
@@ -103,7 +104,7 @@ final class H2Types {
             case "double precision", "double", "float8" -> DataType.Kind.DOUBLE;
             case "float" -> precision != null && precision <= 24 ? DataType.Kind.REAL : DataType.Kind.DOUBLE;
             case "varchar", "character varying", "char varying", "varchar2", "nvarchar", "national character varying", "varchar_casesensitive"
-                    -> precision == null || precision >= MAX_LENGTH ? DataType.Kind.TEXT : DataType.Kind.VARCHAR;
+                    -> DataType.Kind.VARCHAR;
             case "text" -> DataType.Kind.TEXT;
             case "char", "character", "nchar", "national character" -> DataType.Kind.CHAR;
             case "date" -> DataType.Kind.DATE;
@@ -122,7 +123,7 @@ final class H2Types {
                 return Types.specific(H2.PLATFORM, "tinyint", Types.smallint());
             }
             if (base.equals("clob") || base.equals("character large object")) {
-                return Types.specific(H2.PLATFORM, "character large object", Types.text());
+                return Types.text();
             }
             if (base.equals("blob") || base.equals("binary large object")) {
                 return Types.specific(H2.PLATFORM, "binary large object", Types.binary());
@@ -131,7 +132,8 @@ final class H2Types {
         }
         return switch (kind) {
             case NUMERIC -> precision == null ? Types.numeric() : scale == null ? Types.numeric(precision) : Types.numeric(precision, scale);
-            case VARCHAR, CHAR, TIME, TIME_TZ, TIMESTAMP, TIMESTAMP_TZ -> new DataType.Builtin(kind, precision, null);
+            case VARCHAR -> precision == null || precision >= MAX_LENGTH ? Types.varchar() : Types.varchar(precision);
+            case CHAR, TIME, TIME_TZ, TIMESTAMP, TIMESTAMP_TZ -> new DataType.Builtin(kind, precision, null);
             // A bounded varbinary (Hibernate's byte[]) is H2's own; other databases keep the bytes unbounded.
             case BINARY -> precision == null || precision >= MAX_LENGTH ? Types.binary()
                     : Types.specific(H2.PLATFORM, "binary varying(" + precision + ")", Types.binary());

@@ -12,7 +12,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -49,6 +48,7 @@ public class Shelf {
     @JdbcTypeCode(SqlTypes.JSON)
     String settings;
 
-    @Lob
+    /** Long text, portable: a {@code @Lob} String is {@code oid} under Hibernate on PostgreSQL and {@code clob} on H2. */
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     String notes;
 }
