@@ -47,8 +47,13 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
     @Override
     public List<SqlStatement> visit(Operation.CreateTable t) {
         List<String> lines = new ArrayList<>();
-        t.columns().forEach(c -> lines.add(column(c)));
-        t.constraints().forEach(c -> lines.add(constraint(c)));
+        List<Constraint> constraints = new ArrayList<>(t.constraints());
+        for (Column c : t.columns()) {
+            Constraint.Check own = columnCheck(c.name(), constraints);
+            constraints.remove(own);
+            lines.add(column(c) + (own == null ? "" : " CHECK (" + own.expression() + ")"));
+        }
+        constraints.forEach(c -> lines.add(constraint(c)));
         if (t.columns().isEmpty()) {
             throw new IllegalArgumentException("createTable " + t.name() + " needs at least one column.");
         }
@@ -140,7 +145,30 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
             // The server cannot adopt an index: the unique index built beforehand becomes the constraint by taking its name.
             return List.of(sql(alterTable(a.schema(), a.table()) + "RENAME INDEX " + id(u.index()) + " TO " + id(u.name())));
         }
-        return List.of(sql(alterTable(a.schema(), a.table()) + "ADD " + constraint(a.constraint())));
+        String add = alterTable(a.schema(), a.table()) + "ADD " + constraint(a.constraint());
+        if (a.constraint() instanceof Constraint.Check check && columnCheck(check)) {
+            // Declared with its column, as Hibernate declares an enum's or a @Check's: the column restated with it.
+            return restate(a.schema(), a.table(), check.name(), new Restatement(null, null, null, null, check.expression()), add);
+        }
+        return List.of(sql(add));
+    }
+
+    /**
+     * The check of {@code constraints} MariaDB declares with the column: one named after it, as MariaDB names a check
+     * declared with its column (Hibernate's checks of enums and of {@code @Check} on a field); MySQL names every check
+     * after its table, so it keeps them all with the table.
+     */
+    private Constraint.Check columnCheck(String column, List<Constraint> constraints) {
+        for (Constraint c : constraints) {
+            if (c instanceof Constraint.Check check && check.name() != null && check.name().equals(column) && columnCheck(check)) {
+                return check;
+            }
+        }
+        return null;
+    }
+
+    private boolean columnCheck(Constraint.Check check) {
+        return flavour.mariaDb() && check.name() != null && !check.unvalidated();
     }
 
     @Override
@@ -151,7 +179,16 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
             return List.of(sql(prefix + "DROP PRIMARY KEY"));
         }
         if (definition instanceof Constraint.ForeignKey) {
-            return List.of(sql(prefix + "DROP FOREIGN KEY " + id(d.name())));
+            // The index InnoDB made for the key, named after it, goes with it (the catalog reader counts it part of the key),
+            // unless another foreign key of the table now leans on it: a fresh create of the table has no such index.
+            List<SqlStatement> out = new ArrayList<>(List.of(sql(prefix + "DROP FOREIGN KEY " + id(d.name()))));
+            String where = "table_schema = " + schema(d.schema()) + " AND table_name = " + str(d.table());
+            out.addAll(ServerSide.run("SELECT " + str(prefix + "DROP INDEX " + id(d.name())) + " FROM information_schema.statistics s WHERE "
+                    + where + " AND index_name = " + str(d.name()) + " AND non_unique = 1 AND seq_in_index = 1 AND NOT EXISTS (SELECT 1 FROM "
+                    + "information_schema.key_column_usage k WHERE k." + where.replace(" AND table_name", " AND k.table_name")
+                    + " AND k.referenced_table_name IS NOT NULL AND k.constraint_name <> " + str(d.name())
+                    + " AND k.ordinal_position = 1 AND k.column_name = s.column_name) LIMIT 1", ServerSide.nothing()));
+            return out;
         }
         if (definition instanceof Constraint.Unique) {
             return List.of(sql(prefix + "DROP INDEX " + id(d.name())));
@@ -221,7 +258,9 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
     public List<SqlStatement> visit(Operation.CreateSequence c) {
         requireSequences("createSequence " + c.sequence().name());
         Sequence s = c.sequence();
-        return List.of(sql("CREATE SEQUENCE " + q(s.schema(), s.name()) + sequenceOptions(s.options())));
+        // Without a cache size, none: Hibernate's MariaDB dialect creates its sequences NOCACHE.
+        String cache = s.options().cache() == null ? " NOCACHE" : "";
+        return List.of(sql("CREATE SEQUENCE " + q(s.schema(), s.name()) + sequenceOptions(s.options()) + cache));
     }
 
     @Override
@@ -483,7 +522,11 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
     }
 
     /** What of a column a {@code MODIFY} changes; a null part keeps what the column has. */
-    private record Restatement(String type, Boolean nullable, String comment, Boolean autoIncrement) {
+    private record Restatement(String type, Boolean nullable, String comment, Boolean autoIncrement, String check) {
+
+        Restatement(String type, Boolean nullable, String comment, Boolean autoIncrement) {
+            this(type, nullable, comment, autoIncrement, null);
+        }
     }
 
     /**
@@ -492,6 +535,11 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
      * {@code ON UPDATE} and comment.
      */
     private List<SqlStatement> restate(String schema, String table, String column, Restatement change) {
+        return restate(schema, table, column, change, ServerSide.fail("42S22", "Table " + table + " has no column " + column + "."));
+    }
+
+    /** As {@link #restate(String, String, String, Restatement)}, running {@code missing} where the table has no such column. */
+    private List<SqlStatement> restate(String schema, String table, String column, Restatement change, String missing) {
         List<String> parts = new ArrayList<>();
         parts.add(str(alterTable(schema, table) + "MODIFY COLUMN " + id(column) + " "));
         if (change.type() != null) {
@@ -513,11 +561,14 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
         parts.add("IF(extra LIKE '%on update%', concat(' ', substring(extra, locate('on update', extra))), '')");
         parts.add(change.comment() == null ? "IF(column_comment = '', '', concat(' COMMENT ', quote(column_comment)))"
                 : str(change.comment().isEmpty() ? "" : " COMMENT " + dialect.literal(change.comment())));
+        if (change.check() != null) {
+            parts.add(str(" CHECK (" + change.check() + ")"));
+        }
         String query = "SELECT IF(COALESCE(generation_expression, '') <> '', " + str(ServerSide.fail("HY000", "Column " + column + " of "
                 + table + " is generated; change it with its generation expression, in an ALTER TABLE of your own.")) + ", concat("
                 + String.join(", ", parts) + ")) FROM information_schema.columns WHERE table_schema = " + schema(schema)
                 + " AND table_name = " + str(table) + " AND column_name = " + str(column);
-        return ServerSide.run(query, ServerSide.fail("42S22", "Table " + table + " has no column " + column + "."));
+        return ServerSide.run(query, missing);
     }
 
     /** The schema for a catalog query: the named database, or the connection's. */

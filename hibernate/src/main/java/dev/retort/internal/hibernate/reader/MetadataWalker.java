@@ -200,6 +200,27 @@ final class MetadataWalker {
         return composite == null ? type : new DataType.UserDefined(composite.schema(), composite.name());
     }
 
+    /**
+     * The name Hibernate gives a unique column's key ({@code UK…}, from the implicit naming strategy), where the dialect
+     * adds it after the table; null where this Hibernate keeps none on the column (before 6.2), or the key is unnamed.
+     */
+    private String uniqueKeyName(org.hibernate.mapping.Column column) {
+        Object name;
+        try {
+            name = column.getClass().getMethod("getUniqueKeyName").invoke(column);
+        } catch (ReflectiveOperationException notThere) {
+            name = null;
+        }
+        if (name == null) {
+            for (UniqueKey key : column.getValue() == null ? List.<UniqueKey>of() : column.getValue().getTable().getUniqueKeys().values()) {
+                if (key.getColumns().size() == 1 && key.getColumns().get(0).equals(column)) {
+                    name = key.getName();
+                }
+            }
+        }
+        return name == null ? null : rules.storedName(name.toString(), false);
+    }
+
     private Table table(String schema, org.hibernate.mapping.Table table) {
         String tableName = rules.storedName(table.getName(), table.isQuoted());
         List<Column> columns = new ArrayList<>();
@@ -272,14 +293,17 @@ final class MetadataWalker {
                     table.getPrimaryKey().getColumns().stream().map(this::columnName).toList());
         }
 
-        // As hbm2ddl writes them: a unique column inline (PostgreSQL names it table_column_key), other keys as
+        // As hbm2ddl writes them: a unique column inline where the dialect declares it so (PostgreSQL names it
+        // table_column_key), else by the name Hibernate gives its key (MariaDB's and MySQL's UK…); other keys as
         // table constraints, named only when the mapping names them explicitly.
         List<Constraint.Unique> uniques = new ArrayList<>();
         Set<List<String>> uniqueColumnSets = new HashSet<>();
+        boolean inline = metadata.getDatabase().getDialect().getUniqueDelegate().getClass().getSimpleName().startsWith("CreateTable");
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             if ((column.isUnique() || extraUniques.contains(columnName(column))) && !table.isPrimaryKey(column)
                     && uniqueColumnSets.add(List.of(columnName(column)))) {
-                String name = rules.uniqueName(rules.objectName(tableName, columnName(column), "key"), usedNames);
+                String keyName = inline ? null : uniqueKeyName(column);
+                String name = keyName != null ? keyName : rules.uniqueName(rules.objectName(tableName, columnName(column), "key"), usedNames);
                 uniques.add(new Constraint.Unique(name, List.of(columnName(column))));
             }
         }
