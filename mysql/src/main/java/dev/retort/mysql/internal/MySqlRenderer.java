@@ -179,15 +179,17 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
             return List.of(sql(prefix + "DROP PRIMARY KEY"));
         }
         if (definition instanceof Constraint.ForeignKey) {
-            // The index InnoDB made for the key, named after it, goes with it (the catalog reader counts it part of the key),
-            // unless another foreign key of the table now leans on it: a fresh create of the table has no such index.
             List<SqlStatement> out = new ArrayList<>(List.of(sql(prefix + "DROP FOREIGN KEY " + id(d.name()))));
-            String where = "table_schema = " + schema(d.schema()) + " AND table_name = " + str(d.table());
-            out.addAll(ServerSide.run("SELECT " + str(prefix + "DROP INDEX " + id(d.name())) + " FROM information_schema.statistics s WHERE "
-                    + where + " AND index_name = " + str(d.name()) + " AND non_unique = 1 AND seq_in_index = 1 AND NOT EXISTS (SELECT 1 FROM "
-                    + "information_schema.key_column_usage k WHERE k." + where.replace(" AND table_name", " AND k.table_name")
-                    + " AND k.referenced_table_name IS NOT NULL AND k.constraint_name <> " + str(d.name())
-                    + " AND k.ordinal_position = 1 AND k.column_name = s.column_name) LIMIT 1", ServerSide.nothing()));
+            out.addAll(dropForeignKeyIndex(d, ""));
+            return out;
+        }
+        if (definition == null) {
+            // A constraint named alone (as generate writes a drop): whether it is a foreign key is asked before it goes.
+            List<SqlStatement> out = new ArrayList<>();
+            out.add(sql("SET @retort_fk = (SELECT COUNT(*) FROM information_schema.referential_constraints WHERE constraint_schema = "
+                    + schema(d.schema()) + " AND table_name = " + str(d.table()) + " AND constraint_name = " + str(d.name()) + ")"));
+            out.add(sql(prefix + "DROP CONSTRAINT " + id(d.name())));
+            out.addAll(dropForeignKeyIndex(d, " AND @retort_fk > 0"));
             return out;
         }
         if (definition instanceof Constraint.Unique) {
@@ -197,6 +199,20 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
             return List.of(sql(prefix + "DROP CHECK " + id(d.name())));
         }
         return List.of(sql(prefix + "DROP CONSTRAINT " + id(d.name())));
+    }
+
+    /**
+     * The index InnoDB made for a dropped foreign key, named after it, dropped with it (the catalog reader counts it part of
+     * the key, and a fresh create of the table has none), unless another foreign key of the table leans on it.
+     */
+    private List<SqlStatement> dropForeignKeyIndex(Operation.DropConstraint d, String condition) {
+        String prefix = alterTable(d.schema(), d.table());
+        String where = "table_schema = " + schema(d.schema()) + " AND table_name = " + str(d.table());
+        return ServerSide.run("SELECT " + str(prefix + "DROP INDEX " + id(d.name())) + " FROM information_schema.statistics s WHERE "
+                + where + " AND index_name = " + str(d.name()) + " AND non_unique = 1 AND seq_in_index = 1" + condition + " AND NOT EXISTS "
+                + "(SELECT 1 FROM information_schema.key_column_usage k WHERE k." + where.replace(" AND table_name", " AND k.table_name")
+                + " AND k.referenced_table_name IS NOT NULL AND k.constraint_name <> " + str(d.name())
+                + " AND k.ordinal_position = 1 AND k.column_name = s.column_name) LIMIT 1", ServerSide.nothing());
     }
 
     /** Nothing to do: the server checks every row when a constraint is added, so none is ever left unvalidated. */

@@ -221,6 +221,30 @@ final class MetadataWalker {
         return name == null ? null : rules.storedName(name.toString(), false);
     }
 
+    /**
+     * The statements Hibernate runs right after creating a table ({@code insert into book_seq ( next_val ) values ( 1 )} for
+     * a generator kept in a table); none where this Hibernate has no such commands or cannot render them offline.
+     */
+    private List<String> initCommands(org.hibernate.mapping.Table table) {
+        try {
+            ClassLoader loader = org.hibernate.mapping.Table.class.getClassLoader();
+            Class<?> contextType = Class.forName("org.hibernate.boot.model.relational.SqlStringGenerationContext", false, loader);
+            Class<?> environmentType = Class.forName("org.hibernate.engine.jdbc.env.spi.JdbcEnvironment", false, loader);
+            Object context = Class.forName("org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl", false, loader)
+                    .getMethod("fromExplicit", environmentType, org.hibernate.boot.model.relational.Database.class, String.class, String.class)
+                    .invoke(null, metadata.getDatabase().getJdbcEnvironment(), metadata.getDatabase(), null, null);
+            List<String> out = new ArrayList<>();
+            for (Object command : (List<?>) table.getClass().getMethod("getInitCommands", contextType).invoke(table, context)) {
+                for (String sql : (String[]) command.getClass().getMethod("getInitCommands").invoke(command)) {
+                    out.add(sql.strip());
+                }
+            }
+            return out;
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException notAvailable) {
+            return List.of();
+        }
+    }
+
     private Table table(String schema, org.hibernate.mapping.Table table) {
         String tableName = rules.storedName(table.getName(), table.isQuoted());
         List<Column> columns = new ArrayList<>();
@@ -278,6 +302,12 @@ final class MetadataWalker {
         if (tableOptions != null) {
             remarks.add(new Remark(Remark.On.table(schema, tableName), "table " + schema + "." + tableName + " has the options '" + tableOptions
                     + "', which Retort does not model: add them by hand (op.execute(\"ALTER TABLE …\"))."));
+        }
+        for (String command : initCommands(table)) {
+            // A generator's table on a database without sequences (MySQL): Hibernate's create puts its first row in.
+            remarks.add(new Remark(Remark.On.table(schema, tableName), "table " + schema + "." + tableName + " gets a row when Hibernate "
+                    + "creates it, which Retort does not model: add it after the table is created (op.execute(\"" + command.replace("\"", "\\\"")
+                    + "\")), or Hibernate cannot read the generator's next value."));
         }
         for (CheckConstraint check : table.getChecks()) {
             String name = check.isNamed() ? rules.storedName(check.getName(), false)
