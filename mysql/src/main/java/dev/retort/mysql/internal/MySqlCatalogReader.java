@@ -198,8 +198,7 @@ final class MySqlCatalogReader implements CatalogReader {
     private void readColumns(Connection c, String in, List<String> names, Map<String, TableBuilder> tables, Map<String, DataType> json)
             throws SQLException {
         String sql = "SELECT c.table_schema, c.table_name, c.column_name, c.column_type, c.is_nullable, c.column_default, c.extra, "
-                + "c.column_comment, c.data_type, c.character_set_name, c.collation_name, co.is_default FROM information_schema.columns c "
-                + "LEFT JOIN information_schema.collations co ON co.collation_name = c.collation_name WHERE c.table_schema IN " + in
+                + "c.column_comment, c.data_type, c.character_set_name, c.collation_name FROM information_schema.columns c WHERE c.table_schema IN " + in
                 + " ORDER BY c.table_schema, c.table_name, c.ordinal_position";
         query(c, sql, names, rs -> {
             TableBuilder table = tables.get(key(rs.getString(1), rs.getString(2)));
@@ -209,7 +208,7 @@ final class MySqlCatalogReader implements CatalogReader {
             String name = rs.getString(3);
             String extra = rs.getString(7) == null ? "" : rs.getString(7).toLowerCase(java.util.Locale.ROOT);
             DataType type = json.getOrDefault(key(table.name, name), types.parse(rs.getString(4) + characterSet(table, rs.getString(10),
-                    rs.getString(11), rs.getString(12))));
+                    rs.getString(11))));
             boolean identity = extra.contains("auto_increment");
             String comment = rs.getString(8);
             table.columns.add(new Column(name, type, "YES".equals(rs.getString(5)), identity ? null
@@ -219,14 +218,15 @@ final class MySqlCatalogReader implements CatalogReader {
     }
 
     /**
-     * A column's own character set and collation, as its type says them, where they are not the table's: the character set,
-     * and the collation where it is not the character set's default ({@code varchar(16) character set ascii collate ascii_bin}).
+     * A column's own character set and collation, as its type says them, where they are not the table's
+     * ({@code varchar(16) character set ascii collate ascii_bin}); an entity's type that names one of the two is completed
+     * from the other when compared ({@link MySqlTypes#same}).
      */
-    private static String characterSet(TableBuilder table, String characterSet, String collation, String isDefault) {
+    private static String characterSet(TableBuilder table, String characterSet, String collation) {
         if (collation == null || characterSet == null || collation.equalsIgnoreCase(table.collation)) {
             return "";
         }
-        return " character set " + characterSet + ("Yes".equalsIgnoreCase(isDefault) ? "" : " collate " + collation);
+        return " character set " + characterSet + " collate " + collation;
     }
 
     /**
