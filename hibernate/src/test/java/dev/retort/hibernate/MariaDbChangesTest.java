@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.retort.Retort;
 import dev.retort.command.Generated;
+import dev.retort.schema.SchemaModel;
 import dev.retort.testing.MariaDbServer;
 import dev.retort.testing.TestDatabase;
 
@@ -120,20 +121,23 @@ class MariaDbChangesTest {
     void upgradesToHibernatesCreateAndDowngradesToTheFirstVersion(String name, List<String> one, List<String> two, String written,
                                                                  List<String> checks, @TempDir Path work) {
         db.reset();
-        MariaDbConvergenceTest.Model first = MariaDbConvergenceTest.Model.compile(work, "v1", one);
-        MariaDbConvergenceTest.Model second = MariaDbConvergenceTest.Model.compile(work, "v2", two);
+        List<MariaDbConvergenceTest.Model> versions = MariaDbConvergenceTest.Model.compile(work.resolve("models"), List.of("v1", "v2"),
+                List.of(one, two));
+        SchemaModel first = versions.get(0).read();
+        MariaDbConvergenceTest.Model second = versions.get(1);
+        SchemaModel secondRead = second.read();
         Convergence c = new Convergence(db, work.resolve("run"));
-        c.generate(first.read(), "version one");
+        c.generate(first, "version one");
         c.upgrade();
         db.execute(ROWS_CUSTOMER);
         db.execute(ROWS_PURCHASE);
         List<String> versionOne = MariaDbCatalog.withoutPositions(MariaDbCatalog.snapshot(db));
 
-        Generated generated = c.generate(second.read(), name);
+        Generated generated = c.generate(secondRead, name);
         assertTrue(generated.source().contains(written), () -> "expected " + written + " in\n" + generated.source());
         c.upgrade();
-        c.assertNoChanges(second.read());
-        assertTrue(c.generate(second.read(), "again").nothingToDo(), "a second generate must write nothing");
+        c.assertNoChanges(secondRead);
+        assertTrue(c.generate(secondRead, "again").nothingToDo(), "a second generate must write nothing");
         MariaDbConvergenceTest.assertCatalogEquals(second.hibernateCatalog(true), MariaDbCatalog.withoutPositions(MariaDbCatalog.snapshot(db)),
                 generated.source());
         for (String check : checks) {

@@ -101,6 +101,9 @@ class MariaDbConvergenceTest {
               @Column(name = "written_on") LocalDate writtenOn;
             }""");
 
+    /** The character set and collation the databases of the convergence test are created with. */
+    static final String DATABASE_DEFAULT = "CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
+
     private TestDatabase db;
 
     @BeforeEach
@@ -115,6 +118,8 @@ class MariaDbConvergenceTest {
 
     @Test
     void everyFeatureConvergesOnHibernatesCreate(@TempDir Path work) {
+        // A database default other than the server's: tables take it, and a column of another character set says its own.
+        db.execute("ALTER DATABASE " + db.name() + " " + DATABASE_DEFAULT);
         Model model = Model.compile(work, "everything", MODEL);
         String source = converge(db, work.resolve("run"), model);
         assertTrue(source.contains("MySql.enumOf") || source.contains("enum("), source);
@@ -126,12 +131,19 @@ class MariaDbConvergenceTest {
      */
     static String converge(TestDatabase db, Path work, Model model) {
         Convergence c = new Convergence(db, work);
-        Generated first = c.generate(model.read(), "initial schema");
+        SchemaModel entities = model.read();
+        Generated first = c.generate(entities, "initial schema");
         assertFalse(first.nothingToDo(), "an empty database must differ from the entities");
         c.upgrade();
-        c.assertNoChanges(model.read());
-        assertTrue(c.generate(model.read(), "again").nothingToDo(), "a second generate must write nothing");
-        assertCatalogEquals(model.hibernateCatalog(false), MariaDbCatalog.snapshot(db), first.source());
+        c.assertNoChanges(entities);
+        assertTrue(c.generate(entities, "again").nothingToDo(), "a second generate must write nothing");
+        List<String> retortCatalog = MariaDbCatalog.snapshot(db);
+        assertTrue(retortCatalog.stream().anyMatch(l -> l.startsWith("table author engine=InnoDB collation=utf8mb4_unicode_ci")), "the "
+                + "database's default applies: " + retortCatalog);
+        assertTrue(retortCatalog.stream().anyMatch(l -> l.startsWith("column author.code ") && l.contains("charset=ascii collate=ascii_bin")),
+                "the column's own character set: " + retortCatalog);
+        assertCatalogEquals(model.hibernateCatalog(false, db.value("SELECT concat('CHARACTER SET ', default_character_set_name, ' COLLATE ', "
+                + "default_collation_name) FROM information_schema.schemata WHERE schema_name = '" + db.name() + "'")), retortCatalog, first.source());
         try (Retort retort = c.retort()) {
             retort.downgrade("base");
         }
@@ -151,8 +163,18 @@ class MariaDbConvergenceTest {
     record Model(String pkg, List<Class<?>> classes) {
 
         static Model compile(Path work, String id, List<String> classes) {
-            String pkg = "mariadb." + id;
-            return new Model(pkg, JavaSources.compile(work.resolve(id), JavaSources.sources(pkg, IMPORTS, classes.toArray(String[]::new))));
+            return compile(work.resolve(id), List.of(id), List.of(classes)).get(0);
+        }
+
+        /** Several models in one compilation, each in a package of its own named after its id. */
+        static List<Model> compile(Path root, List<String> ids, List<List<String>> models) {
+            Map<String, String> sources = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                sources.putAll(JavaSources.sources("mariadb." + ids.get(i), IMPORTS, models.get(i).toArray(String[]::new)));
+            }
+            List<Class<?>> classes = JavaSources.compile(root, sources);
+            return ids.stream().map(id -> new Model("mariadb." + id, classes.stream()
+                    .filter(c -> c.getPackageName().equals("mariadb." + id)).toList())).toList();
         }
 
         SchemaModel read() {
@@ -161,7 +183,15 @@ class MariaDbConvergenceTest {
 
         /** The catalog Hibernate's own create builds (as an application's session factory does), in a fresh database. */
         List<String> hibernateCatalog(boolean withoutPositions) {
+            return hibernateCatalog(withoutPositions, null);
+        }
+
+        /** As {@link #hibernateCatalog(boolean)}, in a database of that default character set and collation. */
+        List<String> hibernateCatalog(boolean withoutPositions, String databaseDefault) {
             try (TestDatabase reference = MariaDbServer.get().createDatabase("hbm2ddl")) {
+                if (databaseDefault != null) {
+                    reference.execute("ALTER DATABASE " + reference.name() + " " + databaseDefault);
+                }
                 Hbm2ddl.createAtStartup(reference, classes, Map.of());
                 List<String> catalog = MariaDbCatalog.snapshot(reference);
                 return withoutPositions ? MariaDbCatalog.withoutPositions(catalog) : catalog;
