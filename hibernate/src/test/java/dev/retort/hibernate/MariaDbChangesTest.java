@@ -48,6 +48,7 @@ class MariaDbChangesTest {
               @Enumerated(EnumType.STRING) State state;
               @ColumnDefault("1") @Comment("how many") int qty;
               @Column(length = 40) @Comment("free text") String note;
+              @Enumerated(EnumType.ORDINAL) @Column(name = "stage") State stage;
             }""";
     private static final String ROWS_CUSTOMER = "insert into customer (id, full_name, code) values (1, 'Ada', 'A1'), (2, 'Bob', null)";
     private static final String ROWS_PURCHASE = "insert into purchase (id, customer_id, state, qty, note) values (10, 1, 'NEW', 2, 'n1'), "
@@ -92,6 +93,11 @@ class MariaDbChangesTest {
                 change("drop index", PURCHASE, indexed, table, "dropIndex(\"ix_purchase_note_qty\""),
                 change("add unique", PURCHASE, note, uniqueNote, "unique(\"UK"),
                 change("drop unique", PURCHASE, uniqueNote, note, "dropConstraint"),
+                change("rename an ORDINAL enum column (its check follows)", PURCHASE, "name = \"stage\"", "name = \"phase\"",
+                        "renameColumn(\"purchase\", \"stage\", \"phase\")"),
+                change("rename a table auto-named foreign keys reference (they follow)", List.of(PURCHASE.replace(fk, autoFk)), CUSTOMER,
+                        "@Table(name = \"customer\")", "@Table(name = \"client\")", "renameTable(\"customer\", \"client\")",
+                        "select count(*) from client where full_name = 'Ada'"),
                 change("enum value added", STATE, "PAID }", "PAID, SHIPPED }", "alterColumnType(\"purchase\", \"state\"",
                         "select count(*) from purchase where state = 'PAID'"),
                 change("nullability (MODIFY keeps the comment)", PURCHASE, note, notNullNote, "setNotNull(\"purchase\", \"note\")",
@@ -103,11 +109,19 @@ class MariaDbChangesTest {
      * has {@code from} in it, the second {@code to}.
      */
     private static Arguments change(String name, String in, String from, String to, String written, String... checks) {
+        return change(name, List.of(), in, from, to, written, checks);
+    }
+
+    /** As {@link #change(String, String, String, String, String, String...)}, with other classes of the model in both versions. */
+    private static Arguments change(String name, List<String> both, String in, String from, String to, String written, String... checks) {
         String className = in.replaceAll("(?s).*?\\b(?:class|enum)\\s+(\\w+).*", "$1");
         List<String> one = new ArrayList<>();
         List<String> two = new ArrayList<>();
-        for (String source : List.of(STATE, CUSTOMER, PURCHASE)) {
-            boolean changed = source.replaceAll("(?s).*?\\b(?:class|enum)\\s+(\\w+).*", "$1").equals(className);
+        for (String base : List.of(STATE, CUSTOMER, PURCHASE)) {
+            String baseName = base.replaceAll("(?s).*?\\b(?:class|enum)\\s+(\\w+).*", "$1");
+            String source = both.stream().filter(b -> b.replaceAll("(?s).*?\\b(?:class|enum)\\s+(\\w+).*", "$1").equals(baseName)).findFirst()
+                    .orElse(base);
+            boolean changed = baseName.equals(className);
             String first = !changed ? source : in.contains(from) ? in : in.replace(to, from);
             one.add(first);
             two.add(changed ? first.replace(from, to) : first);
@@ -138,8 +152,12 @@ class MariaDbChangesTest {
         c.upgrade();
         c.assertNoChanges(secondRead);
         assertTrue(c.generate(secondRead, "again").nothingToDo(), "a second generate must write nothing");
-        MariaDbConvergenceTest.assertCatalogEquals(second.hibernateCatalog(true), MariaDbCatalog.withoutPositions(MariaDbCatalog.snapshot(db)),
-                generated.source());
+        // MariaDB cannot rename a check declared with its column, nor move one there by name before its column is renamed:
+        // the renamed check is the table's, the same condition (docs/mariadb-mysql.md).
+        java.util.function.UnaryOperator<List<String>> level = name.contains("ORDINAL")
+                ? lines -> lines.stream().map(l -> l.replaceFirst(" (Column|Table) check ", " check ")).toList() : lines -> lines;
+        MariaDbConvergenceTest.assertCatalogEquals(level.apply(second.hibernateCatalog(true)),
+                level.apply(MariaDbCatalog.withoutPositions(MariaDbCatalog.snapshot(db))), generated.source());
         for (String check : checks) {
             assertEquals("1", db.value(check), check + "\n" + generated.source());
         }
@@ -148,7 +166,8 @@ class MariaDbChangesTest {
         try (Retort retort = c.retort()) {
             retort.downgrade("-1");
         }
-        assertEquals(versionOne, MariaDbCatalog.withoutPositions(MariaDbCatalog.snapshot(db)), "the downgrade must restore version one\n"
+        assertEquals(level.apply(versionOne), level.apply(MariaDbCatalog.withoutPositions(MariaDbCatalog.snapshot(db))),
+                "the downgrade must restore version one\n"
                 + generated.source());
         assertEquals("2", db.value("select count(*) from customer"), generated.source());
         assertEquals("2", db.value("select count(*) from purchase"), generated.source());

@@ -188,9 +188,12 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
             List<SqlStatement> out = new ArrayList<>();
             out.add(sql("SET @retort_fk = (SELECT COUNT(*) FROM information_schema.referential_constraints WHERE constraint_schema = "
                     + schema(d.schema()) + " AND table_name = " + str(d.table()) + " AND constraint_name = " + str(d.name()) + ")"));
-            out.add(sql(prefix + "DROP CONSTRAINT " + id(d.name())));
+            out.addAll(flavour.mariaDb() ? dropCheckOrConstraint(d) : List.of(sql(prefix + "DROP CONSTRAINT " + id(d.name()))));
             out.addAll(dropForeignKeyIndex(d, " AND @retort_fk > 0"));
             return out;
+        }
+        if (definition instanceof Constraint.Check && flavour.mariaDb()) {
+            return dropCheckOrConstraint(d);
         }
         if (definition instanceof Constraint.Unique) {
             return List.of(sql(prefix + "DROP INDEX " + id(d.name())));
@@ -199,6 +202,22 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
             return List.of(sql(prefix + "DROP CHECK " + id(d.name())));
         }
         return List.of(sql(prefix + "DROP CONSTRAINT " + id(d.name())));
+    }
+
+    /**
+     * MariaDB drops a check declared with its column only by restating the column without it ({@code DROP CONSTRAINT}
+     * does not find it); any other constraint is dropped by name.
+     */
+    private List<SqlStatement> dropCheckOrConstraint(Operation.DropConstraint d) {
+        String drop = alterTable(d.schema(), d.table()) + "DROP CONSTRAINT " + id(d.name());
+        List<String> column = new ArrayList<>(List.of(str(alterTable(d.schema(), d.table()) + "MODIFY COLUMN " + id(d.name()) + " ")));
+        column.addAll(restated(new Restatement(null, null, null, null), "c."));
+        String query = "SELECT concat(" + String.join(", ", column) + ") FROM information_schema.check_constraints cc "
+                + "JOIN information_schema.columns c ON c.table_schema = cc.constraint_schema AND c.table_name = cc.table_name "
+                + "AND c.column_name = cc.constraint_name WHERE cc.constraint_schema = " + schema(d.schema()) + " AND cc.table_name = "
+                + str(d.table()) + " AND cc.constraint_name = " + str(d.name()) + " AND cc.level = 'Column' "
+                + "AND COALESCE(c.generation_expression, '') = ''";
+        return ServerSide.run(query, drop);
     }
 
     /**
@@ -221,14 +240,59 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
         return List.of();
     }
 
-    /** A unique constraint is an index and is renamed as one; the server cannot rename a foreign key or check. */
+    /**
+     * A unique constraint is an index and is renamed as one. The server cannot rename a foreign key or a check: it is
+     * dropped and added again under the new name in one statement, its definition read from the catalog as it runs (a
+     * foreign key keeps its index, renamed with it; on MariaDB a check named after a column is declared with it again).
+     */
     @Override
     public List<SqlStatement> visit(Operation.RenameConstraint r) {
-        String query = "SELECT IF(constraint_type = 'UNIQUE', " + str(alterTable(r.schema(), r.table()) + "RENAME INDEX " + id(r.from()) + " TO "
-                + id(r.to())) + ", " + str(ServerSide.fail("HY000", flavour.product() + " cannot rename constraint " + r.from() + " of table "
-                + r.table() + "; drop it and add it under the name " + r.to() + ".")) + ") FROM information_schema.table_constraints WHERE "
-                + "constraint_schema = " + schema(r.schema()) + " AND table_name = " + str(r.table()) + " AND constraint_name = " + str(r.from());
-        return ServerSide.run(query, ServerSide.fail("42000", "Table " + r.table() + " has no constraint " + r.from() + "."));
+        String t = alterTable(r.schema(), r.table());
+        String keyColumns = "(SELECT group_concat(concat('`', replace(k.%s, '`', '``'), '`') ORDER BY k.ordinal_position SEPARATOR ', ') "
+                + "FROM information_schema.key_column_usage k WHERE k.constraint_schema = tc.constraint_schema AND k.table_name = tc.table_name "
+                + "AND k.constraint_name = tc.constraint_name)";
+        String referenced = "(SELECT concat(IF(k.referenced_table_schema = tc.constraint_schema, '', concat('`', replace(k.referenced_table_schema, "
+                + "'`', '``'), '`.')), '`', replace(k.referenced_table_name, '`', '``'), '`') FROM information_schema.key_column_usage k WHERE "
+                + "k.constraint_schema = tc.constraint_schema AND k.table_name = tc.table_name AND k.constraint_name = tc.constraint_name LIMIT 1)";
+        String renameIndex = "IF(EXISTS (SELECT 1 FROM information_schema.statistics s WHERE s.table_schema = tc.constraint_schema AND s.table_name = "
+                + "tc.table_name AND s.index_name = tc.constraint_name), " + str(", RENAME INDEX " + id(r.from()) + " TO " + id(r.to())) + ", '')";
+        String foreignKey = "concat(" + str(t + "DROP FOREIGN KEY " + id(r.from())) + ", " + renameIndex + ", " + str(", ADD CONSTRAINT "
+                + id(r.to()) + " FOREIGN KEY (") + ", " + keyColumns.formatted("column_name") + ", ') REFERENCES ', " + referenced + ", ' (', "
+                + keyColumns.formatted("referenced_column_name") + ", ') ON DELETE ', rc.delete_rule, ' ON UPDATE ', rc.update_rule)";
+        String dropCheck = t + (flavour.mariaDb() ? "DROP CONSTRAINT " : "DROP CHECK ") + id(r.from());
+        String check = "concat(" + str(dropCheck + ", ADD CONSTRAINT " + id(r.to()) + " CHECK (") + ", cc.check_clause, ')')";
+        String columnJoin = "";
+        if (flavour.mariaDb()) {
+            // A check declared with its column goes by restating that column without it; the new one is declared with the
+            // column of its name where there is one (as MariaDB names such checks), else with the table.
+            List<String> drop = new ArrayList<>(List.of(str("MODIFY COLUMN " + id(r.from()) + " ")));
+            drop.addAll(restated(new Restatement(null, null, null, null), "f."));
+            List<String> add = new ArrayList<>(List.of(str("MODIFY COLUMN " + id(r.to()) + " ")));
+            add.addAll(restated(new Restatement(null, null, null, null), "c."));
+            add.addAll(List.of("' CHECK ('", "cc.check_clause", "')'"));
+            check = "concat(" + str(t) + ", IF(cc.level = 'Column' AND f.column_name IS NOT NULL, concat(" + String.join(", ", drop) + "), "
+                    + str("DROP CONSTRAINT " + id(r.from())) + "), ', ', IF(c.column_name IS NULL OR COALESCE(c.generation_expression, '') <> '', "
+                    + "concat(" + str("ADD CONSTRAINT " + id(r.to()) + " CHECK (") + ", cc.check_clause, ')'), concat(" + String.join(", ", add)
+                    + ")))";
+            columnJoin = "LEFT JOIN information_schema.columns c ON c.table_schema = tc.constraint_schema AND c.table_name = tc.table_name "
+                    + "AND c.column_name = " + str(r.to()) + " LEFT JOIN information_schema.columns f ON f.table_schema = tc.constraint_schema "
+                    + "AND f.table_name = tc.table_name AND f.column_name = " + str(r.from()) + " ";
+        }
+        String query = "SELECT CASE tc.constraint_type WHEN 'UNIQUE' THEN " + str(t + "RENAME INDEX " + id(r.from()) + " TO " + id(r.to()))
+                + " WHEN 'FOREIGN KEY' THEN " + foreignKey + " WHEN 'CHECK' THEN " + check + " ELSE "
+                + str(ServerSide.fail("HY000", flavour.product() + " cannot rename constraint " + r.from() + " of table " + r.table()
+                + "; drop it and add it under the name " + r.to() + ".")) + " END FROM information_schema.table_constraints tc "
+                + "LEFT JOIN information_schema.check_constraints cc ON cc.constraint_schema = tc.constraint_schema AND cc.constraint_name = "
+                + "tc.constraint_name " + (flavour.mariaDb() ? "AND cc.table_name = tc.table_name " : "")
+                + "LEFT JOIN information_schema.referential_constraints rc ON rc.constraint_schema = tc.constraint_schema AND rc.table_name = "
+                + "tc.table_name AND rc.constraint_name = tc.constraint_name " + columnJoin
+                + "WHERE tc.constraint_schema = " + schema(r.schema()) + " AND tc.table_name = " + str(r.table()) + " AND tc.constraint_name = "
+                + str(r.from());
+        // Already renamed (a check that followed its column's rename): nothing left to do.
+        String renamed = "SELECT " + str(ServerSide.nothing()) + " FROM information_schema.table_constraints WHERE constraint_schema = "
+                + schema(r.schema()) + " AND table_name = " + str(r.table()) + " AND constraint_name = " + str(r.to()) + " LIMIT 1";
+        return ServerSide.run("SELECT COALESCE((" + query + "), (" + renamed + "))", ServerSide.fail("42000", "Table " + r.table()
+                + " has no constraint " + r.from() + "."));
     }
 
     // ---- indexes --------------------------------------------------------------------------------
@@ -558,33 +622,46 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
     private List<SqlStatement> restate(String schema, String table, String column, Restatement change, String missing) {
         List<String> parts = new ArrayList<>();
         parts.add(str(alterTable(schema, table) + "MODIFY COLUMN " + id(column) + " "));
-        if (change.type() != null) {
-            parts.add(str(change.type()));
-        } else {
-            parts.add("column_type");
-            parts.add("IF(collation_name IS NULL, '', concat(' CHARACTER SET ', character_set_name, ' COLLATE ', collation_name))");
-        }
-        parts.add(change.nullable() == null ? "IF(is_nullable = 'YES', ' NULL', ' NOT NULL')" : str(change.nullable() ? " NULL" : " NOT NULL"));
-        String keptDefault = flavour.mariaDb()
-                ? "IF(column_default IS NULL OR column_default = 'NULL', '', concat(' DEFAULT ', column_default))"
-                : "IF(column_default IS NULL, '', IF(extra LIKE '%DEFAULT_GENERATED%', IF(column_default LIKE 'CURRENT\\_TIMESTAMP%', "
-                + "concat(' DEFAULT ', column_default), concat(' DEFAULT (', column_default, ')')), concat(' DEFAULT ', quote(column_default))))";
-        if (!Boolean.TRUE.equals(change.autoIncrement())) {
-            parts.add(keptDefault);
-        }
-        parts.add(change.autoIncrement() == null ? "IF(extra LIKE '%auto_increment%', ' AUTO_INCREMENT', '')"
-                : str(change.autoIncrement() ? " AUTO_INCREMENT" : ""));
-        parts.add("IF(extra LIKE '%on update%', concat(' ', substring(extra, locate('on update', extra))), '')");
-        parts.add(change.comment() == null ? "IF(column_comment = '', '', concat(' COMMENT ', quote(column_comment)))"
-                : str(change.comment().isEmpty() ? "" : " COMMENT " + dialect.literal(change.comment())));
-        if (change.check() != null) {
-            parts.add(str(" CHECK (" + change.check() + ")"));
-        }
+        parts.addAll(restated(change, ""));
         String query = "SELECT IF(COALESCE(generation_expression, '') <> '', " + str(ServerSide.fail("HY000", "Column " + column + " of "
                 + table + " is generated; change it with its generation expression, in an ALTER TABLE of your own.")) + ", concat("
                 + String.join(", ", parts) + ")) FROM information_schema.columns WHERE table_schema = " + schema(schema)
                 + " AND table_name = " + str(table) + " AND column_name = " + str(column);
         return ServerSide.run(query, missing);
+    }
+
+    /**
+     * The SQL expressions that write a column's definition from its {@code information_schema.columns} row (the row's
+     * columns prefixed with {@code c}), what {@code change} says replaced.
+     */
+    private List<String> restated(Restatement change, String c) {
+        List<String> parts = new ArrayList<>();
+        if (change.type() != null) {
+            parts.add(str(change.type()));
+        } else {
+            parts.add(c + "column_type");
+            parts.add("IF(" + c + "collation_name IS NULL, '', concat(' CHARACTER SET ', " + c + "character_set_name, ' COLLATE ', " + c
+                    + "collation_name))");
+        }
+        parts.add(change.nullable() == null ? "IF(" + c + "is_nullable = 'YES', ' NULL', ' NOT NULL')"
+                : str(change.nullable() ? " NULL" : " NOT NULL"));
+        String keptDefault = flavour.mariaDb()
+                ? "IF(" + c + "column_default IS NULL OR " + c + "column_default = 'NULL', '', concat(' DEFAULT ', " + c + "column_default))"
+                : "IF(" + c + "column_default IS NULL, '', IF(" + c + "extra LIKE '%DEFAULT_GENERATED%', IF(" + c + "column_default LIKE "
+                + "'CURRENT\\_TIMESTAMP%', concat(' DEFAULT ', " + c + "column_default), concat(' DEFAULT (', " + c + "column_default, ')')), "
+                + "concat(' DEFAULT ', quote(" + c + "column_default))))";
+        if (!Boolean.TRUE.equals(change.autoIncrement())) {
+            parts.add(keptDefault);
+        }
+        parts.add(change.autoIncrement() == null ? "IF(" + c + "extra LIKE '%auto_increment%', ' AUTO_INCREMENT', '')"
+                : str(change.autoIncrement() ? " AUTO_INCREMENT" : ""));
+        parts.add("IF(" + c + "extra LIKE '%on update%', concat(' ', substring(" + c + "extra, locate('on update', " + c + "extra))), '')");
+        parts.add(change.comment() == null ? "IF(" + c + "column_comment = '', '', concat(' COMMENT ', quote(" + c + "column_comment)))"
+                : str(change.comment().isEmpty() ? "" : " COMMENT " + dialect.literal(change.comment())));
+        if (change.check() != null) {
+            parts.add(str(" CHECK (" + change.check() + ")"));
+        }
+        return parts;
     }
 
     /** The schema for a catalog query: the named database, or the connection's. */
