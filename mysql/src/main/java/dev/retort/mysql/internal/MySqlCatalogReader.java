@@ -50,6 +50,7 @@ final class MySqlCatalogReader implements CatalogReader {
         final String schema;
         final String name;
         final String comment;
+        final String collation;
         final List<Column> columns = new ArrayList<>();
         final List<String> primaryKey = new ArrayList<>();
         final Map<String, ForeignKeyBuilder> foreignKeys = new LinkedHashMap<>();
@@ -57,10 +58,11 @@ final class MySqlCatalogReader implements CatalogReader {
         final List<Constraint.Check> checks = new ArrayList<>();
         final Map<String, IndexBuilder> indexes = new LinkedHashMap<>();
 
-        TableBuilder(String schema, String name, String comment) {
+        TableBuilder(String schema, String name, String comment, String collation) {
             this.schema = schema;
             this.name = name;
             this.comment = comment;
+            this.collation = collation;
         }
 
         Table build() {
@@ -131,7 +133,7 @@ final class MySqlCatalogReader implements CatalogReader {
         String in = placeholders(names.size());
         query(connection, "SELECT schema_name FROM information_schema.schemata WHERE schema_name IN " + in, names,
                 rs -> existing.add(modelSchema(rs.getString(1), current)));
-        query(connection, "SELECT table_schema, table_name, table_comment, table_type FROM information_schema.tables WHERE table_schema IN "
+        query(connection, "SELECT table_schema, table_name, table_comment, table_type, table_collation FROM information_schema.tables WHERE table_schema IN "
                 + in + " AND table_type IN ('BASE TABLE', 'SEQUENCE') ORDER BY table_schema, table_name", names, rs -> {
                     String schema = modelSchema(rs.getString(1), current);
                     if ("SEQUENCE".equals(rs.getString(4))) {
@@ -139,7 +141,7 @@ final class MySqlCatalogReader implements CatalogReader {
                     } else if (tableFilter.test(rs.getString(2))) {
                         String comment = rs.getString(3);
                         tables.put(key(rs.getString(1), rs.getString(2)), new TableBuilder(schema, rs.getString(2),
-                                comment == null || comment.isEmpty() ? null : comment));
+                                comment == null || comment.isEmpty() ? null : comment, rs.getString(5)));
                     }
                 });
         Map<String, DataType> jsonColumns = new LinkedHashMap<>();
@@ -195,9 +197,9 @@ final class MySqlCatalogReader implements CatalogReader {
 
     private void readColumns(Connection c, String in, List<String> names, Map<String, TableBuilder> tables, Map<String, DataType> json)
             throws SQLException {
-        String sql = "SELECT table_schema, table_name, column_name, column_type, is_nullable, column_default, extra, column_comment, "
-                + "data_type FROM information_schema.columns WHERE table_schema IN " + in
-                + " ORDER BY table_schema, table_name, ordinal_position";
+        String sql = "SELECT c.table_schema, c.table_name, c.column_name, c.column_type, c.is_nullable, c.column_default, c.extra, "
+                + "c.column_comment, c.data_type, c.character_set_name, c.collation_name FROM information_schema.columns c WHERE c.table_schema IN " + in
+                + " ORDER BY c.table_schema, c.table_name, c.ordinal_position";
         query(c, sql, names, rs -> {
             TableBuilder table = tables.get(key(rs.getString(1), rs.getString(2)));
             if (table == null) {
@@ -205,13 +207,26 @@ final class MySqlCatalogReader implements CatalogReader {
             }
             String name = rs.getString(3);
             String extra = rs.getString(7) == null ? "" : rs.getString(7).toLowerCase(java.util.Locale.ROOT);
-            DataType type = json.getOrDefault(key(table.name, name), types.parse(rs.getString(4)));
+            DataType type = json.getOrDefault(key(table.name, name), types.parse(rs.getString(4) + characterSet(table, rs.getString(10),
+                    rs.getString(11))));
             boolean identity = extra.contains("auto_increment");
             String comment = rs.getString(8);
             table.columns.add(new Column(name, type, "YES".equals(rs.getString(5)), identity ? null
                     : defaultValue(rs.getString(6), extra, rs.getString(9)), identity ? Identity.generatedByDefault() : null,
                     comment == null || comment.isEmpty() ? null : comment));
         });
+    }
+
+    /**
+     * A column's own character set and collation, as its type says them, where they are not the table's
+     * ({@code varchar(16) character set ascii collate ascii_bin}); an entity's type that names one of the two is completed
+     * from the other when compared ({@link MySqlTypes#same}).
+     */
+    private static String characterSet(TableBuilder table, String characterSet, String collation) {
+        if (collation == null || characterSet == null || collation.equalsIgnoreCase(table.collation)) {
+            return "";
+        }
+        return " character set " + characterSet + " collate " + collation;
     }
 
     /**

@@ -173,13 +173,14 @@ abstract class MySqlPlatformBase implements Platform {
         return devImage(flavour);
     }
 
-    /** The product name picks Hibernate's MariaDBDialect or MySQLDialect offline; 6.4 also needs a version, the flavour's. */
+    /**
+     * The product name picks Hibernate's MariaDBDialect or MySQLDialect offline, and the version its features: without
+     * one, Hibernate assumes its oldest supported server (MariaDB 10.6, which has no {@code uuid} type).
+     */
     @Override
     public Map<String, String> hibernateSettings(boolean versionRequired) {
-        String product = "jakarta.persistence.database-product-name";
-        return versionRequired ? Map.of(product, flavour.product(), "jakarta.persistence.database-major-version",
-                Integer.toString(flavour.major()), "jakarta.persistence.database-minor-version", Integer.toString(flavour.minor()))
-                : Map.of(product, flavour.product());
+        return Map.of("jakarta.persistence.database-product-name", flavour.product(), "jakarta.persistence.database-major-version",
+                Integer.toString(flavour.major()), "jakarta.persistence.database-minor-version", Integer.toString(flavour.minor()));
     }
 
     @Override

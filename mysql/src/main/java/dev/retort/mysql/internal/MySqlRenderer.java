@@ -47,8 +47,13 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
     @Override
     public List<SqlStatement> visit(Operation.CreateTable t) {
         List<String> lines = new ArrayList<>();
-        t.columns().forEach(c -> lines.add(column(c)));
-        t.constraints().forEach(c -> lines.add(constraint(c)));
+        List<Constraint> constraints = new ArrayList<>(t.constraints());
+        for (Column c : t.columns()) {
+            Constraint.Check own = columnCheck(c.name(), constraints);
+            constraints.remove(own);
+            lines.add(column(c) + (own == null ? "" : " CHECK (" + own.expression() + ")"));
+        }
+        constraints.forEach(c -> lines.add(constraint(c)));
         if (t.columns().isEmpty()) {
             throw new IllegalArgumentException("createTable " + t.name() + " needs at least one column.");
         }
@@ -140,7 +145,30 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
             // The server cannot adopt an index: the unique index built beforehand becomes the constraint by taking its name.
             return List.of(sql(alterTable(a.schema(), a.table()) + "RENAME INDEX " + id(u.index()) + " TO " + id(u.name())));
         }
-        return List.of(sql(alterTable(a.schema(), a.table()) + "ADD " + constraint(a.constraint())));
+        String add = alterTable(a.schema(), a.table()) + "ADD " + constraint(a.constraint());
+        if (a.constraint() instanceof Constraint.Check check && columnCheck(check)) {
+            // Declared with its column, as Hibernate declares an enum's or a @Check's: the column restated with it.
+            return restate(a.schema(), a.table(), check.name(), new Restatement(null, null, null, null, check.expression()), add);
+        }
+        return List.of(sql(add));
+    }
+
+    /**
+     * The check of {@code constraints} MariaDB declares with the column: one named after it, as MariaDB names a check
+     * declared with its column (Hibernate's checks of enums and of {@code @Check} on a field); MySQL names every check
+     * after its table, so it keeps them all with the table.
+     */
+    private Constraint.Check columnCheck(String column, List<Constraint> constraints) {
+        for (Constraint c : constraints) {
+            if (c instanceof Constraint.Check check && check.name() != null && check.name().equals(column) && columnCheck(check)) {
+                return check;
+            }
+        }
+        return null;
+    }
+
+    private boolean columnCheck(Constraint.Check check) {
+        return flavour.mariaDb() && check.name() != null && !check.unvalidated();
     }
 
     @Override
@@ -151,7 +179,21 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
             return List.of(sql(prefix + "DROP PRIMARY KEY"));
         }
         if (definition instanceof Constraint.ForeignKey) {
-            return List.of(sql(prefix + "DROP FOREIGN KEY " + id(d.name())));
+            List<SqlStatement> out = new ArrayList<>(List.of(sql(prefix + "DROP FOREIGN KEY " + id(d.name()))));
+            out.addAll(dropForeignKeyIndex(d, ""));
+            return out;
+        }
+        if (definition == null) {
+            // A constraint named alone (as generate writes a drop): whether it is a foreign key is asked before it goes.
+            List<SqlStatement> out = new ArrayList<>();
+            out.add(sql("SET @retort_fk = (SELECT COUNT(*) FROM information_schema.referential_constraints WHERE constraint_schema = "
+                    + schema(d.schema()) + " AND table_name = " + str(d.table()) + " AND constraint_name = " + str(d.name()) + ")"));
+            out.addAll(flavour.mariaDb() ? dropCheckOrConstraint(d) : List.of(sql(prefix + "DROP CONSTRAINT " + id(d.name()))));
+            out.addAll(dropForeignKeyIndex(d, " AND @retort_fk > 0"));
+            return out;
+        }
+        if (definition instanceof Constraint.Check && flavour.mariaDb()) {
+            return dropCheckOrConstraint(d);
         }
         if (definition instanceof Constraint.Unique) {
             return List.of(sql(prefix + "DROP INDEX " + id(d.name())));
@@ -162,20 +204,95 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
         return List.of(sql(prefix + "DROP CONSTRAINT " + id(d.name())));
     }
 
+    /**
+     * MariaDB drops a check declared with its column only by restating the column without it ({@code DROP CONSTRAINT}
+     * does not find it); any other constraint is dropped by name.
+     */
+    private List<SqlStatement> dropCheckOrConstraint(Operation.DropConstraint d) {
+        String drop = alterTable(d.schema(), d.table()) + "DROP CONSTRAINT " + id(d.name());
+        List<String> column = new ArrayList<>(List.of(str(alterTable(d.schema(), d.table()) + "MODIFY COLUMN " + id(d.name()) + " ")));
+        column.addAll(restated(new Restatement(null, null, null, null), "c."));
+        String query = "SELECT concat(" + String.join(", ", column) + ") FROM information_schema.check_constraints cc "
+                + "JOIN information_schema.columns c ON c.table_schema = cc.constraint_schema AND c.table_name = cc.table_name "
+                + "AND c.column_name = cc.constraint_name WHERE cc.constraint_schema = " + schema(d.schema()) + " AND cc.table_name = "
+                + str(d.table()) + " AND cc.constraint_name = " + str(d.name()) + " AND cc.level = 'Column' "
+                + "AND COALESCE(c.generation_expression, '') = ''";
+        return ServerSide.run(query, drop);
+    }
+
+    /**
+     * The index InnoDB made for a dropped foreign key, named after it, dropped with it (the catalog reader counts it part of
+     * the key, and a fresh create of the table has none), unless another foreign key of the table leans on it.
+     */
+    private List<SqlStatement> dropForeignKeyIndex(Operation.DropConstraint d, String condition) {
+        String prefix = alterTable(d.schema(), d.table());
+        String where = "table_schema = " + schema(d.schema()) + " AND table_name = " + str(d.table());
+        return ServerSide.run("SELECT " + str(prefix + "DROP INDEX " + id(d.name())) + " FROM information_schema.statistics s WHERE "
+                + where + " AND index_name = " + str(d.name()) + " AND non_unique = 1 AND seq_in_index = 1" + condition + " AND NOT EXISTS "
+                + "(SELECT 1 FROM information_schema.key_column_usage k WHERE k." + where.replace(" AND table_name", " AND k.table_name")
+                + " AND k.referenced_table_name IS NOT NULL AND k.constraint_name <> " + str(d.name())
+                + " AND k.ordinal_position = 1 AND k.column_name = s.column_name) LIMIT 1", ServerSide.nothing());
+    }
+
     /** Nothing to do: the server checks every row when a constraint is added, so none is ever left unvalidated. */
     @Override
     public List<SqlStatement> visit(Operation.ValidateConstraint v) {
         return List.of();
     }
 
-    /** A unique constraint is an index and is renamed as one; the server cannot rename a foreign key or check. */
+    /**
+     * A unique constraint is an index and is renamed as one. The server cannot rename a foreign key or a check: it is
+     * dropped and added again under the new name in one statement, its definition read from the catalog as it runs (a
+     * foreign key keeps its index, renamed with it; on MariaDB a check named after a column is declared with it again).
+     */
     @Override
     public List<SqlStatement> visit(Operation.RenameConstraint r) {
-        String query = "SELECT IF(constraint_type = 'UNIQUE', " + str(alterTable(r.schema(), r.table()) + "RENAME INDEX " + id(r.from()) + " TO "
-                + id(r.to())) + ", " + str(ServerSide.fail("HY000", flavour.product() + " cannot rename constraint " + r.from() + " of table "
-                + r.table() + "; drop it and add it under the name " + r.to() + ".")) + ") FROM information_schema.table_constraints WHERE "
-                + "constraint_schema = " + schema(r.schema()) + " AND table_name = " + str(r.table()) + " AND constraint_name = " + str(r.from());
-        return ServerSide.run(query, ServerSide.fail("42000", "Table " + r.table() + " has no constraint " + r.from() + "."));
+        String t = alterTable(r.schema(), r.table());
+        String keyColumns = "(SELECT group_concat(concat('`', replace(k.%s, '`', '``'), '`') ORDER BY k.ordinal_position SEPARATOR ', ') "
+                + "FROM information_schema.key_column_usage k WHERE k.constraint_schema = tc.constraint_schema AND k.table_name = tc.table_name "
+                + "AND k.constraint_name = tc.constraint_name)";
+        String referenced = "(SELECT concat(IF(k.referenced_table_schema = tc.constraint_schema, '', concat('`', replace(k.referenced_table_schema, "
+                + "'`', '``'), '`.')), '`', replace(k.referenced_table_name, '`', '``'), '`') FROM information_schema.key_column_usage k WHERE "
+                + "k.constraint_schema = tc.constraint_schema AND k.table_name = tc.table_name AND k.constraint_name = tc.constraint_name LIMIT 1)";
+        String renameIndex = "IF(EXISTS (SELECT 1 FROM information_schema.statistics s WHERE s.table_schema = tc.constraint_schema AND s.table_name = "
+                + "tc.table_name AND s.index_name = tc.constraint_name), " + str(", RENAME INDEX " + id(r.from()) + " TO " + id(r.to())) + ", '')";
+        String foreignKey = "concat(" + str(t + "DROP FOREIGN KEY " + id(r.from())) + ", " + renameIndex + ", " + str(", ADD CONSTRAINT "
+                + id(r.to()) + " FOREIGN KEY (") + ", " + keyColumns.formatted("column_name") + ", ') REFERENCES ', " + referenced + ", ' (', "
+                + keyColumns.formatted("referenced_column_name") + ", ') ON DELETE ', rc.delete_rule, ' ON UPDATE ', rc.update_rule)";
+        String dropCheck = t + (flavour.mariaDb() ? "DROP CONSTRAINT " : "DROP CHECK ") + id(r.from());
+        String check = "concat(" + str(dropCheck + ", ADD CONSTRAINT " + id(r.to()) + " CHECK (") + ", cc.check_clause, ')')";
+        String columnJoin = "";
+        if (flavour.mariaDb()) {
+            // A check declared with its column goes by restating that column without it; the new one is declared with the
+            // column of its name where there is one (as MariaDB names such checks), else with the table.
+            List<String> drop = new ArrayList<>(List.of(str("MODIFY COLUMN " + id(r.from()) + " ")));
+            drop.addAll(restated(new Restatement(null, null, null, null), "f."));
+            List<String> add = new ArrayList<>(List.of(str("MODIFY COLUMN " + id(r.to()) + " ")));
+            add.addAll(restated(new Restatement(null, null, null, null), "c."));
+            add.addAll(List.of("' CHECK ('", "cc.check_clause", "')'"));
+            check = "concat(" + str(t) + ", IF(cc.level = 'Column' AND f.column_name IS NOT NULL, concat(" + String.join(", ", drop) + "), "
+                    + str("DROP CONSTRAINT " + id(r.from())) + "), ', ', IF(c.column_name IS NULL OR COALESCE(c.generation_expression, '') <> '', "
+                    + "concat(" + str("ADD CONSTRAINT " + id(r.to()) + " CHECK (") + ", cc.check_clause, ')'), concat(" + String.join(", ", add)
+                    + ")))";
+            columnJoin = "LEFT JOIN information_schema.columns c ON c.table_schema = tc.constraint_schema AND c.table_name = tc.table_name "
+                    + "AND c.column_name = " + str(r.to()) + " LEFT JOIN information_schema.columns f ON f.table_schema = tc.constraint_schema "
+                    + "AND f.table_name = tc.table_name AND f.column_name = " + str(r.from()) + " ";
+        }
+        String query = "SELECT CASE tc.constraint_type WHEN 'UNIQUE' THEN " + str(t + "RENAME INDEX " + id(r.from()) + " TO " + id(r.to()))
+                + " WHEN 'FOREIGN KEY' THEN " + foreignKey + " WHEN 'CHECK' THEN " + check + " ELSE "
+                + str(ServerSide.fail("HY000", flavour.product() + " cannot rename constraint " + r.from() + " of table " + r.table()
+                + "; drop it and add it under the name " + r.to() + ".")) + " END FROM information_schema.table_constraints tc "
+                + "LEFT JOIN information_schema.check_constraints cc ON cc.constraint_schema = tc.constraint_schema AND cc.constraint_name = "
+                + "tc.constraint_name " + (flavour.mariaDb() ? "AND cc.table_name = tc.table_name " : "")
+                + "LEFT JOIN information_schema.referential_constraints rc ON rc.constraint_schema = tc.constraint_schema AND rc.table_name = "
+                + "tc.table_name AND rc.constraint_name = tc.constraint_name " + columnJoin
+                + "WHERE tc.constraint_schema = " + schema(r.schema()) + " AND tc.table_name = " + str(r.table()) + " AND tc.constraint_name = "
+                + str(r.from());
+        // Already renamed (a check that followed its column's rename): nothing left to do.
+        String renamed = "SELECT " + str(ServerSide.nothing()) + " FROM information_schema.table_constraints WHERE constraint_schema = "
+                + schema(r.schema()) + " AND table_name = " + str(r.table()) + " AND constraint_name = " + str(r.to()) + " LIMIT 1";
+        return ServerSide.run("SELECT COALESCE((" + query + "), (" + renamed + "))", ServerSide.fail("42000", "Table " + r.table()
+                + " has no constraint " + r.from() + "."));
     }
 
     // ---- indexes --------------------------------------------------------------------------------
@@ -221,7 +338,9 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
     public List<SqlStatement> visit(Operation.CreateSequence c) {
         requireSequences("createSequence " + c.sequence().name());
         Sequence s = c.sequence();
-        return List.of(sql("CREATE SEQUENCE " + q(s.schema(), s.name()) + sequenceOptions(s.options())));
+        // Without a cache size, none: Hibernate's MariaDB dialect creates its sequences NOCACHE.
+        String cache = s.options().cache() == null ? " NOCACHE" : "";
+        return List.of(sql("CREATE SEQUENCE " + q(s.schema(), s.name()) + sequenceOptions(s.options()) + cache));
     }
 
     @Override
@@ -483,7 +602,11 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
     }
 
     /** What of a column a {@code MODIFY} changes; a null part keeps what the column has. */
-    private record Restatement(String type, Boolean nullable, String comment, Boolean autoIncrement) {
+    private record Restatement(String type, Boolean nullable, String comment, Boolean autoIncrement, String check) {
+
+        Restatement(String type, Boolean nullable, String comment, Boolean autoIncrement) {
+            this(type, nullable, comment, autoIncrement, null);
+        }
     }
 
     /**
@@ -492,32 +615,53 @@ final class MySqlRenderer implements OperationVisitor<List<SqlStatement>> {
      * {@code ON UPDATE} and comment.
      */
     private List<SqlStatement> restate(String schema, String table, String column, Restatement change) {
+        return restate(schema, table, column, change, ServerSide.fail("42S22", "Table " + table + " has no column " + column + "."));
+    }
+
+    /** As {@link #restate(String, String, String, Restatement)}, running {@code missing} where the table has no such column. */
+    private List<SqlStatement> restate(String schema, String table, String column, Restatement change, String missing) {
         List<String> parts = new ArrayList<>();
         parts.add(str(alterTable(schema, table) + "MODIFY COLUMN " + id(column) + " "));
-        if (change.type() != null) {
-            parts.add(str(change.type()));
-        } else {
-            parts.add("column_type");
-            parts.add("IF(collation_name IS NULL, '', concat(' CHARACTER SET ', character_set_name, ' COLLATE ', collation_name))");
-        }
-        parts.add(change.nullable() == null ? "IF(is_nullable = 'YES', ' NULL', ' NOT NULL')" : str(change.nullable() ? " NULL" : " NOT NULL"));
-        String keptDefault = flavour.mariaDb()
-                ? "IF(column_default IS NULL OR column_default = 'NULL', '', concat(' DEFAULT ', column_default))"
-                : "IF(column_default IS NULL, '', IF(extra LIKE '%DEFAULT_GENERATED%', IF(column_default LIKE 'CURRENT\\_TIMESTAMP%', "
-                + "concat(' DEFAULT ', column_default), concat(' DEFAULT (', column_default, ')')), concat(' DEFAULT ', quote(column_default))))";
-        if (!Boolean.TRUE.equals(change.autoIncrement())) {
-            parts.add(keptDefault);
-        }
-        parts.add(change.autoIncrement() == null ? "IF(extra LIKE '%auto_increment%', ' AUTO_INCREMENT', '')"
-                : str(change.autoIncrement() ? " AUTO_INCREMENT" : ""));
-        parts.add("IF(extra LIKE '%on update%', concat(' ', substring(extra, locate('on update', extra))), '')");
-        parts.add(change.comment() == null ? "IF(column_comment = '', '', concat(' COMMENT ', quote(column_comment)))"
-                : str(change.comment().isEmpty() ? "" : " COMMENT " + dialect.literal(change.comment())));
+        parts.addAll(restated(change, ""));
         String query = "SELECT IF(COALESCE(generation_expression, '') <> '', " + str(ServerSide.fail("HY000", "Column " + column + " of "
                 + table + " is generated; change it with its generation expression, in an ALTER TABLE of your own.")) + ", concat("
                 + String.join(", ", parts) + ")) FROM information_schema.columns WHERE table_schema = " + schema(schema)
                 + " AND table_name = " + str(table) + " AND column_name = " + str(column);
-        return ServerSide.run(query, ServerSide.fail("42S22", "Table " + table + " has no column " + column + "."));
+        return ServerSide.run(query, missing);
+    }
+
+    /**
+     * The SQL expressions that write a column's definition from its {@code information_schema.columns} row (the row's
+     * columns prefixed with {@code c}), what {@code change} says replaced.
+     */
+    private List<String> restated(Restatement change, String c) {
+        List<String> parts = new ArrayList<>();
+        if (change.type() != null) {
+            parts.add(str(change.type()));
+        } else {
+            parts.add(c + "column_type");
+            parts.add("IF(" + c + "collation_name IS NULL, '', concat(' CHARACTER SET ', " + c + "character_set_name, ' COLLATE ', " + c
+                    + "collation_name))");
+        }
+        parts.add(change.nullable() == null ? "IF(" + c + "is_nullable = 'YES', ' NULL', ' NOT NULL')"
+                : str(change.nullable() ? " NULL" : " NOT NULL"));
+        String keptDefault = flavour.mariaDb()
+                ? "IF(" + c + "column_default IS NULL OR " + c + "column_default = 'NULL', '', concat(' DEFAULT ', " + c + "column_default))"
+                : "IF(" + c + "column_default IS NULL, '', IF(" + c + "extra LIKE '%DEFAULT_GENERATED%', IF(" + c + "column_default LIKE "
+                + "'CURRENT\\_TIMESTAMP%', concat(' DEFAULT ', " + c + "column_default), concat(' DEFAULT (', " + c + "column_default, ')')), "
+                + "concat(' DEFAULT ', quote(" + c + "column_default))))";
+        if (!Boolean.TRUE.equals(change.autoIncrement())) {
+            parts.add(keptDefault);
+        }
+        parts.add(change.autoIncrement() == null ? "IF(" + c + "extra LIKE '%auto_increment%', ' AUTO_INCREMENT', '')"
+                : str(change.autoIncrement() ? " AUTO_INCREMENT" : ""));
+        parts.add("IF(" + c + "extra LIKE '%on update%', concat(' ', substring(" + c + "extra, locate('on update', " + c + "extra))), '')");
+        parts.add(change.comment() == null ? "IF(" + c + "column_comment = '', '', concat(' COMMENT ', quote(" + c + "column_comment)))"
+                : str(change.comment().isEmpty() ? "" : " COMMENT " + dialect.literal(change.comment())));
+        if (change.check() != null) {
+            parts.add(str(" CHECK (" + change.check() + ")"));
+        }
+        return parts;
     }
 
     /** The schema for a catalog query: the named database, or the connection's. */

@@ -154,10 +154,41 @@ final class MySqlTypes {
             return true;
         }
         try {
-            return canonical(render(a)).equals(canonical(render(b)));
+            return withCharacterSet(canonical(render(a))).equals(withCharacterSet(canonical(render(b))));
         } catch (IllegalArgumentException cannotRender) {
             return false;
         }
+    }
+
+    private static final Pattern CHARACTER_SET = Pattern.compile("(.*?)(?: (?:character set|charset) (\\w+))?(?: collate (\\w+))?");
+
+    /**
+     * A type's character set and collation both said, as the catalog reader says them: a collation alone names its
+     * character set ({@code utf8mb4_bin}: {@code utf8mb4}), a character set alone takes its default collation on this
+     * server ({@code utf8mb4}: MySQL 8's {@code utf8mb4_0900_ai_ci}, MariaDB 10.11's {@code utf8mb4_general_ci}).
+     */
+    String withCharacterSet(String canonical) {
+        Matcher m = CHARACTER_SET.matcher(canonical);
+        if (!m.matches() || m.group(2) == null && m.group(3) == null) {
+            return canonical;
+        }
+        String collation = m.group(3);
+        String characterSet = m.group(2) != null ? m.group(2) : collation.substring(0, collation.indexOf('_') < 0 ? collation.length()
+                : collation.indexOf('_'));
+        if (collation == null) {
+            collation = defaultCollation(characterSet);
+        }
+        return m.group(1) + " character set " + characterSet + " collate " + collation;
+    }
+
+    /** The collation a character set takes when none is named. */
+    String defaultCollation(String characterSet) {
+        return switch (characterSet) {
+            case "utf8mb4" -> flavour.mariaDb() ? "utf8mb4_general_ci" : "utf8mb4_0900_ai_ci";
+            case "latin1" -> "latin1_swedish_ci";
+            case "binary" -> "binary";
+            default -> characterSet + "_general_ci";
+        };
     }
 
     /** An {@code enum(…)} or {@code set(…)} type as the server writes it (labels keep their case), or null for any other. */

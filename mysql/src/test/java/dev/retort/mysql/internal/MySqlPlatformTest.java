@@ -141,8 +141,9 @@ class MySqlPlatformTest {
         assertEquals("ALTER TABLE `t` ADD CONSTRAINT `ck_t` CHECK (a > 0)", my.render(ops.get(0)).get(0).sql());
         assertEquals("ALTER TABLE `t` DROP CHECK `ck_t`", my.render(new Operation.DropConstraint(null, "t", "ck_t",
                 check("ck_t", "a > 0"))).get(0).sql());
-        assertEquals("ALTER TABLE `t` DROP CONSTRAINT `ck_t`", maria.render(new Operation.DropConstraint(null, "t", "ck_t",
-                check("ck_t", "a > 0"))).get(0).sql());
+        List<SqlStatement> mariaDrop = maria.render(new Operation.DropConstraint(null, "t", "ck_t", check("ck_t", "a > 0")));
+        assertTrue(mariaDrop.get(0).sql().contains("MODIFY COLUMN `ck_t` ") && mariaDrop.get(0).sql().endsWith(
+                "'ALTER TABLE `t` DROP CONSTRAINT `ck_t`')"), "a check declared with its column goes by restating it: " + mariaDrop.get(0).sql());
         assertEquals("ALTER TABLE `t` ADD COLUMN `c` int DEFAULT (a + 1)", my.render(ops.get(2)).get(0).sql());
         List<SqlStatement> index = my.render(ops.get(3));
         assertEquals(4, index.size(), "MySQL has no CREATE INDEX IF NOT EXISTS: the catalog decides");

@@ -200,6 +200,51 @@ final class MetadataWalker {
         return composite == null ? type : new DataType.UserDefined(composite.schema(), composite.name());
     }
 
+    /**
+     * The name Hibernate gives a unique column's key ({@code UK…}, from the implicit naming strategy), where the dialect
+     * adds it after the table; null where this Hibernate keeps none on the column (before 6.2), or the key is unnamed.
+     */
+    private String uniqueKeyName(org.hibernate.mapping.Column column) {
+        Object name;
+        try {
+            name = column.getClass().getMethod("getUniqueKeyName").invoke(column);
+        } catch (ReflectiveOperationException notThere) {
+            name = null;
+        }
+        if (name == null) {
+            for (UniqueKey key : column.getValue() == null ? List.<UniqueKey>of() : column.getValue().getTable().getUniqueKeys().values()) {
+                if (key.getColumns().size() == 1 && key.getColumns().get(0).equals(column)) {
+                    name = key.getName();
+                }
+            }
+        }
+        return name == null ? null : rules.storedName(name.toString(), false);
+    }
+
+    /**
+     * The statements Hibernate runs right after creating a table ({@code insert into book_seq ( next_val ) values ( 1 )} for
+     * a generator kept in a table); none where this Hibernate has no such commands or cannot render them offline.
+     */
+    private List<String> initCommands(org.hibernate.mapping.Table table) {
+        try {
+            ClassLoader loader = org.hibernate.mapping.Table.class.getClassLoader();
+            Class<?> contextType = Class.forName("org.hibernate.boot.model.relational.SqlStringGenerationContext", false, loader);
+            Class<?> environmentType = Class.forName("org.hibernate.engine.jdbc.env.spi.JdbcEnvironment", false, loader);
+            Object context = Class.forName("org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl", false, loader)
+                    .getMethod("fromExplicit", environmentType, org.hibernate.boot.model.relational.Database.class, String.class, String.class)
+                    .invoke(null, metadata.getDatabase().getJdbcEnvironment(), metadata.getDatabase(), null, null);
+            List<String> out = new ArrayList<>();
+            for (Object command : (List<?>) table.getClass().getMethod("getInitCommands", contextType).invoke(table, context)) {
+                for (String sql : (String[]) command.getClass().getMethod("getInitCommands").invoke(command)) {
+                    out.add(sql.strip());
+                }
+            }
+            return out;
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException notAvailable) {
+            return List.of();
+        }
+    }
+
     private Table table(String schema, org.hibernate.mapping.Table table) {
         String tableName = rules.storedName(table.getName(), table.isQuoted());
         List<Column> columns = new ArrayList<>();
@@ -258,6 +303,12 @@ final class MetadataWalker {
             remarks.add(new Remark(Remark.On.table(schema, tableName), "table " + schema + "." + tableName + " has the options '" + tableOptions
                     + "', which Retort does not model: add them by hand (op.execute(\"ALTER TABLE …\"))."));
         }
+        for (String command : initCommands(table)) {
+            // A generator's table on a database without sequences (MySQL): Hibernate's create puts its first row in.
+            remarks.add(new Remark(Remark.On.table(schema, tableName), "table " + schema + "." + tableName + " gets a row when Hibernate "
+                    + "creates it, which Retort does not model: add it after the table is created (op.execute(\"" + command.replace("\"", "\\\"")
+                    + "\")), or Hibernate cannot read the generator's next value."));
+        }
         for (CheckConstraint check : table.getChecks()) {
             String name = check.isNamed() ? rules.storedName(check.getName(), false)
                     : rules.uniqueName(rules.objectName(tableName, onlyColumn(check.getConstraint(), columns), "check"), usedNames);
@@ -272,14 +323,17 @@ final class MetadataWalker {
                     table.getPrimaryKey().getColumns().stream().map(this::columnName).toList());
         }
 
-        // As hbm2ddl writes them: a unique column inline (PostgreSQL names it table_column_key), other keys as
+        // As hbm2ddl writes them: a unique column inline where the dialect declares it so (PostgreSQL names it
+        // table_column_key), else by the name Hibernate gives its key (MariaDB's and MySQL's UK…); other keys as
         // table constraints, named only when the mapping names them explicitly.
         List<Constraint.Unique> uniques = new ArrayList<>();
         Set<List<String>> uniqueColumnSets = new HashSet<>();
+        boolean inline = metadata.getDatabase().getDialect().getUniqueDelegate().getClass().getSimpleName().startsWith("CreateTable");
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             if ((column.isUnique() || extraUniques.contains(columnName(column))) && !table.isPrimaryKey(column)
                     && uniqueColumnSets.add(List.of(columnName(column)))) {
-                String name = rules.uniqueName(rules.objectName(tableName, columnName(column), "key"), usedNames);
+                String keyName = inline ? null : uniqueKeyName(column);
+                String name = keyName != null ? keyName : rules.uniqueName(rules.objectName(tableName, columnName(column), "key"), usedNames);
                 uniques.add(new Constraint.Unique(name, List.of(columnName(column))));
             }
         }
