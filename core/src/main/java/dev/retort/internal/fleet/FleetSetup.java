@@ -76,7 +76,7 @@ public final class FleetSetup {
         TargetRun run = new TargetRun(command, names, heads, source.repeatables().isEmpty());
         try (ConnectionPool pool = new ConnectionPool(2 * options.parallel())) {
             FleetExecution execution = new FleetExecution(command, options, listener, target -> {
-                TargetDatabase database = database(target, pool, source, listener);
+                TargetDatabase database = database(target, pool, source, listener, command.writes());
                 try {
                     return run.run(target, database);
                 } finally {
@@ -89,10 +89,10 @@ public final class FleetSetup {
         }
     }
 
-    private TargetDatabase database(Target target, ConnectionPool pool, RevisionSource source, FleetListener listener) {
+    private TargetDatabase database(Target target, ConnectionPool pool, RevisionSource source, FleetListener listener, boolean writes) {
         if (target.isSchema()) {
             Settings own = settings.toBuilder().set(dev.retort.config.Setting.SCHEMA, target.schema()).build();
-            return new TargetDatabase(fleetPlatform, own, pool, FLEET_DATABASE, fleetDatabase::getConnection, target.schema(), source,
+            return new TargetDatabase(fleetPlatform, own, pool, FLEET_DATABASE, fleetDatabase::getConnection, target.schema(), writes, source,
                     listener.forTarget(target));
         }
         DatabaseUrl url = Platforms.parseUrl(target.url());
@@ -104,7 +104,7 @@ public final class FleetSetup {
             own = own.toBuilder().set(dev.retort.config.Setting.SCHEMA, settings.schema()).build();
         }
         DataSource driver = driver(platform, url.jdbcUrl(), user, password);
-        return new TargetDatabase(platform, own, pool, key(target), driver::getConnection, null, source, listener.forTarget(target));
+        return new TargetDatabase(platform, own, pool, key(target), driver::getConnection, null, false, source, listener.forTarget(target));
     }
 
     private static String key(Target target) {

@@ -18,15 +18,20 @@ final class PooledDataSource implements DataSource {
     private final String key;
     private final ConnectionPool.Opener opener;
     private final String schema;
+    /** How to create the schema where switching to one that does not exist fails, for a run that writes; null otherwise. */
+    private final String createSchema;
 
     /**
-     * @param schema the schema to switch each connection to, or null to leave it as opened
+     * @param schema       the schema to switch each connection to, or null to leave it as opened
+     * @param createSchema the statement that creates the schema when switching to it fails because it does not exist yet
+     *                     (a database that is a schema cannot be switched to before it exists), or null
      */
-    PooledDataSource(ConnectionPool pool, String key, ConnectionPool.Opener opener, String schema) {
+    PooledDataSource(ConnectionPool pool, String key, ConnectionPool.Opener opener, String schema, String createSchema) {
         this.pool = pool;
         this.key = key;
         this.opener = opener;
         this.schema = schema;
+        this.createSchema = createSchema;
     }
 
     @Override
@@ -34,7 +39,17 @@ final class PooledDataSource implements DataSource {
         Connection c = pool.borrow(key, opener);
         if (schema != null) {
             try {
-                useSchema(c, schema);
+                try {
+                    useSchema(c, schema);
+                } catch (SQLException e) {
+                    if (createSchema == null) {
+                        throw e;
+                    }
+                    try (java.sql.Statement s = c.createStatement()) {
+                        s.execute(createSchema);
+                    }
+                    useSchema(c, schema);
+                }
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;

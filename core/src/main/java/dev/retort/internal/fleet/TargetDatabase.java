@@ -24,14 +24,19 @@ final class TargetDatabase {
     private final RevisionSource revisions;
     private final MigrationListener listener;
 
+    /**
+     * @param switchTo the schema each connection switches to, or null
+     * @param creates  whether the run may create that schema when it does not exist yet (a command that writes)
+     */
     TargetDatabase(Platform platform, Settings settings, ConnectionPool pool, String key, ConnectionPool.Opener opener, String switchTo,
-                   RevisionSource revisions, MigrationListener listener) {
+                   boolean creates, RevisionSource revisions, MigrationListener listener) {
         this.platform = platform;
         this.settings = settings;
         this.pool = pool;
         this.key = key;
         this.opener = opener;
-        this.dataSource = new PooledDataSource(pool, key, opener, switchTo);
+        this.dataSource = new PooledDataSource(pool, key, opener, switchTo, switchTo != null && creates
+                ? "CREATE SCHEMA IF NOT EXISTS " + platform.dialect().identifier(switchTo) : null);
         this.revisions = revisions;
         this.listener = listener;
     }
