@@ -53,7 +53,7 @@ final class TargetRun {
             }
             try (Retort retort = database.retort()) {
                 return switch (command) {
-                    case UPGRADE -> upgrade(target, retort, start);
+                    case UPGRADE -> upgrade(target, retort, current, start);
                     case RELEASE -> release(target, retort, start);
                     case STATUS -> status(target, retort, current, start);
                     case CHECK -> check(target, retort, start);
@@ -81,13 +81,13 @@ final class TargetRun {
         }
     }
 
-    private TargetResult upgrade(Target target, Retort retort, long start) {
+    private TargetResult upgrade(Target target, Retort retort, List<String> before, long start) {
         try {
             RunResult result = retort.upgrade("head");
             return new TargetResult(target, sorted(result.headsBefore()), sorted(result.headsAfter()), result.steps().size(), since(start),
                     result.nothingToDo() ? Outcome.AT_HEAD : Outcome.MIGRATED, null);
         } catch (MigrationFailedException e) {
-            return new TargetResult(target, null, readHeads(retort), e.completed().size(), since(start), Outcome.FAILED, e.getMessage(names));
+            return new TargetResult(target, before, readHeads(retort), e.completed().size(), since(start), Outcome.FAILED, e.getMessage(names));
         }
     }
 
