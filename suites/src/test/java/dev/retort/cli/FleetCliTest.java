@@ -151,6 +151,16 @@ class FleetCliTest {
     }
 
     @Test
+    void aTargetNoPlatformAcceptsFailsAloneAndTheOthersRun() {
+        Cli.Result result = Cli.against(db, FLEET).run("upgrade", "--targets", "jdbc:nosuchdb://127.0.0.1/x," + db.jdbcUrl(), "--json");
+        assertEquals(1, result.exit(), result.toString());
+        Map<String, JsonNode> results = byTarget(result.json());
+        assertEquals("failed", results.get("jdbc:nosuchdb://127.0.0.1/x").get("result").asText(), result.toString());
+        assertEquals(1, result.json().get("totals").get("migrated").asInt(), result.toString());
+        assertEquals(HEAD, db.value("select version_num from retort_version"));
+    }
+
+    @Test
     void failFastAndACanaryStopTheFleetAfterTheFirstFailure() {
         List<String> tenants = schemas("cn_", 4);
         db.execute("create schema cn_1; create table cn_1.audit (id int)");

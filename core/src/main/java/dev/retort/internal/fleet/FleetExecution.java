@@ -105,6 +105,8 @@ final class FleetExecution {
         TargetResult result;
         try {
             result = work.apply(target);
+        } catch (RuntimeException e) {
+            result = new TargetResult(target, null, null, 0, Duration.ZERO, TargetResult.Outcome.FAILED, "failed unexpectedly: " + e);
         } finally {
             running.remove(target);
         }

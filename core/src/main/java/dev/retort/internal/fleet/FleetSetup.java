@@ -67,8 +67,7 @@ public final class FleetSetup {
         if (TargetList.needsFleetDatabase(targets) && fleetDatabase == null) {
             throw new RetortException("A fleet of schemas runs on one database, and none is configured: set {url} or DATABASE_URL.");
         }
-        Platform first = targets.stream().filter(t -> !t.isSchema()).findFirst().map(t -> Platforms.forUrl(Platforms.parseUrl(t.url()).jdbcUrl()))
-                .orElse(fleetPlatform);
+        Platform first = fleetPlatform != null ? fleetPlatform : firstPlatform(targets);
         RevisionSource source = once(revisions != null ? revisions : RevisionSource.classPath(classLoader, settings.migrationsPackage(),
                 settings.sqlLocation(), () -> first == null ? Platforms.only().dialect() : first.dialect()));
         RevisionGraph graph = RevisionGraph.of(source.revisions(), source.describe());
@@ -76,7 +75,14 @@ public final class FleetSetup {
         TargetRun run = new TargetRun(command, names, heads, source.repeatables().isEmpty());
         try (ConnectionPool pool = new ConnectionPool(2 * options.parallel())) {
             FleetExecution execution = new FleetExecution(command, options, listener, target -> {
-                TargetDatabase database = database(target, pool, source, listener, command.writes());
+                TargetDatabase database;
+                try {
+                    database = database(target, pool, source, listener, command.writes());
+                } catch (RetortException e) {
+                    // A URL no platform module on the class path accepts, for one: this target fails, the others run.
+                    return new dev.retort.fleet.TargetResult(target, null, null, 0, java.time.Duration.ZERO,
+                            dev.retort.fleet.TargetResult.Outcome.FAILED, e.getMessage(names));
+                }
                 try {
                     return run.run(target, database);
                 } finally {
@@ -105,6 +111,20 @@ public final class FleetSetup {
         }
         DataSource driver = driver(platform, url.jdbcUrl(), user, password);
         return new TargetDatabase(platform, own, pool, key(target), driver::getConnection, null, false, source, listener.forTarget(target));
+    }
+
+    /** The platform of the first database target a platform module accepts (a target none accepts fails on its own), or null. */
+    private static Platform firstPlatform(List<Target> targets) {
+        for (Target target : targets) {
+            if (!target.isSchema()) {
+                try {
+                    return Platforms.forUrl(Platforms.parseUrl(target.url()).jdbcUrl());
+                } catch (RetortException e) {
+                    // that target's own failure, reported with it
+                }
+            }
+        }
+        return null;
     }
 
     private static String key(Target target) {
