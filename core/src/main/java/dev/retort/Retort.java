@@ -86,8 +86,10 @@ public final class Retort implements AutoCloseable {
     public static final String DEFAULT_PACKAGE = "db.migrations";
 
     private static final String APPLICATION_NAME = "retort";
-    private static final String VERSION_TABLE = "retort_version";
-    private static final String HISTORY_TABLE = "retort_history";
+    /** The name of Retort's version table, in the {@code schema} setting's schema. */
+    public static final String VERSION_TABLE = "retort_version";
+    /** The name of Retort's history table, beside the version table. */
+    public static final String HISTORY_TABLE = "retort_history";
 
     /** The dev database that needs nothing installed, where the platform has one. */
     private static final String EMBEDDED = "embedded";

@@ -15,6 +15,11 @@ import dev.retort.command.Problem;
 final class CheckCommand extends RetortCommand.Base {
 
     @Override
+    dev.retort.fleet.FleetCommand fleet() {
+        return dev.retort.fleet.FleetCommand.CHECK;
+    }
+
+    @Override
     int run(Retort retort) {
         List<Problem> problems = new ArrayList<>(retort.validate().problems());
         problems.addAll(retort.portability());

@@ -18,8 +18,14 @@ final class LookCommands {
     private LookCommands() {
     }
 
-    @Command(name = "current", description = "The database's current revision(s).")
+    @Command(name = "current", aliases = "status", description = "The database's current revision(s); over a fleet, each target's, "
+            + "failing when one cannot be read or is ahead of this code.")
     static final class Current extends RetortCommand.Base {
+        @Override
+        dev.retort.fleet.FleetCommand fleet() {
+            return dev.retort.fleet.FleetCommand.STATUS;
+        }
+
         @Option(names = {"-v", "--verbose"}, description = "Also say whether the database is at head and what is pending.")
         boolean verbose;
 

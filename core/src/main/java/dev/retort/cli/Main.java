@@ -115,7 +115,8 @@ public final class Main {
     static CommandLine commandLine(String[] args, CommandLine.IFactory factory) {
         CommandLine line = new CommandLine(new RetortCommand(), factory);
         String named = args.length > 0 ? args[0] : "";
-        List<Class<?>> wanted = COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(named)).toList();
+        List<Class<?>> wanted = COMMANDS.stream().filter(c -> (c.getAnnotation(Command.class).name().equals(named)
+                || java.util.Arrays.asList(c.getAnnotation(Command.class).aliases()).contains(named))).toList();
         for (Class<?> command : wanted.isEmpty() ? COMMANDS : wanted) {
             line.addSubcommand(command);
         }

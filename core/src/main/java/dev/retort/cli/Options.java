@@ -133,6 +133,31 @@ final class Options {
             + "tables at this revision (head or an id) when its schema equals that revision's (RETORT_BASELINE_ON_RELEASE).")
     String baselineOnRelease;
 
+    @Option(names = "--targets", paramLabel = "FILE|-|URLS", description = "Run over a fleet: a file of targets, one a line (a URL is a "
+            + "database, a bare name a schema on --url's database), - for standard input, or URLs comma-separated (RETORT_TARGETS).")
+    String targets;
+
+    @Option(names = "--tenant-schemas", paramLabel = "SCHEMAS", description = "Run over a fleet of schemas on --url's database, "
+            + "comma-separated, each with its own version and history tables (RETORT_TENANT_SCHEMAS).")
+    String tenantSchemas;
+
+    @Option(names = "--targets-query", paramLabel = "SQL", description = "Run over the targets a query lists, run on --url's database: "
+            + "the first column of each row, a schema or a URL (RETORT_TARGETS_QUERY).")
+    String targetsQuery;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "How many targets of a fleet run at once (RETORT_PARALLEL). Default: 4.")
+    String parallel;
+
+    @Option(names = "--fail-fast", description = "Start no further target of a fleet after one fails (RETORT_FAIL_FAST=yes).")
+    boolean failFast;
+
+    @Option(names = "--canary", paramLabel = "N", description = "Run N targets of a fleet first; if one fails, skip the rest (RETORT_CANARY).")
+    String canary;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Take the i-th of n slices of the fleet (RETORT_SHARD). Default: a "
+            + "Kubernetes Indexed Job's JOB_COMPLETION_INDEX and JOB_COMPLETIONS, else the whole fleet.")
+    String shard;
+
     @Option(names = "--config-file", paramLabel = "FILE", description = "A properties file of retort.* settings (RETORT_CONFIG_FILE).")
     Path configFile;
 
@@ -151,7 +176,12 @@ final class Options {
                 .set(Setting.ENVIRONMENT, environmentName).set(Setting.DEV_DATABASE, devDatabase).set(Setting.DEV_IMAGE, devImage)
                 .set(Setting.PLATFORM, platform).set(Setting.PLATFORMS, platforms).set(Setting.DEV_DATABASES, devDatabases)
                 .set(Setting.PLACEHOLDERS, placeholders).set(Setting.EXCLUDE_OBJECTS, excludeObjects)
-                .set(Setting.SCHEMAS, schemas).set(Setting.BASELINE_ON_RELEASE, baselineOnRelease);
+                .set(Setting.SCHEMAS, schemas).set(Setting.BASELINE_ON_RELEASE, baselineOnRelease)
+                .set(Setting.TARGETS, targets).set(Setting.TENANT_SCHEMAS, tenantSchemas).set(Setting.TARGETS_QUERY, targetsQuery)
+                .set(Setting.PARALLEL, parallel).set(Setting.CANARY, canary).set(Setting.SHARD, shard);
+        if (failFast) {
+            builder.set(Setting.FAIL_FAST, "yes");
+        }
         if (cleanEnabled) {
             builder.set(Setting.CLEAN_ENABLED, "yes");
         }

@@ -21,19 +21,34 @@ final class ReleaseCommand extends RetortCommand.Base {
     Path report;
 
     @Override
+    dev.retort.fleet.FleetCommand fleet() {
+        return dev.retort.fleet.FleetCommand.RELEASE;
+    }
+
+    @Override
+    void fleetFinished(dev.retort.fleet.FleetReport result) {
+        write(result.toJson(), result.succeeded() ? "succeeded" : "failed");
+    }
+
+    @Override
     int run(Retort retort) {
         ReleaseReport result = retort.release(SettingNames.COMMAND_LINE);
+        write(result.toJson(), result.outcome().toString());
+        console.result(result.toJson(), result.summary());
+        return result.succeeded() ? Main.OK : Main.FAILURE;
+    }
+
+    /** The report, as JSON, to the file --report names, if any. */
+    private void write(String json, String outcome) {
         if (report != null) {
             try {
                 Path parent = report.toAbsolutePath().getParent();
                 Files.createDirectories(parent);
-                Files.writeString(report, result.toJson() + "\n", StandardCharsets.UTF_8);
+                Files.writeString(report, json + "\n", StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new RetortException("The release ended (" + result.outcome() + ") but its report could not be written to " + report
+                throw new RetortException("The release ended (" + outcome + ") but its report could not be written to " + report
                         + ": " + e.getMessage());
             }
         }
-        console.result(result.toJson(), result.summary());
-        return result.succeeded() ? Main.OK : Main.FAILURE;
     }
 }

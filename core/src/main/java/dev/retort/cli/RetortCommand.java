@@ -45,9 +45,27 @@ final class RetortCommand implements Runnable {
             if (options.application.isOrigin(settings.origin(Setting.URL))) {
                 console.progress("Database: " + settings.describeDatabase() + ", from " + settings.origin(Setting.URL) + ".");
             }
+            if (dev.retort.fleet.FleetRunner.isFleet(settings)) {
+                dev.retort.fleet.FleetReport report = new FleetRun(console, options).run(fleet(),
+                        getClass().getAnnotation(Command.class).name(), settings);
+                fleetFinished(report);
+                return report.succeeded() ? Main.OK : Main.FAILURE;
+            }
             try (Retort retort = Retort.configure().settings(settings).listener(new Progress(console)).load()) {
                 return run(retort);
             }
+        }
+
+        /**
+         * What this command does on each target of a fleet ({@code --targets}, {@code --tenant-schemas},
+         * {@code --targets-query}), or null when it does not run over one.
+         */
+        dev.retort.fleet.FleetCommand fleet() {
+            return null;
+        }
+
+        /** After a fleet run, what the command adds to the summary it printed (release: its report file). */
+        void fleetFinished(dev.retort.fleet.FleetReport report) {
         }
 
         /** The command's work: one call into Retort, printing its result; returns the exit code. */

@@ -29,6 +29,14 @@ final class RunCommands {
         String target;
 
         @Override
+        dev.retort.fleet.FleetCommand fleet() {
+            if (!"head".equals(target)) {
+                throw new RetortException("upgrade over a fleet goes to head, and " + target + " was given; leave the target out.");
+            }
+            return dev.retort.fleet.FleetCommand.UPGRADE;
+        }
+
+        @Override
         int run(Retort retort) {
             return print(console, retort.upgrade(target));
         }

@@ -97,7 +97,30 @@ public enum Setting {
     /** The revision a database that has the application's schema but no Retort tables is adopted at by release. */
     BASELINE_ON_RELEASE("baselineOnRelease", "The revision (head, or an id) whose schema a database without Retort's tables already "
             + "holds (made by hbm2ddl, Flyway or by hand): release compares the two and, when they are equal, stamps the database "
-            + "there before it upgrades; otherwise it refuses, naming the difference.", null);
+            + "there before it upgrades; otherwise it refuses, naming the difference.", null),
+    /** A fleet's targets: a file of URLs or schema names, one a line, {@code -} for standard input, or URLs comma-separated. */
+    TARGETS("targets", "Runs the command over a fleet: a file listing its targets one a line (a JDBC URL or DATABASE_URL form "
+            + "is a database, a bare name a schema on the database url names; # starts a comment), - for standard input, or "
+            + "URLs comma-separated.", null),
+    /** A fleet of schemas on the one database {@code url} names, comma-separated. */
+    TENANT_SCHEMAS("tenantSchemas", "Runs the command over a fleet of schemas on the database url names, comma-separated: "
+            + "one schema per tenant, each with its own version and history tables.", null),
+    /** A query run on the database {@code url} names whose rows' first column are a fleet's targets. */
+    TARGETS_QUERY("targetsQuery", "Runs the command over the targets a query lists, run on the database url names (the "
+            + "catalog): the first column of each row, a schema name or a database's URL.", null),
+    /** How many targets of a fleet run at once. */
+    PARALLEL("parallel", "How many targets of a fleet run at once, in one JVM, on a connection pool of twice as many "
+            + "connections.", "4"),
+    /** Whether a fleet's first failure stops it. */
+    FAIL_FAST("failFast", "Whether a fleet run starts no further target after one fails (yes or true); those already "
+            + "running finish.", "false"),
+    /** How many targets of a fleet run first, alone, before the rest. */
+    CANARY("canary", "How many targets of a fleet run first, before any other starts; if one of them fails, the rest are "
+            + "skipped.", "0"),
+    /** The slice of a fleet this run takes: {@code i/n}. */
+    SHARD("shard", "The slice of a fleet this run takes, i/n (1 ≤ i ≤ n): the targets sorted by name, every n-th from the "
+            + "i-th. Default: from a Kubernetes Indexed Job's JOB_COMPLETION_INDEX and JOB_COMPLETIONS, else the whole fleet.",
+            null);
 
     private final String key;
     private final String description;

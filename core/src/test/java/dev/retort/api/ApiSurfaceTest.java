@@ -27,7 +27,7 @@ class ApiSurfaceTest {
 
     /** The packages users code against: the facade, its results, the DSL, the models and the extension interfaces. */
     static final Set<String> API_PACKAGES = Set.of("dev.retort", "dev.retort.cli", "dev.retort.command", "dev.retort.config", "dev.retort.lint", "dev.retort.operation",
-            "dev.retort.platform", "dev.retort.report", "dev.retort.revision", "dev.retort.schema");
+            "dev.retort.fleet", "dev.retort.platform", "dev.retort.report", "dev.retort.revision", "dev.retort.schema");
 
     private static final String INTERNAL = "dev.retort.internal";
 

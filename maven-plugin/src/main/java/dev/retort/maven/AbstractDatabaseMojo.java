@@ -59,6 +59,34 @@ abstract class AbstractDatabaseMojo extends AbstractRenderingMojo {
     @Parameter(property = "migrations.connectRetries")
     protected String connectRetries;
 
+    /** A fleet: a file of targets one a line (URLs, or schemas on the database {@code url} names), or URLs comma-separated. */
+    @Parameter(property = "migrations.targets")
+    protected String targets;
+
+    /** A fleet of schemas on the database {@code url} names, comma-separated, each with its own version and history tables. */
+    @Parameter(property = "migrations.tenantSchemas")
+    protected String tenantSchemas;
+
+    /** A fleet listed by a query run on the database {@code url} names: the first column of each row, a schema or a URL. */
+    @Parameter(property = "migrations.targetsQuery")
+    protected String targetsQuery;
+
+    /** How many targets of a fleet run at once; default 4. */
+    @Parameter(property = "migrations.parallel")
+    protected String parallel;
+
+    /** Whether a fleet starts no further target after one fails; default false. */
+    @Parameter(property = "migrations.failFast")
+    protected String failFast;
+
+    /** How many targets of a fleet run first; if one fails, the rest are skipped. Default 0. */
+    @Parameter(property = "migrations.canary")
+    protected String canary;
+
+    /** The slice i/n of a fleet this run takes; default from JOB_COMPLETION_INDEX and JOB_COMPLETIONS, else all of it. */
+    @Parameter(property = "migrations.shard")
+    protected String shard;
+
     @Parameter(defaultValue = "${settings}", readonly = true)
     protected org.apache.maven.settings.Settings mavenSettings;
 
@@ -80,6 +108,8 @@ abstract class AbstractDatabaseMojo extends AbstractRenderingMojo {
         builder.set(Setting.USER, user).set(Setting.PASSWORD, password).set(Setting.PASSWORD_FILE, passwordFile).set(Setting.SCHEMA, schema)
                 .set(Setting.STATEMENT_LOCK_TIMEOUT, statementLockTimeout).set(Setting.STATEMENT_TIMEOUT, statementTimeout)
                 .set(Setting.CONNECT_TIMEOUT, connectTimeout).set(Setting.READ_TIMEOUT, readTimeout).set(Setting.CONNECT_RETRIES, connectRetries);
+        builder.set(Setting.TARGETS, targets).set(Setting.TENANT_SCHEMAS, tenantSchemas).set(Setting.TARGETS_QUERY, targetsQuery)
+                .set(Setting.PARALLEL, parallel).set(Setting.FAIL_FAST, failFast).set(Setting.CANARY, canary).set(Setting.SHARD, shard);
         ServerCredentials.apply(builder, serverId, mavenSettings, settingsDecrypter);
     }
 

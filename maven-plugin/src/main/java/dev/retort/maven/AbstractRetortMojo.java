@@ -72,7 +72,11 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         }
         classes = new ProjectClassLoader(project, goal());
         try (Retort retort = open()) {
-            run(retort);
+            if (dev.retort.fleet.FleetRunner.isFleet(settings) && usesDatabase()) {
+                new FleetGoal(getLog(), goal()).run(fleetCommand(), settings, classes.get());
+            } else {
+                run(retort);
+            }
         } catch (RetortException e) {
             throw failure(e);
         } catch (RuntimeException e) {
@@ -141,6 +145,11 @@ abstract class AbstractRetortMojo extends AbstractMojo {
 
     /** Adds the goal's own settings; a subclass calls its superclass's first. */
     protected void configure(Settings.Builder builder) throws MojoFailureException {
+    }
+
+    /** What the goal does on each target of a fleet ({@code targets}, {@code tenantSchemas}, {@code targetsQuery}); null: it runs on one database only. */
+    protected dev.retort.fleet.FleetCommand fleetCommand() {
+        return null;
     }
 
     /** The goal's work: one call into Retort, and printing its result. */

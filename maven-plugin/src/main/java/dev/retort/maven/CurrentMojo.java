@@ -22,6 +22,11 @@ public class CurrentMojo extends AbstractDatabaseMojo {
     private boolean verbose;
 
     @Override
+    protected dev.retort.fleet.FleetCommand fleetCommand() {
+        return dev.retort.fleet.FleetCommand.STATUS;
+    }
+
+    @Override
     protected void run(Retort retort) throws MojoFailureException {
         Set<String> unknown = retort.unknownRevisions();
         Reports.current(retort.status(), unknown, retort.graph().origin(), verbose, verbose ? retort.repeatables() : java.util.List.of())

@@ -62,6 +62,11 @@ public class ReleaseMojo extends AbstractWritingMojo {
     }
 
     @Override
+    protected dev.retort.fleet.FleetCommand fleetCommand() {
+        return dev.retort.fleet.FleetCommand.RELEASE;
+    }
+
+    @Override
     protected void run(Retort retort) throws MojoFailureException {
         ReleaseReport report = retort.release(SettingNames.MAVEN);
         try {

@@ -21,6 +21,11 @@ public class UpgradeMojo extends AbstractWritingMojo {
     private String target;
 
     @Override
+    protected dev.retort.fleet.FleetCommand fleetCommand() {
+        return dev.retort.fleet.FleetCommand.UPGRADE;
+    }
+
+    @Override
     protected void run(Retort retort) {
         getLog().info(Summary.of(retort.upgrade(target)));
     }

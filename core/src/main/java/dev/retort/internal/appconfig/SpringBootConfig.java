@@ -29,7 +29,7 @@ public final class SpringBootConfig {
     public static final List<Setting> STARTER_KEYS = List.of(Setting.URL, Setting.USER, Setting.PASSWORD, Setting.PASSWORD_FILE,
             Setting.CONNECT_TIMEOUT, Setting.READ_TIMEOUT, Setting.PACKAGE, Setting.SQL_LOCATION, Setting.SCHEMA, Setting.LOCK_TIMEOUT,
             Setting.STATEMENT_LOCK_TIMEOUT, Setting.STATEMENT_TIMEOUT, Setting.CONNECT_RETRIES, Setting.ENVIRONMENT, Setting.CONFIRM,
-            Setting.EXCLUDE_OBJECTS, Setting.SCHEMAS, Setting.CLEAN_ENABLED, Setting.BASELINE_ON_RELEASE);
+            Setting.EXCLUDE_OBJECTS, Setting.SCHEMAS, Setting.CLEAN_ENABLED, Setting.BASELINE_ON_RELEASE, Setting.PARALLEL, Setting.FAIL_FAST);
 
     /** The data source's keys, as {@code Settings.Builder#application} takes them. */
     public static final String URL = "spring.datasource.url";

@@ -27,7 +27,7 @@ import dev.retort.config.Settings;
  * template) depends on the {@link RetortMigrationInitializer}, so Hibernate's {@code ddl-auto=validate} sees the
  * migrated schema. Active when Retort is on the class path, {@code retort.enabled} is not false, and there is a
  * DataSource or a {@code retort.url}. {@link Callback} beans run at the events they handle, after the callbacks found beside
- * the migrations.
+ * the migrations. With a {@link RetortTenantSchemas} bean, start-up migrates each schema it lists instead.
  * <p>
  * Spring Boot 4 moved its data source and JPA auto-configurations to other packages, so the ordering names the classes
  * of both 3.5 and 4.0; a name that is not on the class path is ignored.
@@ -75,8 +75,11 @@ public class RetortAutoConfiguration {
     @Bean(name = INITIALIZER)
     @ConditionalOnMissingBean
     public RetortMigrationInitializer retortMigrationInitializer(Retort retort, RetortProperties properties,
-            ObjectProvider<RetortMigrationStrategy> strategy) {
-        return new RetortMigrationInitializer(retort, properties.getTarget(), strategy.getIfAvailable(RetortMigrationStrategy::upgrade));
+            ObjectProvider<RetortMigrationStrategy> strategy, ObjectProvider<RetortTenantSchemas> tenants, ResourceLoader resourceLoader) {
+        // With tenant schemas, start-up migrates each of them instead of the default schema.
+        RetortTenantSchemas schemas = tenants.getIfAvailable();
+        return new RetortMigrationInitializer(retort, properties.getTarget(), strategy.getIfAvailable(() -> schemas == null
+                ? RetortMigrationStrategy.upgrade() : new TenantMigration(schemas, resourceLoader.getClassLoader())));
     }
 
     /** Makes entity manager factories and JDBC templates depend on {@link #INITIALIZER}, whichever Boot defined them. */

@@ -97,6 +97,28 @@ public class RetortProperties {
      */
     private String baselineOnRelease;
 
+    /** How many tenant schemas ({@link RetortTenantSchemas}) start-up migrates at once; default 4. */
+    private String parallel;
+
+    /** Whether start-up migrates no further tenant schema after one fails (yes or true); default false. */
+    private String failFast;
+
+    public String getParallel() {
+        return parallel;
+    }
+
+    public void setParallel(String parallel) {
+        this.parallel = parallel;
+    }
+
+    public String getFailFast() {
+        return failFast;
+    }
+
+    public void setFailFast(String failFast) {
+        this.failFast = failFast;
+    }
+
     public Map<String, String> getPlaceholders() {
         return placeholders;
     }
@@ -304,6 +326,8 @@ public class RetortProperties {
         put(map, Setting.SCHEMAS, schemas);
         put(map, Setting.CLEAN_ENABLED, cleanEnabled);
         put(map, Setting.BASELINE_ON_RELEASE, baselineOnRelease);
+        put(map, Setting.PARALLEL, parallel);
+        put(map, Setting.FAIL_FAST, failFast);
         placeholders.forEach((name, value) -> map.put(Setting.PLACEHOLDERS.propertyName() + "." + name, value));
         return map;
     }

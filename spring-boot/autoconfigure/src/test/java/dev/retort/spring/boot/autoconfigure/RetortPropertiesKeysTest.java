@@ -30,6 +30,8 @@ class RetortPropertiesKeysTest {
         properties.setSchemas("app");
         properties.setCleanEnabled("yes");
         properties.setBaselineOnRelease("head");
+        properties.setParallel("8");
+        properties.setFailFast("yes");
         Set<String> bound = new TreeSet<>(properties.asSettings().keySet());
         Set<String> read = new TreeSet<>(SpringBootConfig.STARTER_KEYS.stream().map(Setting::propertyName).toList());
         assertEquals(bound, read);

@@ -1,0 +1,95 @@
+package dev.retort.fleet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.retort.config.Setting;
+import dev.retort.config.Settings;
+import dev.retort.testing.EveryPlatform;
+import dev.retort.testing.TestDatabase;
+
+/**
+ * A fleet of schemas through the Java API, on every platform (on MariaDB a schema is a database on the same server): each
+ * schema migrated once in parallel on the application's own data source, and a rerun at head costing one query per target.
+ */
+@EveryPlatform
+class FleetTest {
+
+    private final TestDatabase db;
+    private final List<String> tenants;
+
+    FleetTest(TestDatabase db) {
+        this.db = db;
+        String prefix = "ft" + Long.toHexString(System.nanoTime() & 0xffffff) + "_";
+        this.tenants = IntStream.rangeClosed(1, 5).mapToObj(i -> prefix + i).toList();
+    }
+
+    @AfterEach
+    void dropTenants() {
+        for (String tenant : tenants) {
+            db.execute("drop schema if exists " + tenant + (db.platform().equals("postgresql") ? " cascade" : ""));
+        }
+    }
+
+    @Test
+    void eachTenantSchemaIsMigratedOnceInParallelAndARerunAtHeadCostsOneQueryPerTarget() {
+        AtomicInteger statements = new AtomicInteger();
+        DataSource counted = counting(db.dataSource(), statements);
+        Settings settings = Settings.builder().set(Setting.PACKAGE, "dev.retort.fixtures.fleet").build();
+        FleetRunner runner = FleetRunner.configure().settings(settings).dataSource(counted)
+                .targets(tenants.stream().map(Target::schema).toList()).options(FleetOptions.defaults().withParallel(3)).build();
+
+        FleetReport first = runner.run(FleetCommand.UPGRADE);
+        assertTrue(first.succeeded(), String.join("\n", first.lines()));
+        for (String tenant : tenants) {
+            assertEquals("3", db.value("select count(*) from " + tenant + ".retort_history where direction = 'up' and success"), tenant);
+            assertEquals("fee700000003", db.value("select version_num from " + tenant + ".retort_version"), tenant);
+            assertEquals("0", db.value("select count(*) from " + tenant + ".item"), "the tables are the tenant's own");
+        }
+
+        statements.set(0);
+        FleetReport again = runner.run(FleetCommand.UPGRADE);
+        assertTrue(again.succeeded());
+        assertEquals(tenants.size(), again.counts().get(TargetResult.Outcome.AT_HEAD));
+        assertEquals(tenants.size(), statements.get(), "one query per target at head");
+
+        FleetReport status = runner.run(FleetCommand.STATUS);
+        assertEquals(tenants.size(), status.counts().get(TargetResult.Outcome.AT_HEAD), String.join("\n", status.lines()));
+    }
+
+    /** The application's data source, counting the statements made on its connections. */
+    private static DataSource counting(DataSource real, AtomicInteger statements) {
+        return (DataSource) Proxy.newProxyInstance(FleetTest.class.getClassLoader(), new Class<?>[] {DataSource.class}, (p, m, args) -> {
+            Object value = invoke(real, m, args);
+            if (!(value instanceof Connection c)) {
+                return value;
+            }
+            return Proxy.newProxyInstance(FleetTest.class.getClassLoader(), new Class<?>[] {Connection.class}, (cp, cm, cargs) -> {
+                if (cm.getName().startsWith("prepare") || cm.getName().equals("createStatement")) {
+                    statements.incrementAndGet();
+                }
+                return invoke(c, cm, cargs);
+            });
+        });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
