@@ -38,6 +38,9 @@ class FleetTest {
 
     @AfterEach
     void dropTenants() {
+        if (db.platform().equals("h2")) {
+            return;
+        }
         for (String tenant : tenants) {
             db.execute("drop schema if exists " + tenant + (db.platform().equals("postgresql") ? " cascade" : ""));
         }
@@ -45,6 +48,7 @@ class FleetTest {
 
     @Test
     void eachTenantSchemaIsMigratedOnceInParallelAndARerunAtHeadCostsOneQueryPerTarget() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(db.platform().equals("h2"), "fleets of tenant schemas are not built for H2 yet");
         AtomicInteger statements = new AtomicInteger();
         DataSource counted = counting(db.dataSource(), statements);
         Settings settings = Settings.builder().set(Setting.PACKAGE, "dev.retort.fixtures.fleet").build();
