@@ -101,6 +101,8 @@ public final class Retort implements AutoCloseable {
     /** What the revision source found beside the revisions, as a revision index records it. */
     private final Discovered found;
     private Engine engine;
+    /** The application's version, recorded with each deploy and instance; null when not given. */
+    private String applicationVersion;
 
     private Retort(Settings settings, RevisionGraph graph, PlatformChoice platform, MigrationListener listener, DataSource dataSource,
                    RunExtras extras, Discovered found) {
@@ -243,7 +245,32 @@ public final class Retort implements AutoCloseable {
     /** As {@link #release()}, with the report's errors naming settings as the calling entry point does. */
     public ReleaseReport release(SettingNames names) {
         return new Release(graph, connected(), guard(), this::validate, from -> lintDatabase(from, "heads"), settings.environment(), names,
-                this::baselineOnRelease).run();
+                this::baselineOnRelease).rolling(rollingTables(), applicationVersion).run();
+    }
+
+    private dev.retort.internal.rolling.RollingTables rollingTables() {
+        return new dev.retort.internal.rolling.RollingTables(connected().dataSource(), platform().dialect(), settings.schema());
+    }
+
+    /**
+     * Registers this running instance with the head it was built with (refreshed while it runs, expiring within a minute
+     * of its last refresh), so {@link #release()} holds a contract revision while code older than its expand runs. Close
+     * the registration when the instance stops.
+     */
+    public RunningInstance registerInstance() {
+        return registerInstance(java.time.Duration.ofSeconds(60));
+    }
+
+    /** As {@link #registerInstance()}, expiring {@code ttl} after its last refresh (refreshed every third of it). */
+    public RunningInstance registerInstance(java.time.Duration ttl) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = null;
+        }
+        return new RunningInstance(new dev.retort.internal.rolling.Instances(rollingTables()), Set.copyOf(graph.heads()),
+                applicationVersion, host, ttl);
     }
 
     /**
@@ -906,8 +933,18 @@ public final class Retort implements AutoCloseable {
         private Platform platform;
         private MigrationListener listener;
         private final List<Callback> callbacks = new ArrayList<>();
+        private String applicationVersion;
 
         private Builder() {
+        }
+
+        /**
+         * The application's version, recorded with each deploy {@code release} makes and each instance registered; a
+         * contract whose expand a release of this same version applied waits for a later version.
+         */
+        public Builder applicationVersion(String value) {
+            applicationVersion = value;
+            return this;
         }
 
         /**
@@ -1107,8 +1144,10 @@ public final class Retort implements AutoCloseable {
             List<Callback> all = new ArrayList<>(source.callbacks());
             all.addAll(callbacks);
             RunExtras extras = RunExtras.of(repeatables, all, PlaceholderValues.of(resolved.placeholders()));
-            return new Retort(resolved, graph, chosen, listener != null ? listener : new LoggingListener(), ds, extras,
+            Retort retort = new Retort(resolved, graph, chosen, listener != null ? listener : new LoggingListener(), ds, extras,
                     new Discovered(List.of(), repeatables, source.callbacks()));
+            retort.applicationVersion = applicationVersion;
+            return retort;
         }
 
         /** Two repeatables of one name would share one history: refused, naming both. */
