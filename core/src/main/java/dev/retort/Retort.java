@@ -807,9 +807,35 @@ public final class Retort implements AutoCloseable {
     }
 
     private Generated write(Authoring authoring, String message, Engine database, SchemaModel wanted, boolean safe) {
+        return write(authoring, message, database, wanted, safe, false);
+    }
+
+    private Generated write(Authoring authoring, String message, Engine database, SchemaModel wanted, boolean safe, boolean rolling) {
         SchemaModel target = objectFilter().apply(wanted);
         SchemaModel current = introspect(database, target.schemas());
-        return authoring.write(message, SchemaDiffer.compare(platform(), target, current), current, safe);
+        Comparison comparison = SchemaDiffer.compare(platform(), target, current);
+        return rolling ? authoring.writeRolling(message, comparison, current) : authoring.write(message, comparison, current, safe);
+    }
+
+    /**
+     * Autogenerate for an application deployed rolling (old and new code running at once during a deploy): a change the
+     * version still running cannot survive is written as an expand revision, a backfill revision where data is copied, and a
+     * contract revision that {@link #release()} applies in a later deploy ({@code docs/rolling-deploys.md}). A column
+     * renamed becomes a new column kept in step by a trigger and backfilled, the old one dropped by the contract; a
+     * column dropped is dropped by the contract, made nullable by the expand when it is NOT NULL without a default.
+     *
+     * @return the expand; the backfill and the contract as its {@link Generated#followUp()}s, in order
+     */
+    public Generated generateRolling(SchemaSource entities, String message) {
+        requireMessage(message);
+        Authoring authoring = authoring();
+        authoring.requireSingleHead();
+        SchemaModel target = entities.read(platform());
+        if (usesDevDatabase()) {
+            return onDevDatabase(settings.devDatabase(), true, dev -> write(authoring, message, dev, target, false, true));
+        }
+        authoring.requireAtHead(engine().currentHeads());
+        return write(authoring, message, engine(), target, false, true);
     }
 
     /** Writes an empty revision on top of the current head(s), to fill in by hand. Needs no database. */

@@ -291,13 +291,59 @@ public final class Backfill implements JdbcWork {
     }
 
     /** Forgets the backfill's progress (a downgrade does, so the next upgrade backfills again). */
-    public JdbcWork forget() {
-        return connection -> {
+    public Forget forget() {
+        return new Forget(this);
+    }
+
+    /**
+     * The work that forgets a backfill's recorded progress.
+     *
+     * @param backfill the backfill
+     */
+    public record Forget(Backfill backfill) implements JdbcWork {
+
+        @Override
+        public void run(Connection connection) throws SQLException {
             createProgressTable(connection);
             try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + PROGRESS + " WHERE name = ?")) {
-                s.setString(1, name());
+                s.setString(1, backfill.name());
                 s.executeUpdate();
             }
-        };
+        }
+    }
+
+    /** The table it updates. */
+    public String table() {
+        return table;
+    }
+
+    /** The key column its batches are ranges of. */
+    public String keyColumn() {
+        return key;
+    }
+
+    /** The assignments, or null when none were given yet. */
+    public String assignments() {
+        return set;
+    }
+
+    /** The condition rows must match, or null for all. */
+    public String condition() {
+        return where;
+    }
+
+    /** Rows per batch. */
+    public int rowsPerBatch() {
+        return batchSize;
+    }
+
+    /** The pause between batches. */
+    public Duration pauseBetweenBatches() {
+        return pause;
+    }
+
+    /** Whether it was given a name of its own. */
+    public boolean named() {
+        return name != null;
     }
 }
