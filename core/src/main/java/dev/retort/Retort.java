@@ -42,6 +42,7 @@ import dev.retort.internal.command.Verifier;
 import dev.retort.internal.diff.ObjectFilter;
 import dev.retort.internal.diff.SchemaDiffer;
 import dev.retort.internal.revision.Discovered;
+import dev.retort.internal.revision.MigrationClasses;
 import dev.retort.internal.revision.PlaceholderValues;
 import dev.retort.internal.runtime.RunExtras;
 import dev.retort.internal.jdbc.DriverDataSource;
@@ -335,10 +336,13 @@ public final class Retort implements AutoCloseable {
 
     /**
      * Whether another artifact may run against the database, from what its revision index records (its heads and the
-     * revisions it knows). Reads only.
+     * revisions it knows). An older artifact is accepted when every revision the database has and it does not know is
+     * backward compatible (an expand, or one that only adds: tables, nullable columns, indexes), which the result says of
+     * each; refused, naming the revision, for a contract, a drop or a rename in place. Reads only.
      */
     public Deployability checkDeployable(Set<String> artifactHeads, Set<String> artifactRevisions) {
-        return new Deployment(graph, connected()).check(artifactHeads, artifactRevisions);
+        return new Deployment(graph, connected(), script -> MigrationClasses.record(script, Direction.UP, platform().id()).recorded())
+                .check(artifactHeads, artifactRevisions);
     }
 
     /**

@@ -101,7 +101,8 @@ public final class Release {
     public ReleaseReport run() {
         Instant started = Instant.now();
         ReleaseReport report = release();
-        if (rolling != null && report.headsBefore() != null) {
+        // A database the release never brought under Retort (refused before its tables existed) gets no tables from it either.
+        if (rolling != null && report.headsBefore() != null && hasRetortTables()) {
             try {
                 new DeployLog(rolling).record(new DeployLog.Deploy(UUID.randomUUID().toString(), Set.copyOf(graph.heads()), version,
                         environment, started, Instant.now(), report.outcome().name().toLowerCase(Locale.ROOT),
@@ -114,6 +115,14 @@ public final class Release {
             }
         }
         return report;
+    }
+
+    private boolean hasRetortTables() {
+        try {
+            return engine.hasRetortTables();
+        } catch (RetortException e) {
+            return false;
+        }
     }
 
     /** The contracts (and what follows them) this release held back, once it ran. */
