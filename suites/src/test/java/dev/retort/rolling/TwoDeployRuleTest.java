@@ -77,6 +77,12 @@ class TwoDeployRuleTest {
     @Test
     void theReleaseThatAppliesAnExpandHoldsItsContractAndTheNextReleaseAppliesIt() {
         assertEquals(List.of("r1"), applied(release(v1(), "1.0")));
+        // The markers travel in the revision index that deploys read.
+        try (Retort retort = retort(v2(), "2.0")) {
+            String index = retort.revisionIndex();
+            assertTrue(index.contains("revision.c3.phase=contract") && index.contains("revision.c3.expand=e2")
+                    && index.contains("revision.e2.phase=expand"), index);
+        }
 
         ReleaseReport second = release(v2(), "2.0");
         assertTrue(second.succeeded(), String.valueOf(second.error()));
