@@ -185,10 +185,16 @@ public final class Retort implements AutoCloseable {
 
     /**
      * Upgrades to a target in Alembic's syntax ({@code head}, {@code heads}, an id or prefix, {@code +2}, {@code ae10+1}).
-     * Refuses, running nothing, when an applied migration was edited since it ran.
+     * Refuses, running nothing, when an applied migration was edited since it ran. To head, a contract revision whose
+     * expand this run applies, or that a registered instance built before its expand still needs, is held back (with
+     * what follows it), as a note says; name it as the target to apply it anyway.
      */
     public RunResult upgrade(String target) {
         guard().write("upgrade");
+        if (dev.retort.internal.command.StartupUpgrade.applies(graph, target)) {
+            // A contract waits for the old code to be gone ({@code docs/rolling-deploys.md}).
+            return new dev.retort.internal.command.StartupUpgrade(graph, connected(), rollingTables(), listener).run(target);
+        }
         return connected().upgrade(target);
     }
 

@@ -156,6 +156,32 @@ class TwoDeployRuleTest {
     }
 
     @Test
+    void anUpgradeAtStartUpHoldsAContractWhileItsExpandIsAppliedByTheSameRunOrAnOlderInstanceRuns() {
+        List<String> notes = new java.util.ArrayList<>();
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        };
+        release(v1(), "1.0");
+        try (Retort old = retort(v1(), "1.0"); RunningInstance instance = old.registerInstance()) {
+            try (Retort starting = Revs.configure(db).revisions(v2()).listener(listener).load()) {
+                assertEquals(List.of("e2"), starting.upgrade().steps().stream().map(s -> s.step().revision().id()).toList());
+                assertTrue(notes.stream().anyMatch(n -> n.startsWith("Revision c3") && n.contains("expand e2 is applied by this run")),
+                        notes.toString());
+                notes.clear();
+                // The next instance of the new version starts while the old one still runs: held again, by name.
+                assertEquals(List.of(), starting.upgrade().steps());
+                assertTrue(notes.stream().anyMatch(n -> n.startsWith("Revision c3") && n.contains(instance.id())), notes.toString());
+            }
+        }
+        try (Retort starting = Revs.configure(db).revisions(v2()).listener(MigrationListener.none()).load()) {
+            assertEquals(List.of("c3"), starting.upgrade().steps().stream().map(s -> s.step().revision().id()).toList());
+        }
+    }
+
+    @Test
     void aContractMustDescendFromTheExpandItNames() {
         List<RevisionScript> scripts = v2().stream().map(s -> s.id().equals("c3") ? s.withPhase(Revision.Phase.CONTRACT, "zz") : s).toList();
         RevisionGraphException e = assertThrows(RevisionGraphException.class, () -> Revs.configure(db).revisions(scripts).load());

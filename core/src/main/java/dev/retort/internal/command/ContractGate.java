@@ -38,9 +38,17 @@ final class ContractGate {
     private final String version;
     private final Supplier<List<DeployLog.Deploy>> deploys;
     private final Supplier<List<Instances.Instance>> instances;
+    private final boolean refuse;
 
     ContractGate(RevisionGraph graph, Set<String> heads, String version, Supplier<List<DeployLog.Deploy>> deploys,
                  Supplier<List<Instances.Instance>> instances) {
+        this(graph, heads, version, deploys, instances, true);
+    }
+
+    /** As above; with {@code refuse} false, a contract an older instance still needs is held instead of refused. */
+    ContractGate(RevisionGraph graph, Set<String> heads, String version, Supplier<List<DeployLog.Deploy>> deploys,
+                 Supplier<List<Instances.Instance>> instances, boolean refuse) {
+        this.refuse = refuse;
         this.graph = graph;
         this.heads = heads;
         this.version = version;
@@ -67,8 +75,8 @@ final class ContractGate {
             String pendingExpand = expands.stream().filter(pendingSet::contains).findFirst().orElse(null);
             String reason = null;
             if (pendingExpand != null) {
-                reason = "held for the next deploy: its expand " + pendingExpand + " is applied by this release, and the code of the "
-                        + "version before may still be running";
+                reason = "held for the next deploy: its expand " + pendingExpand + " is applied by this " + (refuse ? "release" : "run")
+                        + ", and the code of the version before may still be running";
             } else {
                 if (history == null) {
                     history = deploys.get();
@@ -87,14 +95,18 @@ final class ContractGate {
                     live = instances.get();
                 }
                 List<Instances.Instance> older = live.stream().filter(i -> builtBefore(i, expands)).toList();
-                if (!older.isEmpty()) {
-                    String expand = expands.isEmpty() ? "its expand" : "its expand " + String.join(", ", expands);
+                if (older.isEmpty()) {
+                    continue;
+                }
+                String expand = expands.isEmpty() ? "its expand" : "its expand " + String.join(", ", expands);
+                if (refuse) {
                     return new Decision(held, "contract revision " + script + " cannot be applied while " + older.size()
                             + " running instance(s) built before " + expand + " still run: " + older.get(0).describe()
                             + ". Finish the rollout (stop the old instances; a registration expires when its instance stops "
                             + "refreshing it) and release again. Nothing was changed.");
                 }
-                continue;
+                reason = "held while " + older.size() + " running instance(s) built before " + expand + " still run: "
+                        + older.get(0).describe();
             }
             held.put(contract, reason);
             for (String after : graph.inOrder(graph.descendantsInclusive(List.of(contract)))) {
