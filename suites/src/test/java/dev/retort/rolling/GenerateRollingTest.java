@@ -75,7 +75,7 @@ class GenerateRollingTest {
         try (Retort retort = retort(work, 1, "1.0")) {
             assertTrue(retort.release().succeeded());
         }
-        db.execute("insert into person (id, name, nickname) select g, 'name ' || g, 'nick ' || g from generate_series(1, " + ROWS + ") g");
+        db.execute("insert into person (id, name, nickname, email) select g, 'name ' || g, 'nick ' || g, g || '@example.com' from generate_series(1, " + ROWS + ") g");
 
         Generated expand;
         try (Retort retort = retort(work, 1, null)) {
@@ -99,6 +99,9 @@ class GenerateRollingTest {
         assertTrue(contract.source().contains("op.dropColumn(\"person\", \"name\")") && contract.source().contains("op.dropColumn(\"person\", \"nickname\")")
                 && contract.source().contains("DROP TRIGGER IF EXISTS retort_sync_person_full_name ON public.person"), contract.source());
         assertTrue(contract.source().contains("op.acknowledge(\"drop-column\", \"the contract of an expand/contract change"), contract.source());
+        // A column made NOT NULL waits for the contract: the old code may still write NULL.
+        assertTrue(contract.source().contains("op.setNotNull(\"person\", \"email\")") && !expand.source().contains("op.setNotNull(\"person\", \"email\")"),
+                contract.source());
         compile(work, 2);
 
         // The first release of the new version: the expand and the backfill, the contract held for the next deploy.
@@ -113,8 +116,8 @@ class GenerateRollingTest {
         // Both versions run against this schema: Hibernate validates each, and their writes reach each other's column.
         validate(V1);
         validate(V2);
-        db.execute("insert into person (id, name, nickname) values (100001, 'written by v1', 'old')");
-        db.execute("insert into person (id, full_name) values (100002, 'written by v2')");
+        db.execute("insert into person (id, name, nickname, email) values (100001, 'written by v1', 'old', 'v1@example.com')");
+        db.execute("insert into person (id, full_name, email) values (100002, 'written by v2', 'v2@example.com')");
         db.execute("update person set name = 'renamed by v1' where id = 1");
         db.execute("update person set full_name = 'renamed by v2' where id = 2");
         assertEquals("written by v1", db.value("select full_name from person where id = 100001"));
@@ -129,12 +132,13 @@ class GenerateRollingTest {
             assertTrue(report.succeeded(), report.error() + " " + report.problems());
             assertEquals(List.of(contract.revision()), report.applied().stream().map(ReleaseReport.AppliedRevision::revision).toList());
         }
-        assertEquals(List.of("full_name", "id"), db.column("select column_name from information_schema.columns where table_name = 'person' "
+        assertEquals(List.of("email", "full_name", "id"), db.column("select column_name from information_schema.columns where table_name = 'person' "
                 + "order by column_name"));
         assertEquals("NO", db.value("select is_nullable from information_schema.columns where table_name = 'person' and column_name = 'full_name'"));
         assertEquals("0", db.value("select count(*) from pg_trigger where tgname like 'retort_sync%'"));
+        assertEquals("NO", db.value("select is_nullable from information_schema.columns where table_name = 'person' and column_name = 'email'"));
         validate(V2);
-        db.execute("insert into person (id, full_name) values (100003, 'after the contract')");
+        db.execute("insert into person (id, full_name, email) values (100003, 'after the contract', 'v3@example.com')");
         assertEquals(String.valueOf(ROWS + 3), db.value("select count(*) from person"));
     }
 

@@ -20,8 +20,9 @@ import dev.retort.schema.Table;
  * expand the old code survives and a contract that finishes them once no old code runs. A column renamed becomes a new
  * column kept equal to the old one by a trigger and backfilled in batches (its own, non-transactional revision), the
  * contract dropping the trigger and the old column; a column dropped whose NOT NULL without default the new code's
- * inserts would break is made nullable first and dropped in the contract; any other drop of a column or table waits for
- * the contract. The other changes stay in the expand as they are.
+ * inserts would break is made nullable first and dropped in the contract; any other drop of a column or table, and a
+ * column made NOT NULL (the old code may still write NULL), wait for the contract. The other changes stay in the expand
+ * as they are.
  */
 public final class RollingRewriter {
 
@@ -76,6 +77,13 @@ public final class RollingRewriter {
                 } else {
                     contract.add(change);
                 }
+                continue;
+            } else if (only instanceof Operation.SetNullable set && !set.nullable()
+                    && table(platform, current, set.schema(), set.table()).isPresent()) {
+                // The old code may still write NULL: the column becomes NOT NULL once it is gone.
+                contract.add(change);
+                notes.add(set.table() + "." + set.column() + " becomes NOT NULL in the contract: fill the rows that hold NULL before the "
+                        + "contract's release (a backfill), or it fails on them.");
                 continue;
             } else if (only instanceof Operation.DropTable drop && table(platform, current, drop.schema(), drop.name()).isPresent()) {
                 contract.add(change);

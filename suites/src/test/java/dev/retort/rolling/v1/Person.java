@@ -16,4 +16,7 @@ public class Person {
 
     @Column(nullable = false, length = 50)
     String nickname;
+
+    @Column(length = 320)
+    String email;
 }

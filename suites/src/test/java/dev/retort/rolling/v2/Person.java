@@ -13,4 +13,7 @@ public class Person {
 
     @Column(name = "full_name", nullable = false, length = 100)
     String fullName;
+
+    @Column(nullable = false, length = 320)
+    String email;
 }
