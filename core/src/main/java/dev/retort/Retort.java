@@ -42,6 +42,7 @@ import dev.retort.internal.command.Verifier;
 import dev.retort.internal.diff.ObjectFilter;
 import dev.retort.internal.diff.SchemaDiffer;
 import dev.retort.internal.revision.Discovered;
+import dev.retort.internal.revision.MigrationClasses;
 import dev.retort.internal.revision.PlaceholderValues;
 import dev.retort.internal.runtime.RunExtras;
 import dev.retort.internal.jdbc.DriverDataSource;
@@ -103,6 +104,8 @@ public final class Retort implements AutoCloseable {
     /** What the revision source found beside the revisions, as a revision index records it. */
     private final Discovered found;
     private Engine engine;
+    /** The application's version, recorded with each deploy and instance; null when not given. */
+    private String applicationVersion;
 
     private Retort(Settings settings, RevisionGraph graph, PlatformChoice platform, MigrationListener listener, DataSource dataSource,
                    RunExtras extras, Discovered found) {
@@ -184,10 +187,16 @@ public final class Retort implements AutoCloseable {
 
     /**
      * Upgrades to a target in Alembic's syntax ({@code head}, {@code heads}, an id or prefix, {@code +2}, {@code ae10+1}).
-     * Refuses, running nothing, when an applied migration was edited since it ran.
+     * Refuses, running nothing, when an applied migration was edited since it ran. To head, a contract revision whose
+     * expand this run applies, or that a registered instance built before its expand still needs, is held back (with
+     * what follows it), as a note says; name it as the target to apply it anyway.
      */
     public RunResult upgrade(String target) {
         guard().write("upgrade");
+        if (dev.retort.internal.command.StartupUpgrade.applies(graph, target)) {
+            // A contract waits for the old code to be gone ({@code docs/rolling-deploys.md}).
+            return new dev.retort.internal.command.StartupUpgrade(graph, connected(), rollingTables(), listener).run(target);
+        }
         return connected().upgrade(target);
     }
 
@@ -245,7 +254,32 @@ public final class Retort implements AutoCloseable {
     /** As {@link #release()}, with the report's errors naming settings as the calling entry point does. */
     public ReleaseReport release(SettingNames names) {
         return new Release(graph, connected(), guard(), this::validate, from -> lintDatabase(from, "heads"), settings.environment(), names,
-                this::baselineOnRelease).run();
+                this::baselineOnRelease).rolling(rollingTables(), applicationVersion).run();
+    }
+
+    private dev.retort.internal.rolling.RollingTables rollingTables() {
+        return new dev.retort.internal.rolling.RollingTables(connected().dataSource(), platform().dialect(), settings.schema());
+    }
+
+    /**
+     * Registers this running instance with the head it was built with (refreshed while it runs, expiring within a minute
+     * of its last refresh), so {@link #release()} holds a contract revision while code older than its expand runs. Close
+     * the registration when the instance stops.
+     */
+    public RunningInstance registerInstance() {
+        return registerInstance(java.time.Duration.ofSeconds(60));
+    }
+
+    /** As {@link #registerInstance()}, expiring {@code ttl} after its last refresh (refreshed every third of it). */
+    public RunningInstance registerInstance(java.time.Duration ttl) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = null;
+        }
+        return new RunningInstance(new dev.retort.internal.rolling.Instances(rollingTables()), Set.copyOf(graph.heads()),
+                applicationVersion, host, ttl);
     }
 
     /**
@@ -310,10 +344,13 @@ public final class Retort implements AutoCloseable {
 
     /**
      * Whether another artifact may run against the database, from what its revision index records (its heads and the
-     * revisions it knows). Reads only.
+     * revisions it knows). An older artifact is accepted when every revision the database has and it does not know is
+     * backward compatible (an expand, or one that only adds: tables, nullable columns, indexes), which the result says of
+     * each; refused, naming the revision, for a contract, a drop or a rename in place. Reads only.
      */
     public Deployability checkDeployable(Set<String> artifactHeads, Set<String> artifactRevisions) {
-        return new Deployment(graph, connected()).check(artifactHeads, artifactRevisions);
+        return new Deployment(graph, connected(), script -> MigrationClasses.record(script, Direction.UP, platform().id()).recorded())
+                .check(artifactHeads, artifactRevisions);
     }
 
     /**
@@ -782,9 +819,35 @@ public final class Retort implements AutoCloseable {
     }
 
     private Generated write(Authoring authoring, String message, Engine database, SchemaModel wanted, boolean safe) {
+        return write(authoring, message, database, wanted, safe, false);
+    }
+
+    private Generated write(Authoring authoring, String message, Engine database, SchemaModel wanted, boolean safe, boolean rolling) {
         SchemaModel target = objectFilter().apply(wanted);
         SchemaModel current = introspect(database, target.schemas());
-        return authoring.write(message, SchemaDiffer.compare(platform(), target, current), current, safe);
+        Comparison comparison = SchemaDiffer.compare(platform(), target, current);
+        return rolling ? authoring.writeRolling(message, comparison, current) : authoring.write(message, comparison, current, safe);
+    }
+
+    /**
+     * Autogenerate for an application deployed rolling (old and new code running at once during a deploy): a change the
+     * version still running cannot survive is written as an expand revision, a backfill revision where data is copied, and a
+     * contract revision that {@link #release()} applies in a later deploy ({@code docs/rolling-deploys.md}). A column
+     * renamed becomes a new column kept in step by a trigger and backfilled, the old one dropped by the contract; a
+     * column dropped is dropped by the contract, made nullable by the expand when it is NOT NULL without a default.
+     *
+     * @return the expand; the backfill and the contract as its {@link Generated#followUp()}s, in order
+     */
+    public Generated generateRolling(SchemaSource entities, String message) {
+        requireMessage(message);
+        Authoring authoring = authoring();
+        authoring.requireSingleHead();
+        SchemaModel target = entities.read(platform());
+        if (usesDevDatabase()) {
+            return onDevDatabase(settings.devDatabase(), true, dev -> write(authoring, message, dev, target, false, true));
+        }
+        authoring.requireAtHead(engine().currentHeads());
+        return write(authoring, message, engine(), target, false, true);
     }
 
     /** Writes an empty revision on top of the current head(s), to fill in by hand. Needs no database. */
@@ -908,8 +971,18 @@ public final class Retort implements AutoCloseable {
         private Platform platform;
         private MigrationListener listener;
         private final List<Callback> callbacks = new ArrayList<>();
+        private String applicationVersion;
 
         private Builder() {
+        }
+
+        /**
+         * The application's version, recorded with each deploy {@code release} makes and each instance registered; a
+         * contract whose expand a release of this same version applied waits for a later version.
+         */
+        public Builder applicationVersion(String value) {
+            applicationVersion = value;
+            return this;
         }
 
         /**
@@ -1109,8 +1182,10 @@ public final class Retort implements AutoCloseable {
             List<Callback> all = new ArrayList<>(source.callbacks());
             all.addAll(callbacks);
             RunExtras extras = RunExtras.of(repeatables, all, PlaceholderValues.of(resolved.placeholders()));
-            return new Retort(resolved, graph, chosen, listener != null ? listener : new LoggingListener(), ds, extras,
+            Retort retort = new Retort(resolved, graph, chosen, listener != null ? listener : new LoggingListener(), ds, extras,
                     new Discovered(List.of(), repeatables, source.callbacks()));
+            retort.applicationVersion = applicationVersion;
+            return retort;
         }
 
         /** Two repeatables of one name would share one history: refused, naming both. */

@@ -29,4 +29,25 @@ public @interface Revision {
      * Set to {@code false} for work the database refuses inside a transaction, such as PostgreSQL's {@code CREATE INDEX CONCURRENTLY}.
      */
     boolean transactional() default true;
+
+    /**
+     * The revision's half of a change made in two deploys, for applications deployed rolling (old and new code running at
+     * once): {@link Phase#EXPAND} adds what the new code needs and keeps the old code working; {@link Phase#CONTRACT}
+     * removes what only the old code used, and {@code release} applies it only in a later deploy than its expand, once no
+     * running instance was built before the expand ({@code docs/rolling-deploys.md}).
+     */
+    Phase phase() default Phase.ORDINARY;
+
+    /** For a contract: the id of its expand revision, which must be one of its ancestors. */
+    String expand() default "";
+
+    /** Which half of an expand/contract change a revision is, if either. */
+    enum Phase {
+        /** An ordinary revision. */
+        ORDINARY,
+        /** The first half of a change: backward compatible, the old code keeps working after it. */
+        EXPAND,
+        /** The second half: not backward compatible, applied once no code older than its expand runs. */
+        CONTRACT
+    }
 }

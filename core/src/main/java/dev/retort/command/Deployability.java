@@ -18,19 +18,56 @@ import dev.retort.internal.json.Json;
  * @param databaseHeads the database's current revisions
  * @param unknown       the revisions the database has applied that the artifact does not know (why it is not deployable)
  * @param pending       what {@code release} would apply, in order
+ * @param verdicts      for the unknown revisions the migrations at hand know, whether older code survives each and why
+ *                      (an expand or a revision that only adds: accepted; a contract, a drop, a rename in place: refused),
+ *                      in order; empty when none could be judged
  */
 public record Deployability(boolean deployable, Set<String> artifactHeads, Set<String> databaseHeads, List<String> unknown,
-                            List<String> pending) {
+                            List<String> pending, List<Verdict> verdicts) {
 
     public Deployability {
         artifactHeads = Set.copyOf(artifactHeads);
         databaseHeads = Set.copyOf(databaseHeads);
         unknown = List.copyOf(unknown);
         pending = List.copyOf(pending);
+        verdicts = List.copyOf(verdicts);
+    }
+
+    /** Without verdicts. */
+    public Deployability(boolean deployable, Set<String> artifactHeads, Set<String> databaseHeads, List<String> unknown,
+                         List<String> pending) {
+        this(deployable, artifactHeads, databaseHeads, unknown, pending, List.of());
+    }
+
+    /**
+     * Whether code that does not know a revision keeps working after it.
+     *
+     * @param revision   the revision
+     * @param compatible whether older code survives it
+     * @param why        why, one phrase
+     */
+    public record Verdict(String revision, boolean compatible, String why) {
+
+        /** The verdict for people. */
+        public String describe() {
+            return revision + " (" + why + ")";
+        }
     }
 
     /** One sentence for people. */
     public String summary() {
+        if (deployable && !unknown.isEmpty()) {
+            return "Deployable: the database has " + String.join(", ", unknown) + ", which this artifact (head " + Heads.describe(artifactHeads)
+                    + ") does not know, but " + (unknown.size() == 1 ? "it is" : "each is") + " backward compatible: "
+                    + String.join("; ", verdicts.stream().map(Verdict::describe).toList()) + ".";
+        }
+        List<Verdict> refused = verdicts.stream().filter(v -> !v.compatible()).toList();
+        if (!deployable && !refused.isEmpty()) {
+            return "Not deployable: the database has " + String.join(", ", unknown) + ", which this artifact (head "
+                    + Heads.describe(artifactHeads) + ") does not know, and older code does not survive " + String.join("; ",
+                    refused.stream().map(Verdict::describe).toList()) + ". Deploy a version that knows " + (unknown.size() == 1 ? "that revision"
+                    : "those revisions") + ", or downgrade the database with that newer version first.";
+        }
         if (!deployable) {
             return "Not deployable: the database has " + String.join(", ", unknown) + ", which this artifact (head "
                     + Heads.describe(artifactHeads) + ") does not know; a newer version migrated it. Deploy a version that knows "
@@ -52,6 +89,13 @@ public record Deployability(boolean deployable, Set<String> artifactHeads, Set<S
         json.put("databaseHeads", new TreeSet<>(databaseHeads));
         json.put("unknown", unknown);
         json.put("pending", pending);
+        json.put("verdicts", verdicts.stream().map(v -> {
+            Map<String, Object> verdict = new LinkedHashMap<>();
+            verdict.put("revision", v.revision());
+            verdict.put("compatible", v.compatible());
+            verdict.put("why", v.why());
+            return verdict;
+        }).toList());
         json.put("summary", summary());
         return Json.write(json);
     }

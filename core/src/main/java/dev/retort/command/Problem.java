@@ -40,7 +40,9 @@ public record Problem(Kind kind, String revision, String message) {
         /** {@code verify}: a revision renders different SQL each time it is read. */
         NOT_DETERMINISTIC,
         /** {@code release}: the database has no Retort tables, and its schema is not the one of the revision to adopt it at. */
-        BASELINE_DIFFERS
+        BASELINE_DIFFERS,
+        /** {@code release}: a contract revision waits while an instance built before its expand still runs. */
+        CONTRACT_REFUSED
     }
 
     @Override

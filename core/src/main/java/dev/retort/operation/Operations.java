@@ -582,4 +582,18 @@ public final class Operations {
     public Operations run(JdbcWork work) {
         return run("JDBC callback", work);
     }
+
+    /**
+     * Updates existing rows in batches, each committed with its progress, resuming after the last committed batch when run
+     * again ({@link Backfill}). The revision must be {@code transactional = false}; the downgrade usually calls
+     * {@link #forgetBackfill(Backfill)}.
+     */
+    public Operations backfill(Backfill backfill) {
+        return add(new Operation.RunJdbc(backfill.describe(), backfill));
+    }
+
+    /** Forgets a backfill's recorded progress, so it runs from the start next time: the downgrade of {@link #backfill}. */
+    public Operations forgetBackfill(Backfill backfill) {
+        return add(new Operation.RunJdbc("forget the progress of " + backfill.describe(), backfill.forget()));
+    }
 }

@@ -41,6 +41,21 @@ public interface Platform {
     }
 
     /**
+     * For rolling deploys: the operations that keep two columns of a table equal while the old code writes
+     * {@code oldColumn} and the new code {@code newColumn} (a trigger: a row written through either gets the other
+     * filled in), run by the expand of a column renamed; empty where the platform has no such form, and then
+     * {@code generate} writes the rename in place.
+     */
+    default List<dev.retort.operation.Operation> keepColumnsInStep(String schema, String table, String oldColumn, String newColumn) {
+        return List.of();
+    }
+
+    /** What undoes {@link #keepColumnsInStep}: run by the contract, and by the expand's downgrade. */
+    default List<dev.retort.operation.Operation> stopKeepingColumnsInStep(String schema, String table, String oldColumn, String newColumn) {
+        return List.of();
+    }
+
+    /**
      * Whether the database runs DDL inside a transaction and rolls it back with it. Where it does, the engine runs each
      * revision and its bookkeeping in one transaction, so a failed revision leaves nothing behind; where it does not
      * (each DDL statement commits on its own), a revision that fails part-way has applied the statements before the

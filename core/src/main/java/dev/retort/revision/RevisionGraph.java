@@ -109,7 +109,22 @@ public final class RevisionGraph {
         }
         children.values().forEach(Collections::sort);
         List<String> order = topologicalOrder(byId, children);
-        return new RevisionGraph(Collections.unmodifiableMap(byId), children, Collections.unmodifiableList(order), origin);
+        RevisionGraph graph = new RevisionGraph(Collections.unmodifiableMap(byId), children, Collections.unmodifiableList(order), origin);
+        for (RevisionScript script : byId.values()) {
+            String expand = script.expand();
+            if (script.isContract() && !expand.isEmpty() && (!byId.containsKey(expand) || expand.equals(script.id())
+                    || !graph.ancestorsInclusive(List.of(script.id())).contains(expand))) {
+                problems.add("contract revision " + script.id() + " (" + script.source() + ") names expand " + expand
+                        + ", which is not one of its ancestors; a contract descends from its expand");
+            } else if (!script.isContract() && !expand.isEmpty()) {
+                problems.add("revision " + script.id() + " (" + script.source() + ") names an expand but is not a contract; add "
+                        + "phase = Revision.Phase.CONTRACT or remove expand");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RevisionGraphException("The revision graph is not valid: " + String.join("; ", problems) + ".");
+        }
+        return graph;
     }
 
     private static List<String> topologicalOrder(Map<String, RevisionScript> byId, Map<String, List<String>> children) {

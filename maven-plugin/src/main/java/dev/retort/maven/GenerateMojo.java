@@ -38,6 +38,13 @@ public class GenerateMojo extends AbstractEntityMojo {
     @Parameter(property = "migrations.safe", defaultValue = "false")
     private boolean safe;
 
+    /**
+     * The application is deployed rolling: write a change the running version cannot survive as an expand, a backfill and
+     * a contract revision, which {@code release} applies in a later deploy (docs/rolling-deploys.md).
+     */
+    @Parameter(property = "migrations.rolling", defaultValue = "false")
+    private boolean rolling;
+
     /** Where the new migration file goes. */
     @Parameter(property = "migrations.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
     private File sourceDirectory;
@@ -58,7 +65,12 @@ public class GenerateMojo extends AbstractEntityMojo {
         if (message == null || message.isBlank()) {
             throw new MojoFailureException("migrations:generate needs a message: -Dmigrations.message=\"add email to author\".");
         }
-        Generated generated = empty ? retort.generateEmpty(message) : retort.generate(entities(), message, safe);
+        if (rolling && safe) {
+            throw new MojoFailureException("migrations:generate takes -Dmigrations.rolling or -Dmigrations.safe, not both: a rolling change "
+                    + "is written as expand, backfill and contract.");
+        }
+        Generated generated = empty ? retort.generateEmpty(message)
+                : rolling ? retort.generateRolling(entities(), message) : retort.generate(entities(), message, safe);
         if (generated.nothingToDo()) {
             getLog().info("No changes detected: the database matches the entities. Nothing written.");
             return;

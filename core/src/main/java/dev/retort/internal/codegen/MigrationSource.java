@@ -72,6 +72,12 @@ public record MigrationSource(String packageName, String className, String revis
     /** Writes a revision with the lint findings of its operations as comments above them. */
     public static MigrationSource write(Platform platform, String packageName, String revision, List<String> parents, String message,
                                         Comparison comparison, Remarks remarks) {
+        return write(platform, packageName, revision, parents, message, comparison, remarks, Revision.Phase.ORDINARY, "");
+    }
+
+    /** Writes a revision marked as one half of an expand/contract change ({@code expand}: a contract's expand, else empty). */
+    public static MigrationSource write(Platform platform, String packageName, String revision, List<String> parents, String message,
+                                        Comparison comparison, Remarks remarks, Revision.Phase phase, String expand) {
         String className = className(revision, message);
         boolean transactional = !remarks.nonTransactional()
                 && comparison.upgrade().stream().noneMatch(platform.dialect()::requiresNoTransaction)
@@ -86,6 +92,12 @@ public record MigrationSource(String packageName, String className, String revis
         if (!transactional) {
             annotation.addMember("transactional", "false");
         }
+        if (phase != Revision.Phase.ORDINARY) {
+            annotation.addMember("phase", "$T.$L", Revision.Phase.class, phase.name());
+        }
+        if (!expand.isEmpty()) {
+            annotation.addMember("expand", "$S", expand);
+        }
 
         OperationWriter writer = new OperationWriter(platform.defaultSchema());
         List<Change> changes = comparison.changes();
@@ -99,10 +111,15 @@ public record MigrationSource(String packageName, String className, String revis
                 line.add("// REVIEW ($L): $L\n", change.review().kind().label(), change.review().message());
             }
             List<CodeBlock> comments = new ArrayList<>();
+            List<CodeBlock> after = new ArrayList<>();
             for (int n = 0; n < change.upgrade().size(); n++) {
+                Operation operation = change.upgrade().get(n);
+                after.add(phase == Revision.Phase.CONTRACT && (operation instanceof Operation.DropColumn || operation instanceof Operation.DropTable)
+                        ? remarks.acknowledgements(Direction.UP, up, "the contract of an expand/contract change: release applies it only in a "
+                        + "later deploy than its expand, once no instance built before the expand runs") : CodeBlock.of(""));
                 comments.add(remarks.comments(Direction.UP, up++));
             }
-            line.add(statements(writer, change.upgrade(), comments, remarks.onlyHere().contains(i) ? platform.id() : null));
+            line.add(statements(writer, change.upgrade(), comments, after, remarks.onlyHere().contains(i) ? platform.id() : null));
             upgradeLines.add(line.build());
         }
         int down = 0;
@@ -116,7 +133,7 @@ public record MigrationSource(String packageName, String className, String revis
             for (int n = 0; n < change.downgrade().size(); n++) {
                 comments.add(remarks.comments(Direction.DOWN, down++));
             }
-            line.add(statements(writer, change.downgrade(), comments, remarks.onlyHere().contains(i) ? platform.id() : null));
+            line.add(statements(writer, change.downgrade(), comments, null, remarks.onlyHere().contains(i) ? platform.id() : null));
             downgradeLines.add(line.build());
         }
 
@@ -150,7 +167,8 @@ public record MigrationSource(String packageName, String className, String revis
      * One change's operations, each after its comments; for one platform only ({@code onlyOn} not null), inside
      * {@code op.onlyOn("<platform>", o -> …)} so that a reviewer sees which part the other databases skip.
      */
-    private static CodeBlock statements(OperationWriter writer, List<Operation> operations, List<CodeBlock> comments, String onlyOn) {
+    private static CodeBlock statements(OperationWriter writer, List<Operation> operations, List<CodeBlock> comments, List<CodeBlock> after,
+                                        String onlyOn) {
         CodeBlock.Builder b = CodeBlock.builder();
         if (operations.isEmpty()) {
             return b.build();
@@ -158,6 +176,9 @@ public record MigrationSource(String packageName, String className, String revis
         if (onlyOn == null) {
             for (int i = 0; i < operations.size(); i++) {
                 b.add(comments.get(i)).addStatement(writer.write(operations.get(i)));
+                if (after != null) {
+                    b.add(after.get(i));
+                }
             }
             return b.build();
         }

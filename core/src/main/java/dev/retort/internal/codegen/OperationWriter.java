@@ -288,7 +288,33 @@ final class OperationWriter implements OperationVisitor<CodeBlock> {
 
     @Override
     public CodeBlock visit(Operation.RunJdbc operation) {
+        if (operation.work() instanceof dev.retort.operation.Backfill backfill) {
+            return CodeBlock.of("$L.backfill($L)", receiver, backfill(backfill));
+        }
+        if (operation.work() instanceof dev.retort.operation.Backfill.Forget forget) {
+            return CodeBlock.of("$L.forgetBackfill($L)", receiver, backfill(forget.backfill()));
+        }
         throw cannotWrite(operation);
+    }
+
+    /** A backfill as the builder calls that make it. */
+    private static CodeBlock backfill(dev.retort.operation.Backfill backfill) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.of($S)", dev.retort.operation.Backfill.class, backfill.table());
+        if (!"id".equals(backfill.keyColumn())) {
+            code.add(".key($S)", backfill.keyColumn());
+        }
+        code.add(".set($S)", backfill.assignments());
+        if (backfill.condition() != null) {
+            code.add(".where($S)", backfill.condition());
+        }
+        code.add(".batchSize($L)", backfill.rowsPerBatch());
+        if (!backfill.pauseBetweenBatches().isZero()) {
+            code.add(".pause($T.ofMillis($L))", java.time.Duration.class, backfill.pauseBetweenBatches().toMillis());
+        }
+        if (backfill.named()) {
+            code.add(".name($S)", backfill.name());
+        }
+        return code.build();
     }
 
     private static IllegalArgumentException cannotWrite(Operation operation) {

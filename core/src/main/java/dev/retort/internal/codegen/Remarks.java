@@ -41,4 +41,15 @@ public record Remarks(List<Finding> findings, List<String> notes, boolean nonTra
         }
         return comments.build();
     }
+
+    /** {@code op.acknowledge(rule, reason);} for each finding on one operation, to write after its statement. */
+    CodeBlock acknowledgements(Direction direction, int operation, String reason) {
+        CodeBlock.Builder lines = CodeBlock.builder();
+        for (Finding f : findings) {
+            if (f.direction() == direction && f.operationIndex() == operation) {
+                lines.addStatement("op.acknowledge($S, $S)", f.rule(), reason);
+            }
+        }
+        return lines.build();
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.retort.RetortException;
+import dev.retort.Revision;
 import dev.retort.command.Generated;
 import dev.retort.command.Heads;
 import dev.retort.internal.codegen.MigrationSource;
@@ -17,6 +18,7 @@ import dev.retort.internal.lint.Linter;
 import dev.retort.internal.lint.Portability;
 import dev.retort.internal.lint.RevisionOperations;
 import dev.retort.internal.lint.SafeRewriter;
+import dev.retort.internal.rolling.RollingRewriter;
 import dev.retort.lint.Finding;
 import dev.retort.platform.Platform;
 import dev.retort.revision.RevisionGraph;
@@ -102,6 +104,40 @@ public final class Authoring {
         return now;
     }
 
+    /**
+     * Writes the changes for an application deployed rolling ({@link RollingRewriter}): an expand revision the version still
+     * running survives, a non-transactional revision with the backfills if there are any, and a contract revision, marked
+     * as such and naming its expand, that finishes the changes in a later deploy; one ordinary revision when nothing
+     * breaks the running version. The expand is returned, the others as its follow-ups, in order.
+     */
+    public Generated writeRolling(String message, Comparison comparison, SchemaModel current) {
+        List<String> parents = graph.heads();
+        if (comparison.isEmpty()) {
+            return new Generated(null, parents, null, null, null, comparison, List.of(), null);
+        }
+        RollingRewriter.Split split = RollingRewriter.rewrite(platform, comparison, current);
+        if (split.contract().isEmpty() && split.backfill().isEmpty()) {
+            return revision(MigrationSource.newRevisionId(), message, parents, comparison, current, false, split.notes(), null, null,
+                    Revision.Phase.ORDINARY, "");
+        }
+        String expand = MigrationSource.newRevisionId();
+        String backfill = split.backfill().isEmpty() ? null : MigrationSource.newRevisionId();
+        List<String> contractParents = List.of(backfill != null ? backfill : expand);
+        List<String> expandNotes = new ArrayList<>(split.notes());
+        if (split.expand().isEmpty()) {
+            expandNotes.add("nothing changes before the contract: release the code that stops using what the contract drops with this "
+                    + "revision; the contract follows in a later deploy.");
+        }
+        Comparison done = new Comparison(java.util.stream.Stream.concat(split.expand().changes().stream(), split.backfill().changes().stream())
+                .toList());
+        Generated contract = revision(MigrationSource.newRevisionId(), message + " (contract)", contractParents, split.contract(), current,
+                false, List.of(), done, null, Revision.Phase.CONTRACT, expand);
+        Generated filled = backfill == null ? contract : revision(backfill, message + " (backfill)", List.of(expand), split.backfill(), current,
+                true, List.of(), split.expand(), contract, Revision.Phase.EXPAND, "");
+        return revision(expand, message + " (expand)", parents, split.expand(), current, false, expandNotes, null, filled,
+                Revision.Phase.EXPAND, "");
+    }
+
     private Generated revision(String message, List<String> parents, Comparison changes, SchemaModel current, boolean nonTransactional,
                                List<String> notes, Comparison before) {
         return revision(MigrationSource.newRevisionId(), message, parents, changes, current, nonTransactional, notes, before, null);
@@ -109,6 +145,12 @@ public final class Authoring {
 
     private Generated revision(String id, String message, List<String> parents, Comparison found, SchemaModel current,
                                boolean nonTransactional, List<String> notes, Comparison before, Generated followUp) {
+        return revision(id, message, parents, found, current, nonTransactional, notes, before, followUp, Revision.Phase.ORDINARY, "");
+    }
+
+    private Generated revision(String id, String message, List<String> parents, Comparison found, SchemaModel current,
+                               boolean nonTransactional, List<String> notes, Comparison before, Generated followUp, Revision.Phase phase,
+                               String expand) {
         Set<Integer> onlyHere = new HashSet<>();
         Comparison changes = portable(found, onlyHere);
         boolean transactional = !nonTransactional && changes.upgrade().stream().noneMatch(platform.dialect()::requiresNoTransaction);
@@ -117,7 +159,7 @@ public final class Authoring {
         List<Finding> findings = before == null ? linter.lint(operations, current)
                 : linter.lint(operations, current, RevisionOperations.generated(true, before.upgrade(), before.downgrade()));
         MigrationSource source = MigrationSource.write(platform, packageName, id, parents, message, changes,
-                new Remarks(findings, notes, nonTransactional, onlyHere));
+                new Remarks(findings, notes, nonTransactional, onlyHere), phase, expand);
         Path file = source.writeTo(sourceDirectory);
         return new Generated(source.revision(), parents, source.className(), file, source.source(), changes, findings, followUp);
     }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -18,6 +20,9 @@ import dev.retort.command.ReleaseReport.Outcome;
 import dev.retort.command.RunResult;
 import dev.retort.command.Validation;
 import dev.retort.config.SettingNames;
+import dev.retort.internal.rolling.DeployLog;
+import dev.retort.internal.rolling.Instances;
+import dev.retort.internal.rolling.RollingTables;
 import dev.retort.internal.runtime.Engine;
 import dev.retort.lint.Finding;
 import dev.retort.lint.LintReport;
@@ -39,6 +44,8 @@ public final class Release {
     private final String environment;
     private final SettingNames names;
     private final java.util.function.Supplier<Baseline> baseline;
+    private RollingTables rolling;
+    private String version;
 
     /**
      * What a baseline on release did before the upgrade: adopted a database without Retort's tables at a revision, or
@@ -76,8 +83,52 @@ public final class Release {
         this.names = names;
     }
 
+    /**
+     * Enforces the two-deploy rule with these tables: records the deploy in them, holds back a contract revision whose
+     * expand this release applies, and refuses one while a registered instance built before its expand runs.
+     *
+     * @param tables      Retort's rolling-deploy tables
+     * @param artifactVersion the version of the artifact being released, or null when unknown
+     * @return this release
+     */
+    public Release rolling(RollingTables tables, String artifactVersion) {
+        this.rolling = tables;
+        this.version = artifactVersion;
+        return this;
+    }
+
     /** Runs the release; never throws for a refusal or a failed revision, which the report describes. */
     public ReleaseReport run() {
+        Instant started = Instant.now();
+        ReleaseReport report = release();
+        // A database the release never brought under Retort (refused before its tables existed) gets no tables from it either.
+        if (rolling != null && report.headsBefore() != null && hasRetortTables()) {
+            try {
+                new DeployLog(rolling).record(new DeployLog.Deploy(UUID.randomUUID().toString(), Set.copyOf(graph.heads()), version,
+                        environment, started, Instant.now(), report.outcome().name().toLowerCase(Locale.ROOT),
+                        report.applied().stream().filter(a -> !a.repeatable()).map(AppliedRevision::revision).toList(), held));
+            } catch (RetortException e) {
+                List<String> warnings = new ArrayList<>(report.warnings());
+                warnings.add("the deploy was not recorded: " + e.getMessage());
+                report = new ReleaseReport(report.outcome(), report.environment(), report.startedAt(), report.elapsed(), report.headsBefore(),
+                        report.headsAfter(), report.applied(), warnings, report.findings(), report.problems(), report.error());
+            }
+        }
+        return report;
+    }
+
+    private boolean hasRetortTables() {
+        try {
+            return engine.hasRetortTables();
+        } catch (RetortException e) {
+            return false;
+        }
+    }
+
+    /** The contracts (and what follows them) this release held back, once it ran. */
+    private List<String> held = List.of();
+
+    private ReleaseReport release() {
         Instant started = Instant.now();
         long start = System.nanoTime();
         Set<String> before = null;
@@ -99,17 +150,45 @@ public final class Release {
                 return report(Outcome.REFUSED, started, start, before, before, List.of(), List.of(), checked.findings(), checked.problems(),
                         checked.refusal());
             }
-            RunResult result = engine.upgrade("head");
+            Set<String> expected = Set.copyOf(graph.heads());
+            RunResult result;
+            List<String> heldWarnings = new ArrayList<>();
+            Set<String> alreadyApplied = graph.appliedBy(before);
+            List<String> pending = graph.inOrder(graph.revisions().stream().map(dev.retort.revision.RevisionScript::id)
+                    .filter(id -> !alreadyApplied.contains(id)).toList());
+            ContractGate.Decision decision = rolling == null || !before.stream().allMatch(graph::contains)
+                    ? new ContractGate.Decision(java.util.Map.of(), null)
+                    : new ContractGate(graph, expected, version, () -> new DeployLog(rolling).all(), () -> new Instances(rolling).live())
+                    .decide(pending);
+            if (decision.refusal() != null) {
+                String contract = decision.refusal().substring("contract revision ".length()).split(" ")[0];
+                return report(Outcome.REFUSED, started, start, before, before, List.of(), List.of(), checked.findings(),
+                        List.of(new Problem(Problem.Kind.CONTRACT_REFUSED, contract, decision.refusal())),
+                        "Release refused: " + decision.refusal());
+            }
+            if (decision.held().isEmpty()) {
+                result = engine.upgrade("head");
+            } else {
+                held = List.copyOf(decision.held().keySet());
+                decision.held().forEach((id, why) -> heldWarnings.add("revision " + graph.get(id) + " not applied: " + why));
+                Set<String> toApply = new java.util.TreeSet<>(pending);
+                toApply.removeAll(decision.held().keySet());
+                Set<String> reach = new java.util.TreeSet<>(alreadyApplied);
+                reach.addAll(toApply);
+                expected = graph.maximal(reach);
+                result = upgradeTo(graph.maximal(toApply), before);
+            }
             List<AppliedRevision> applied = applied(result);
             List<String> warnings = new ArrayList<>(warnings(result));
+            warnings.addAll(heldWarnings);
             if (adopted != null) {
                 warnings.add(0, names.render(adopted.note()));
             }
             // With nothing to do, the run read the version table under the lock already; after applying, read where it ended.
             Set<String> after = result.nothingToDo() ? result.headsAfter() : engine.currentHeads();
-            if (!after.equals(Set.copyOf(graph.heads()))) {
+            if (!after.equals(expected)) {
                 return report(Outcome.FAILED, started, start, before, after, applied, warnings, checked.findings(), List.of(), "the database is at "
-                        + Heads.describe(after) + " after the upgrade, not at head " + String.join(", ", graph.heads()) + ".");
+                        + Heads.describe(after) + " after the upgrade, not at " + String.join(", ", expected) + ".");
             }
             return report(result.nothingToDo() ? Outcome.NOTHING_TO_DO : Outcome.UPGRADED, started, start, before, after, applied,
                     warnings, checked.findings(), List.of(), null);
@@ -153,6 +232,18 @@ public final class Release {
                     .map(error -> new Problem(Problem.Kind.LINT_ERROR, error.revision(), error.describe())).toList(), findings);
         }
         return new Checked(before, null, List.of(), findings);
+    }
+
+    /** Upgrades to each of these revisions in turn: what a release applies when it holds a contract back. */
+    private RunResult upgradeTo(Set<String> targets, Set<String> before) {
+        List<RunResult.StepResult> steps = new ArrayList<>();
+        RunResult last = null;
+        for (String target : graph.inOrder(targets)) {
+            last = engine.upgrade(target);
+            steps.addAll(last.steps());
+        }
+        return last == null ? new RunResult(Direction.UP, List.of(), before, before, Duration.ZERO)
+                : new RunResult(Direction.UP, steps, before, last.headsAfter(), last.elapsed());
     }
 
     private Set<String> readHeads() {

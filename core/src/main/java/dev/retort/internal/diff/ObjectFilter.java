@@ -21,6 +21,9 @@ public final class ObjectFilter {
     public static final List<String> OTHER_TOOLS = List.of("flyway_schema_history", "databasechangelog", "databasechangeloglock",
             "alembic_version");
 
+    /** Retort's own tables for rolling deploys and backfills, which no entity describes. */
+    public static final List<String> ROLLING_TABLES = List.of("retort_deploys", "retort_instances", "retort_backfills");
+
     private final List<Pattern> unqualified = new ArrayList<>();
     private final List<Pattern> qualified = new ArrayList<>();
 
@@ -33,6 +36,7 @@ public final class ObjectFilter {
     /** Other tools' tables, these patterns, and these objects (a repeatable's; one without a schema matches in any). */
     public static ObjectFilter of(List<String> patterns, List<DatabaseObject> owned) {
         List<String> all = new ArrayList<>(OTHER_TOOLS);
+        all.addAll(ROLLING_TABLES);
         all.addAll(patterns);
         owned.forEach(object -> all.add(object.schema() == null ? object.name() : object.schema() + "." + object.name()));
         return new ObjectFilter(all);

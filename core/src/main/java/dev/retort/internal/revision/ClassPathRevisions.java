@@ -165,7 +165,11 @@ public final class ClassPathRevisions {
         Object message = values.getValue("message");
         Object created = values.getValue("created");
         Object transactional = values.getValue("transactional");
+        Object phase = values.getValue("phase");
+        Object expand = values.getValue("expand");
         return new RevisionScript(String.valueOf(values.getValue("id")), parentIds, message == null ? "" : (String) message,
-                created == null ? "" : (String) created, transactional == null || (Boolean) transactional, className, migration);
+                created == null ? "" : (String) created, transactional == null || (Boolean) transactional, className, migration, null,
+                phase instanceof io.github.classgraph.AnnotationEnumValue value ? Revision.Phase.valueOf(value.getValueName())
+                        : Revision.Phase.ORDINARY, expand == null ? "" : (String) expand);
     }
 }

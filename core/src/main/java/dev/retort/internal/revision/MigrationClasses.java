@@ -39,7 +39,7 @@ public final class MigrationClasses {
                         + "@Revision(id = ..., parents = ...).");
             }
             scripts.add(new RevisionScript(revision.id(), List.of(revision.parents()), revision.message(), revision.created(),
-                    revision.transactional(), type.getName(), () -> instantiate(type)));
+                    revision.transactional(), type.getName(), () -> instantiate(type), null, revision.phase(), revision.expand()));
         }
         return scripts;
     }

@@ -62,6 +62,12 @@ public final class RevisionIndex {
             properties.setProperty(key + "message", revision.message());
             properties.setProperty(key + "created", revision.created());
             properties.setProperty(key + "transactional", Boolean.toString(revision.transactional()));
+            if (revision.phase() != dev.retort.Revision.Phase.ORDINARY) {
+                properties.setProperty(key + "phase", revision.phase().name().toLowerCase(java.util.Locale.ROOT));
+                if (!revision.expand().isEmpty()) {
+                    properties.setProperty(key + "expand", revision.expand());
+                }
+            }
             String file = MigrationClasses.sqlFile(revision);
             if (file != null) {
                 sql = true;
@@ -140,7 +146,9 @@ public final class RevisionIndex {
             scripts.add(new RevisionScript(id, list(index.getProperty(key + "parents")), index.getProperty(key + "message", ""),
                     index.getProperty(key + "created", ""), Boolean.parseBoolean(index.getProperty(key + "transactional", "true")),
                     file != null ? file : className, file != null ? SqlRevisionFiles.lazily(file, id, loader, splitter)
-                    : MigrationClasses.lazily(className, loader), index.getProperty(key + "checksum")));
+                    : MigrationClasses.lazily(className, loader), index.getProperty(key + "checksum"),
+                    dev.retort.Revision.Phase.valueOf(index.getProperty(key + "phase", "ordinary").toUpperCase(java.util.Locale.ROOT)),
+                    index.getProperty(key + "expand", "")));
         }
         return scripts;
     }

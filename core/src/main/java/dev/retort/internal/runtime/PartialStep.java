@@ -45,8 +45,12 @@ record PartialStep(int ran, List<Operation> applied, List<Operation> reverses, S
         }
         if (nextMayHaveRun && ran < step.operationOf().size()) {
             int next = step.operationOf().get(ran);
+            Operation operation = step.operations().get(next);
+            if (touched.isEmpty() && operation instanceof Operation.RunJdbc jdbc && jdbc.work() instanceof dev.retort.operation.Backfill) {
+                // A backfill commits its progress with each batch: run again, it resumes where it stopped.
+                return new PartialStep(ran, List.of(), List.of(), null);
+            }
             if (!touched.contains(next)) {
-                Operation operation = step.operations().get(next);
                 AlreadyThere.Findings found = AlreadyThere.look(platform, connection, List.of(operation));
                 if (!found.present().isEmpty()) {
                     touched.add(next);

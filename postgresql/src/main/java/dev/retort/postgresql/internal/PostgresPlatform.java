@@ -83,6 +83,16 @@ public final class PostgresPlatform implements Platform {
     }
 
     @Override
+    public List<dev.retort.operation.Operation> keepColumnsInStep(String schema, String table, String oldColumn, String newColumn) {
+        return PostgresColumnSync.keep(dialect(), schema, table, oldColumn, newColumn);
+    }
+
+    @Override
+    public List<dev.retort.operation.Operation> stopKeepingColumnsInStep(String schema, String table, String oldColumn, String newColumn) {
+        return PostgresColumnSync.stop(dialect(), schema, table, oldColumn, newColumn);
+    }
+
+    @Override
     public List<LintRule> lintRules() {
         return PostgresLintRules.all();
     }

@@ -45,7 +45,8 @@ final class RollingDeployRules {
             if (context.operation() instanceof Operation.RenameColumn rename && context.tableExisted(rename.schema(), rename.table())) {
                 context.report("Renaming " + context.qualified(rename.schema(), rename.table()) + "." + rename.from() + " to " + rename.to()
                                 + " breaks the version of the application still running, which reads and writes the old name.",
-                        "Keep the column name and map the field to it (@Column(name = \"" + rename.from() + "\")), or " + EXPAND_CONTRACT + ".");
+                        "Keep the column name and map the field to it (@Column(name = \"" + rename.from() + "\")), or " + EXPAND_CONTRACT
+                                + " (migrations:generate -Dmigrations.rolling=true writes them, docs/rolling-deploys.md).");
             }
         }
     }

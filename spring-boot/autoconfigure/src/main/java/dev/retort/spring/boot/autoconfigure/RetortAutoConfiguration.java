@@ -82,6 +82,17 @@ public class RetortAutoConfiguration {
                 ? RetortMigrationStrategy.upgrade() : new TenantMigration(schemas, resourceLoader.getClassLoader())));
     }
 
+    /**
+     * With {@code retort.register-instance=true} (an application deployed rolling): registers this instance with the head
+     * it was built with once it has migrated, refreshed while it runs and removed when the context closes, so
+     * {@code release} holds a contract revision while an instance older than its expand runs.
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "retort", name = "register-instance", havingValue = "true")
+    public dev.retort.RunningInstance retortRunningInstance(Retort retort, RetortMigrationInitializer initializer) {
+        return retort.registerInstance();
+    }
+
     /** Makes entity manager factories and JDBC templates depend on {@link #INITIALIZER}, whichever Boot defined them. */
     @Bean
     public static MigrationFirstPostProcessor retortMigrationFirstPostProcessor() {

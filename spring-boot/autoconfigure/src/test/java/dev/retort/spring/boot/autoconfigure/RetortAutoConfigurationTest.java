@@ -58,6 +58,17 @@ class RetortAutoConfigurationTest {
     }
 
     @Test
+    void registersTheRunningInstanceWhenAskedAndRemovesItWhenTheContextCloses() {
+        jpa().withPropertyValues("retort.register-instance=true").run(context -> {
+            assertNull(context.getStartupFailure(), () -> "start-up failed: " + context.getStartupFailure());
+            String id = context.getBean(dev.retort.RunningInstance.class).id();
+            assertEquals("b0070b000002", db.value("select head from retort_instances where id = '" + id + "'"));
+        });
+        assertEquals("0", db.value("select count(*) from retort_instances"));
+        jpa().run(context -> assertTrue(context.getBeansOfType(dev.retort.RunningInstance.class).isEmpty()));
+    }
+
+    @Test
     void upgradesBeforeTheEntityManagerFactoryValidates() {
         jpa().run(context -> {
             assertNull(context.getStartupFailure(), () -> "start-up failed: " + context.getStartupFailure());

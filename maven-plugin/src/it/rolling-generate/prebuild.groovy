@@ -1,0 +1,1 @@
+dev.retort.testing.InvokerSupport.createDatabase(basedir, context.userProperties)
