@@ -242,4 +242,22 @@ class SeveralDatabasesTest {
             }
         }
     }
+
+    /** The release step, with its deploy record, on the databases whose DDL commits on its own. */
+    @Test
+    void releaseRunsAndRecordsItsDeployOnMariaDbAndH2() {
+        Revs graph = Revs.graph().add(documents()).add(indexOnEach());
+        for (String platform : List.of("mariadb", "h2")) {
+            try (TestDatabase other = TestDatabases.server(platform).createDatabase("release");
+                 Retort retort = Retort.configure().url(other.jdbcUrl()).user(other.user()).password(other.password())
+                         .revisions(graph.scripts()).listener(MigrationListener.none()).load()) {
+                ReleaseReport first = retort.release();
+                assertTrue(first.succeeded(), first.toJson());
+                assertEquals(java.util.Set.of("p2"), retort.currentHeads());
+                ReleaseReport again = retort.release();
+                assertTrue(again.succeeded(), again.toJson());
+                assertEquals(List.of("2"), other.column("select count(*) from retort_deploys"), platform + " records each deploy");
+            }
+        }
+    }
 }
