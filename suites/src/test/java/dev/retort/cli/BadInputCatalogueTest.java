@@ -23,12 +23,10 @@ import dev.retort.testing.TestDatabase;
 /**
  * Every wrong input we know of, one row each: the command line exits with the expected status, says what is wrong
  * in one line that starts as written here, leaves the catalog exactly as it was, and never prints the password,
- * whether plain, URL-encoded or base64-encoded.
+ * whether plain, URL-encoded or base64-encoded. On MariaDB the same cases run with its URLs, its fixtures' SQL and its
+ * server's messages ({@link #on(String)}); the one about PostgreSQL's CONCURRENTLY has no MariaDB twin.
  */
-// On PostgreSQL only for now: its URLs, server messages and the CONCURRENTLY case are PostgreSQL's.
-// Its MariaDB run is still to be written (docs/mariadb-mysql.md, "What is tested where").
-@org.junit.jupiter.params.ParameterizedClass(name = "on {argumentSetName}")
-@org.junit.jupiter.params.provider.MethodSource("dev.retort.testing.TestDatabases#onPostgreSQL")
+@dev.retort.testing.EveryPlatform
 class BadInputCatalogueTest {
 
     /** A password that must never appear in any output; given wherever a password can be given in each case. */
@@ -42,9 +40,23 @@ class BadInputCatalogueTest {
         this.db = db;
     }
 
+    /** On MariaDB, whose root has no password here, a user whose password is the secret, so the cases that connect do. */
+    private static final String MARIADB_USER = "retort_bad_input";
+
     @BeforeEach
     void emptyDatabase() {
         db.reset();
+        if ("mariadb".equals(db.platform())) {
+            db.execute("CREATE USER IF NOT EXISTS '" + MARIADB_USER + "'@'%' IDENTIFIED BY '" + SECRET + "'");
+            db.execute("GRANT ALL PRIVILEGES ON `" + db.name() + "`.* TO '" + MARIADB_USER + "'@'%'");
+        }
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void dropUser() {
+        if ("mariadb".equals(db.platform())) {
+            db.execute("DROP USER IF EXISTS '" + MARIADB_USER + "'@'%'");
+        }
     }
 
     /**
@@ -157,9 +169,40 @@ class BadInputCatalogueTest {
         ).map(Arguments::of);
     }
 
+    /** What differs on MariaDB, by case: the first line of its message, or null where the case is PostgreSQL's own. */
+    private static final java.util.Map<String, String> MARIADB_MESSAGES = java.util.Map.of(
+            "nothing listens on the port", "retort: Cannot connect to the database: ",
+            "an unknown role", "retort: Cannot connect to the database: ",
+            "an unknown database", "retort: Cannot connect to the database: ",
+            "CONCURRENTLY in a transactional revision", "");
+
+    /** What the rest of MariaDB's line says, after a connection id that differs from run to run. */
+    private static final java.util.Map<String, String> MARIADB_ALSO = java.util.Map.of(
+            "nothing listens on the port", "(jdbc:mariadb://127.0.0.1:1/db)",
+            "an unknown role", "Access denied for user 'no_such_role_here'@",
+            "an unknown database", "to database 'no_such_database_here'");
+
+    /** The case as it reads on a platform: MariaDB's URLs and its twins of the fixtures whose SQL is PostgreSQL's. */
+    static Case on(String platform, Case bad) {
+        if ("postgresql".equals(platform)) {
+            return bad;
+        }
+        java.util.function.UnaryOperator<String> mariaDb = text -> text.replace("jdbc:postgresql://127.0.0.1:5432", "jdbc:mariadb://127.0.0.1:3306")
+                .replace("jdbc:postgresql:", "jdbc:mariadb:").replace("postgresql://", "mariadb://")
+                .replace("dev.retort.fixtures.linear", "dev.retort.fixtures.mariadb.linear")
+                .replace("dev.retort.fixtures.concurrent ", "dev.retort.fixtures.mariadb.concurrent ")
+                .replace("dev.retort.fixtures.concurrent", "dev.retort.fixtures.mariadb.concurrent");
+        String pkg = bad.pkg().equals("linear") || bad.pkg().equals("concurrent") ? "mariadb." + bad.pkg() : bad.pkg();
+        String message = MARIADB_MESSAGES.getOrDefault(bad.what(), mariaDb.apply(bad.message()));
+        return new Case(bad.what(), pkg, bad.setup(), java.util.Arrays.stream(bad.env()).map(mariaDb).toArray(String[]::new), bad.exit(),
+                message, bad.args());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void isRefusedInOneLineWithNothingChanged(Case bad) {
+    void isRefusedInOneLineWithNothingChanged(Case asWritten) {
+        Case bad = on(db.platform(), asWritten);
+        org.junit.jupiter.api.Assumptions.assumeFalse(bad.message().isEmpty(), "a PostgreSQL case without a twin on " + db.platform());
         Cli good = Cli.against(db, "dev.retort.fixtures." + bad.pkg());
         for (String command : List.of(String.join(" ", bad.setup()))) {
             if (!command.isBlank()) {
@@ -169,6 +212,9 @@ class BadInputCatalogueTest {
         }
         List<String> before = Catalog.snapshot(db);
         Cli cli = Cli.against(db, "dev.retort.fixtures." + bad.pkg());
+        if ("mariadb".equals(db.platform())) {
+            cli.env("RETORT_USER", MARIADB_USER);
+        }
         for (String change : bad.env()) {
             int eq = change.indexOf('=');
             cli.env(change.substring(0, eq), change.substring(eq + 1).replace("{db}", db.jdbcUrl()));
@@ -178,6 +224,8 @@ class BadInputCatalogueTest {
         assertEquals(bad.exit(), result.exit(), result.toString());
         String first = result.err().lines().findFirst().orElse("");
         assertTrue(first.startsWith(bad.message()), "expected a line starting with\n  " + bad.message() + "\nbut got\n  " + first);
+        String also = "mariadb".equals(db.platform()) ? MARIADB_ALSO.get(bad.what()) : null;
+        assertTrue(also == null || first.contains(also), "expected the line to say\n  " + also + "\nbut got\n  " + first);
         assertEquals(before, Catalog.snapshot(db), "nothing changed");
         assertNoPassword(result.out() + result.err());
     }

@@ -51,6 +51,7 @@ final class Cli {
     /** A command line whose environment points at the database through DATABASE_URL and RETORT_* variables. */
     static Cli against(TestDatabase db, String migrationsPackage) {
         Cli cli = new Cli();
+        cli.environment.put("RETORT_PLATFORM", db.platform());
         cli.environment.put("DATABASE_URL", db.jdbcUrl());
         cli.environment.put("RETORT_USER", db.user());
         if (db.password() != null && !db.password().isEmpty()) {

@@ -16,70 +16,107 @@ import org.junit.jupiter.api.Test;
 
 import dev.retort.MigrationListener;
 import dev.retort.Retort;
+import dev.retort.report.Reports;
+import dev.retort.testing.EveryPlatform;
 import dev.retort.testing.TestDatabase;
 
 /**
  * SIGKILL at random moments during a 200-revision upgrade (20 times) and downgrade (10 times), several of them steered
- * into a CREATE or DROP INDEX CONCURRENTLY: after each kill the version table claims no revision whose changes are not all
- * there (but for a non-transactional downgrade the history marks unfinished), nothing past the next revision was started,
- * no lock is left, and a plain rerun reaches the target.
+ * into an index build or drop (PostgreSQL: CREATE or DROP INDEX CONCURRENTLY, outside a transaction; MariaDB: the middle
+ * statement of a three-statement revision, whose DDL commits statement by statement). After each kill the version table
+ * claims no revision whose changes are not all there, nothing past the next revision was started, no lock is left, and
+ * where a revision was cut off, the history's unfinished row and {@code current} say at which statement, truthfully: the
+ * statements before it stand, the ones after it do not. A plain rerun of the same command reaches the target.
  */
-// On PostgreSQL only for now: its kills need the engine to record progress statement by statement where DDL is not transactional, and its probes (pg_stat_activity, pg_locks, pg_index, CREATE INDEX CONCURRENTLY) are PostgreSQL's.
-// Its MariaDB run is still to be written (docs/mariadb-mysql.md, "What is tested where").
-@org.junit.jupiter.params.ParameterizedClass(name = "on {argumentSetName}")
-@org.junit.jupiter.params.provider.MethodSource("dev.retort.testing.TestDatabases#onPostgreSQL")
+@EveryPlatform
 class CrashTest {
 
     private static final long SEED = Long.getLong("retort.crash.seed", System.nanoTime());
     private final TestDatabase db;
+    private final CrashProbes probes;
+    private final String platform;
     private final Random random = new Random(SEED);
     private int killsInsideNonTransactional;
 
     CrashTest(TestDatabase db) {
         this.db = db;
+        this.probes = CrashProbes.of(db);
+        this.platform = db.platform();
+    }
+
+    private boolean postgres() {
+        return "postgresql".equals(platform);
     }
 
     @Test
     void killedAtRandomTheDatabaseStaysAtARecordedRevisionAndARerunFinishes() throws Exception {
-        System.out.println("crash test seed: " + SEED + " (rerun with -Dretort.crash.seed=" + SEED + ")");
+        System.out.println("crash test on " + platform + " seed: " + SEED + " (rerun with -Dretort.crash.seed=" + SEED + ")");
+        // Down to revision 1 and not base on MariaDB: revision 1's INSERT has no reverse, so it is not killed (see CrashRevisions).
+        String bottom = postgres() ? "base" : CrashRevisions.id(1);
+        if (!postgres()) {
+            run("up", CrashRevisions.id(1));
+        }
+        long started = System.nanoTime();
         for (int kill = 0; kill < 20; kill++) {
-            // Every third kill waits for an index build, so non-transactional revisions get their share.
+            // Every third kill waits for an index build, so the revisions of several statements get their share.
             killDuring("up", "head", kill % 3 == 0);
         }
         run("up", "head");
         assertEquals(List.of(CrashRevisions.id(CrashRevisions.COUNT)), db.column("select version_num from retort_version"));
+        System.out.println("crash test on " + platform + ": 20 upgrade kills in " + (System.nanoTime() - started) / 1_000_000_000 + " s");
+        started = System.nanoTime();
         for (int kill = 0; kill < 10; kill++) {
-            killDuring("down", "base", kill % 3 == 0);
+            killDuring("down", bottom, kill % 3 == 0);
         }
-        System.out.println("crash test: " + killsInsideNonTransactional + " of 30 kills landed inside a non-transactional revision");
-        assertTrue(killsInsideNonTransactional >= 5, "at least 5 kills inside a non-transactional revision, got " + killsInsideNonTransactional);
+        System.out.println("crash test on " + platform + ": 10 downgrade kills in " + (System.nanoTime() - started) / 1_000_000_000 + " s");
+        System.out.println("crash test on " + platform + ": " + killsInsideNonTransactional + " of 30 kills landed inside a "
+                + (postgres() ? "non-transactional revision" : "revision of several DDL statements, past its first"));
+        assertTrue(killsInsideNonTransactional >= 5, "at least 5 kills inside such a revision, got " + killsInsideNonTransactional);
         run("down", "base");
         assertEquals(List.of(), db.column("select version_num from retort_version"));
-        assertEquals(List.of(), db.column("select relname::text from pg_class where relname like 't\\_%' or relname like 'ix\\_big\\_%'"));
+        for (int i = 1; i <= CrashRevisions.COUNT; i++) {
+            for (String object : CrashRevisions.objects(platform, i)) {
+                assertEquals("absent", probes.presence(object), object + " after the downgrade to base");
+            }
+        }
         run("up", "head");
         assertConsistent();
         assertEquals(List.of(CrashRevisions.id(CrashRevisions.COUNT)), db.column("select version_num from retort_version"));
     }
 
     private Process start(String direction, String target) throws Exception {
+        return start(direction, target, ProcessBuilder.Redirect.DISCARD);
+    }
+
+    private Process start(String direction, String target, ProcessBuilder.Redirect output) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         return new ProcessBuilder(java, "-cp", classPath, CrashRevisions.class.getName(), db.jdbcUrl(), db.user(),
                 db.password() == null ? "" : db.password(), direction, target).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(output).start();
     }
 
     private void run(String direction, String target) throws Exception {
-        Process process = start(direction, target);
+        File log = File.createTempFile("crash-rerun", ".log");
+        log.deleteOnExit();
+        Process process = start(direction, target, ProcessBuilder.Redirect.to(log));
         assertTrue(process.waitFor(300, TimeUnit.SECONDS), "a rerun did not finish");
-        assertEquals(0, process.exitValue(), "a plain rerun after the kills succeeds");
+        assertEquals(0, process.exitValue(), () -> "a plain rerun after the kills succeeds: " + read(log));
         assertConsistent();
     }
 
+    private static String read(File log) {
+        try {
+            return java.nio.file.Files.readString(log.toPath());
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
     private void killDuring(String direction, String target, boolean steer) throws Exception {
-        boolean inNonTransactional;
-        // A steered kill holds the index work up (below), so it lands inside it however fast the server builds indexes.
-        try (Connection holder = steer ? holdIndexWork() : null) {
+        boolean inIndexWork;
+        // A steered kill holds the index work up, so it lands inside it however fast the server builds indexes.
+        try (Connection holder = steer ? probes.holdIndexWork(db) : null) {
             Process process = start(direction, target);
             if (steer) {
                 waitForIndexWork(process);
@@ -88,33 +125,20 @@ class CrashTest {
                 waitForProgress(process, "up".equals(direction), 1 + random.nextInt(12));
                 Thread.sleep(random.nextInt(15));
             }
-            inNonTransactional = runningNonTransactional();
+            inIndexWork = probes.runningIndexWork();
             process.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback from the client
             process.waitFor(30, TimeUnit.SECONDS);
             if (holder != null) {
-                holder.rollback(); // lets the index work go: the killed run's backend can then end
+                holder.rollback(); // lets the index work go: the killed run's session can then end
             }
         }
-        waitForOrphanedBackend();
-        if (inNonTransactional && hasUnfinishedNonTransactionalRow()) {
+        waitForOrphanedSession();
+        Unfinished unfinished = unfinished();
+        if (postgres() ? inIndexWork && unfinished != null
+                : unfinished != null && !CrashRevisions.transactional(number(unfinished.revision())) && unfinished.statement() >= 2) {
             killsInsideNonTransactional++;
         }
         assertConsistent();
-    }
-
-    /**
-     * A transaction that keeps the next concurrent index build or drop waiting until it ends: CREATE INDEX CONCURRENTLY
-     * waits for older snapshots, DROP INDEX CONCURRENTLY for readers of the table. The wait is well within the run's
-     * lock_timeout, and the killed session finishes its statement once this transaction ends.
-     */
-    private Connection holdIndexWork() throws SQLException {
-        Connection holder = db.connect();
-        holder.setAutoCommit(false);
-        holder.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        try (Statement s = holder.createStatement()) {
-            s.execute(db.tableExists("big") ? "select count(*) from big where false" : "select 1");
-        }
-        return holder;
     }
 
     /** Waits until the child has moved the version table by {@code revisions} (or has finished, or 60 seconds pass). */
@@ -139,24 +163,25 @@ class CrashTest {
         }
     }
 
-    private static int recordedRevision(Statement s) throws SQLException {
-        try (ResultSet exists = s.executeQuery("select to_regclass('retort_version') is not null")) {
-            exists.next();
-            if (!exists.getBoolean(1)) {
-                return 0;
-            }
+    private int recordedRevision(Statement s) throws SQLException {
+        if (!probes.versionTableExists(s)) {
+            return 0;
         }
         try (ResultSet rs = s.executeQuery("select max(version_num) from retort_version")) {
             rs.next();
             String version = rs.getString(1);
-            return version == null ? 0 : Integer.parseInt(version.substring(1));
+            return version == null ? 0 : number(version);
         }
+    }
+
+    private static int number(String revision) {
+        return Integer.parseInt(revision.substring(1));
     }
 
     /** Waits until the child runs an index build (or has finished, or 20 seconds pass). */
     private void waitForIndexWork(Process process) throws InterruptedException {
         for (int i = 0; i < 400 && process.isAlive(); i++) {
-            if (runningNonTransactional()) {
+            if (probes.runningIndexWork()) {
                 Thread.sleep(random.nextInt(60));
                 return;
             }
@@ -164,21 +189,27 @@ class CrashTest {
         }
     }
 
-    private boolean runningNonTransactional() {
-        return !"0".equals(db.value("select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() "
-                + "and state = 'active' and (query ilike 'create index concurrently%' or query ilike 'drop index concurrently%')"));
+    /** The newest history row when it never finished: the revision, its direction, and the statement it had started. */
+    private record Unfinished(String revision, String direction, int statement) {
     }
 
-    private boolean hasUnfinishedNonTransactionalRow() {
-        return !"0".equals(db.value("select count(*) from retort_history h where not success and execution_ms is null "
-                + "and id = (select max(id) from retort_history)"));
+    private Unfinished unfinished() {
+        if (!db.tableExists("retort_history")) {
+            return null;
+        }
+        List<String> row = db.column("select concat(revision, '|', direction, '|', coalesce(progress, 1)) from retort_history "
+                + "where not success and execution_ms is null and id = (select max(id) from retort_history)");
+        if (row.isEmpty()) {
+            return null;
+        }
+        String[] parts = row.get(0).split("\\|");
+        return new Unfinished(parts[0], parts[1], Integer.parseInt(parts[2]));
     }
 
     /** After SIGKILL the server finishes the statement it was running and only then notices; wait for that session to end. */
-    private void waitForOrphanedBackend() throws InterruptedException {
+    private void waitForOrphanedSession() throws InterruptedException {
         for (int i = 0; i < 600; i++) {
-            if ("0".equals(db.value("select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() "
-                    + "and application_name = 'retort'"))) {
+            if (!probes.runLeftASession()) {
                 return;
             }
             Thread.sleep(50);
@@ -186,44 +217,67 @@ class CrashTest {
         throw new AssertionError("the killed run's session did not end within 30 s");
     }
 
-    /** The version table claims only what is there; nothing beyond the next revision was started; no lock is left. */
+    /**
+     * The version table claims only what is there; nothing beyond the next revision was started; no lock is left. A
+     * revision cut off part-way is the one the history's unfinished row names, and on a database whose DDL commits
+     * statement by statement, the statements before the one that row says was started stand, and the ones after it do not;
+     * {@code current} says so.
+     */
     private void assertConsistent() throws SQLException {
         int at = recordedRevision();
-        assertEquals("0", db.value("select count(*) from pg_locks where locktype = 'advisory' "
-                + "and database = (select oid from pg_database where datname = current_database())"), "no migration lock is left behind");
-        // A downgrade killed inside a non-transactional revision leaves that revision recorded, its change partly
-        // undone, and its history row unfinished; the rerun finishes it.
-        String unfinishedDown = !db.tableExists("retort_history") ? null : db.value("select revision from retort_history "
-                + "where not success and execution_ms is null and direction = 'down' and id = (select max(id) from retort_history)");
+        assertTrue(!probes.lockHeld(), "no migration lock is left behind");
+        Unfinished unfinished = unfinished();
+        // PostgreSQL: a downgrade killed inside a non-transactional revision leaves that revision recorded, its change
+        // partly undone, and its history row unfinished; the rerun finishes it.
+        String unfinishedDown = unfinished != null && "down".equals(unfinished.direction()) ? unfinished.revision() : null;
         for (int i = 1; i <= CrashRevisions.COUNT; i++) {
-            String present = presence(i);
-            if (i == at && !CrashRevisions.transactional(i) && CrashRevisions.id(i).equals(unfinishedDown)) {
+            List<String> objects = CrashRevisions.objects(platform, i);
+            if (!postgres() && unfinished != null && unfinished.revision().equals(CrashRevisions.id(i))) {
+                assertCutOffTruthfully(i, at, unfinished, objects);
                 continue;
             }
-            if (i <= at) {
-                assertEquals("present", present, "revision " + i + " is recorded (at " + at + ") but its change is " + present);
-            } else if (i > at + 1 || CrashRevisions.transactional(i)) {
-                assertEquals("absent", present, "revision " + i + " is beyond the recorded " + at + " but its change is " + present);
+            if (postgres() && i == at && !CrashRevisions.transactional(i) && CrashRevisions.id(i).equals(unfinishedDown)) {
+                continue;
+            }
+            for (String object : objects) {
+                String present = probes.presence(object);
+                if (i <= at) {
+                    assertEquals("present", present, "revision " + i + " is recorded (at " + at + ") but its " + object + " is " + present);
+                } else if (i > at + 1 || CrashRevisions.transactional(i) || !postgres()) {
+                    assertEquals("absent", present, "revision " + i + " is beyond the recorded " + at + " but its " + object + " is " + present);
+                }
             }
         }
     }
 
-    private String presence(int i) {
-        if (i == 1) {
-            return db.tableExists("big") ? "present" : "absent";
+    private void assertCutOffTruthfully(int i, int at, Unfinished unfinished, List<String> objects) {
+        boolean up = "up".equals(unfinished.direction());
+        assertEquals(up ? at + 1 : at, i, "the cut-off revision " + unfinished + " is the one after the recorded " + at);
+        int statement = unfinished.statement();
+        for (int k = 1; k <= objects.size(); k++) {
+            // A downgrade drops the objects newest first: its statement k removes object (n + 1 - k).
+            String object = up ? objects.get(k - 1) : objects.get(objects.size() - k);
+            String present = probes.presence(object);
+            if (k < statement) {
+                assertEquals(up ? "present" : "absent", present, "statement " + k + " of " + unfinished + " ran: " + object);
+            } else if (k > statement) {
+                assertEquals(up ? "absent" : "present", present, "statement " + k + " of " + unfinished + " never started: " + object);
+            }
         }
-        if (CrashRevisions.transactional(i)) {
-            return db.tableExists("t_" + i) ? "present" : "absent";
+        try (Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+                .revisions(CrashRevisions.all(platform)).listener(MigrationListener.none()).load()) {
+            List<String> current = Reports.current(retort.status(), true);
+            String said = unfinished.revision() + ": its " + unfinished.direction() + "grade was cut off at its statement " + statement;
+            assertTrue(current.stream().anyMatch(line -> line.startsWith(said)), () -> "current must say '" + said + "': " + current);
         }
-        String valid = db.value("select indisvalid::text from pg_index where indexrelid = to_regclass('ix_big_" + i + "')");
-        return valid == null ? "absent" : "true".equals(valid) ? "present" : "invalid";
     }
 
     @Test
     void theHistoryHelperMigratesInProcessToo() {
         // The revisions themselves are sound: a plain upgrade and downgrade in this JVM.
-        try (Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password()).revisions(CrashRevisions.all())
-                .listener(MigrationListener.none()).load()) {
+        db.reset();
+        try (Retort retort = Retort.configure().url(db.jdbcUrl()).user(db.user()).password(db.password())
+                .revisions(CrashRevisions.all(platform)).listener(MigrationListener.none()).load()) {
             retort.upgrade("+25");
             assertEquals(List.of(CrashRevisions.id(25)), db.column("select version_num from retort_version"));
             retort.downgrade("base");

@@ -17,6 +17,9 @@ public final class Catalog {
      * Retort's own tables left out.
      */
     public static List<String> snapshot(TestDatabase db) {
+        if ("mariadb".equals(db.platform())) {
+            return mariaDb(db);
+        }
         List<String> lines = new ArrayList<>();
         lines.addAll(db.column("select 'schema ' || nspname from pg_namespace n where " + USER_SCHEMAS + " order by 1"));
         lines.addAll(db.column("select 'extension ' || extname || ' in ' || n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace "
@@ -50,6 +53,23 @@ public final class Catalog {
                 + "from pg_type t join pg_namespace n on n.oid = t.typnamespace join pg_class r on r.oid = t.typrelid and r.relkind = 'c' "
                 + "join pg_attribute a on a.attrelid = r.oid and a.attnum > 0 and not a.attisdropped where t.typtype = 'c' and " + USER_SCHEMAS
                 + " group by n.nspname, t.typname order by 1"));
+        return lines;
+    }
+
+    /** The same on MariaDB, from information_schema: the connection's database's tables, columns, constraints, indexes, sequences. */
+    private static List<String> mariaDb(TestDatabase db) {
+        String notRetort = " and table_name not like 'retort\\_%'";
+        List<String> lines = new ArrayList<>();
+        lines.addAll(db.column("select concat('table ', table_name, ' ', table_type, ' comment=', table_comment) from information_schema.tables "
+                + "where table_schema = database()" + notRetort + " order by 1"));
+        lines.addAll(db.column("select concat('column ', table_name, '.', column_name, ' #', ordinal_position, ' ', column_type, ' ', is_nullable, "
+                + "' default ', coalesce(column_default, '-'), ' ', extra, ' comment=', column_comment) from information_schema.columns "
+                + "where table_schema = database()" + notRetort + " order by 1"));
+        lines.addAll(db.column("select concat('constraint ', table_name, '.', constraint_name, ' ', constraint_type) "
+                + "from information_schema.table_constraints where constraint_schema = database()" + notRetort + " order by 1"));
+        lines.addAll(db.column("select concat('index ', table_name, '.', index_name, ' ', group_concat(column_name order by seq_in_index), "
+                + "' unique=', 1 - min(non_unique)) from information_schema.statistics where table_schema = database()" + notRetort
+                + " group by table_name, index_name order by 1"));
         return lines;
     }
 }

@@ -24,8 +24,14 @@ public final class InvokerSupport {
 
     /** Creates the IT's database and passes it to every build of the IT as user properties. */
     public static void createDatabase(File basedir, Map<Object, Object> userProperties) {
-        TestDatabase db = PostgresServer.forIntegrationTests().createDatabase("it_" + basedir.getName());
+        createDatabase(basedir, userProperties, "postgresql");
+    }
+
+    /** As {@link #createDatabase(File, Map)}, on a platform's server: {@code postgresql}, or {@code mariadb} (127.0.0.1:3306 by default). */
+    public static void createDatabase(File basedir, Map<Object, Object> userProperties, String platform) {
+        TestDatabase db = server(platform).createDatabase("it_" + basedir.getName());
         Properties state = new Properties();
+        state.setProperty("platform", platform);
         state.setProperty("name", db.name());
         state.setProperty("url", db.jdbcUrl());
         state.setProperty("user", db.user());
@@ -92,7 +98,11 @@ public final class InvokerSupport {
     public static TestDatabase database(File basedir) {
         Properties state = load(new File(basedir, STATE));
         return new TestDatabase(state.getProperty("name"), state.getProperty("url"), state.getProperty("user"),
-                state.getProperty("password"), PostgresServer.forIntegrationTests().source());
+                state.getProperty("password"), server(state.getProperty("platform", "postgresql")).source());
+    }
+
+    private static DatabaseServer server(String platform) {
+        return "postgresql".equals(platform) ? PostgresServer.forIntegrationTests() : TestDatabases.server(platform);
     }
 
     /** The first column of a query on the IT's database. */
@@ -175,7 +185,8 @@ public final class InvokerSupport {
 
     /** Drops the IT's database (and the role {@link #secretOwner} made, if any). */
     public static void dropDatabase(File basedir) {
-        PostgresServer.forIntegrationTests().dropDatabase(database(basedir));
+        TestDatabase db = database(basedir);
+        server(db.platform()).dropDatabase(db);
         File role = new File(basedir, "it-role.txt");
         if (role.isFile()) {
             try {

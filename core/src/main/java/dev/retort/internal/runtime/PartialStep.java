@@ -32,7 +32,8 @@ record PartialStep(int ran, List<Operation> applied, List<Operation> reverses, S
      * The partial step of a body that stopped after {@code ran} actions.
      *
      * @param nextMayHaveRun whether the action after them may have run too (the run was interrupted rather than the
-     *                       action failing): it counts as run when the objects its operation creates are in the database
+     *                       action failing): it counts as run when the objects its operation creates are in the database,
+     *                       or, for an operation that drops, when what its reverse would create again is gone
      * @param connection     where to look for them
      */
     static PartialStep of(RenderedStep step, int ran, boolean nextMayHaveRun, Platform platform, Connection connection) throws SQLException {
@@ -52,10 +53,10 @@ record PartialStep(int ran, List<Operation> applied, List<Operation> reverses, S
             }
             if (!touched.contains(next)) {
                 AlreadyThere.Findings found = AlreadyThere.look(platform, connection, List.of(operation));
-                if (!found.present().isEmpty()) {
+                if (!found.present().isEmpty() || found.missing().isEmpty() && gone(platform, connection, operation)) {
                     touched.add(next);
-                } else if (found.missing().isEmpty()) {
-                    // Nothing it creates can be looked for: whether it ran cannot be told.
+                } else if (found.missing().isEmpty() && !stillThere(platform, connection, operation)) {
+                    // Nothing it creates or drops can be looked for: whether it ran cannot be told.
                     return new PartialStep(ran, applied(step, touched), List.of(), "its statement " + (ran + 1) + " ("
                             + describe(platform, operation) + ") may or may not have run before the interruption, and that cannot be told "
                             + "from the database");
@@ -73,6 +74,22 @@ record PartialStep(int ran, List<Operation> applied, List<Operation> reverses, S
         }
         Collections.reverse(reverses);
         return new PartialStep(ran, applied, reverses, null);
+    }
+
+    /** Whether what a dropping operation drops is gone: what its reverse would create again is missing, and none of it there. */
+    private static boolean gone(Platform platform, Connection connection, Operation operation) throws SQLException {
+        Optional<Operation> reverse = operation.reverse();
+        if (reverse.isEmpty()) {
+            return false;
+        }
+        AlreadyThere.Findings back = AlreadyThere.look(platform, connection, List.of(reverse.get()));
+        return back.present().isEmpty() && !back.missing().isEmpty();
+    }
+
+    /** Whether what a dropping operation drops is all still there, so the operation did not run. */
+    private static boolean stillThere(Platform platform, Connection connection, Operation operation) throws SQLException {
+        Optional<Operation> reverse = operation.reverse();
+        return reverse.isPresent() && AlreadyThere.look(platform, connection, List.of(reverse.get())).complete();
     }
 
     private static List<Operation> applied(RenderedStep step, List<Integer> touched) {

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import dev.retort.MigrationListener;
 import dev.retort.lint.LintRule;
+import dev.retort.mysql.internal.lint.MySqlLintRules;
 import dev.retort.operation.Operation;
 import dev.retort.platform.CatalogReader;
 import dev.retort.platform.DatabaseUrl;
@@ -106,10 +107,10 @@ abstract class MySqlPlatformBase implements Platform {
                 : List.of(Comparators.tables(), Comparators.columns(), Comparators.keys(), Comparators.indexes(), Comparators.comments());
     }
 
-    /** None yet: InnoDB's online DDL rules (ALGORITHM, LOCK) are the next rules to write. */
+    /** InnoDB's online DDL as this server runs it (ALGORITHM, LOCK), data loss and rolling-deploy breakers. */
     @Override
     public List<LintRule> lintRules() {
-        return List.of();
+        return MySqlLintRules.all(flavour.mariaDb(), flavour.major(), flavour.minor());
     }
 
     @Override

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.retort.testing.InvokerSupport;
+import dev.retort.testing.DatabaseServer;
 import dev.retort.testing.PostgresServer;
+import dev.retort.testing.TestDatabases;
 import dev.retort.testing.TestDatabase;
 
 /**
@@ -47,6 +49,14 @@ public final class SampleApp implements AutoCloseable {
      * started at once on another fresh database apply each revision once.
      */
     public static void scenario(File basedir, String bootVersion) throws Exception {
+        scenario(basedir, bootVersion, true);
+    }
+
+    /**
+     * The scenario, with or without the three instances at once (a suite may cover concurrent upgraders on its
+     * platform instead: eight JVMs in {@code ConcurrentUpgradeTest} on MariaDB).
+     */
+    public static void scenario(File basedir, String bootVersion, boolean threeAtOnce) throws Exception {
         TestDatabase db = InvokerSupport.database(basedir);
         try {
             try (SampleApp app = start(basedir, db, "first-start")) {
@@ -81,14 +91,17 @@ public final class SampleApp implements AutoCloseable {
                 check(!app.output().contains("Started Application"), "the application did not start", app);
             }
         } finally {
-            PostgresServer.forIntegrationTests().dropDatabase(db);
+            server(db).dropDatabase(db);
         }
-        threeAtOnce(basedir);
+        if (threeAtOnce) {
+            threeAtOnce(basedir, db.platform());
+        }
     }
 
     /** Three instances against one fresh database: one applies the revisions, the others wait and find nothing to do. */
-    private static void threeAtOnce(File basedir) throws Exception {
-        TestDatabase db = PostgresServer.forIntegrationTests().createDatabase("it_" + basedir.getName() + "_three");
+    private static void threeAtOnce(File basedir, String platform) throws Exception {
+        DatabaseServer server = "postgresql".equals(platform) ? PostgresServer.forIntegrationTests() : TestDatabases.server(platform);
+        TestDatabase db = server.createDatabase("it_" + basedir.getName() + "_three");
         List<SampleApp> apps = new ArrayList<>();
         try {
             for (int i = 1; i <= 3; i++) {
@@ -97,7 +110,7 @@ public final class SampleApp implements AutoCloseable {
             for (SampleApp app : apps) {
                 app.awaitStarted();
             }
-            check(db.column("select revision || ' ' || count(*) from retort_history group by revision order by revision")
+            check(db.column("select concat(revision, ' ', count(*)) from retort_history group by revision order by revision")
                     .equals(List.of(FIRST + " 1", SECOND + " 1")), "each revision was applied once", null);
             check(db.column("select version_num from retort_version").equals(List.of(SECOND)), "the database is at head", null);
             long upgraded = apps.stream().filter(app -> app.output().contains("Upgraded 2 revisions")).count();
@@ -115,8 +128,13 @@ public final class SampleApp implements AutoCloseable {
             for (SampleApp app : apps) {
                 app.close();
             }
-            PostgresServer.forIntegrationTests().dropDatabase(db);
+            server.dropDatabase(db);
         }
+    }
+
+    /** The server a database is on: PostgreSQL's for the ITs, or MariaDB's. */
+    private static DatabaseServer server(TestDatabase db) {
+        return "postgresql".equals(db.platform()) ? PostgresServer.forIntegrationTests() : TestDatabases.server(db.platform());
     }
 
     /** Starts the IT's jar with the database as Spring's datasource properties. */
