@@ -12,7 +12,11 @@ import dev.retort.testing.TestDatabase;
 interface CrashProbes {
 
     static CrashProbes of(TestDatabase db) {
-        return "postgresql".equals(db.platform()) ? new Postgres(db) : new MariaDb(db);
+        return switch (db.platform()) {
+            case "postgresql" -> new Postgres(db);
+            case "h2" -> new H2(db);
+            default -> new MariaDb(db);
+        };
     }
 
     /** Whether Retort's version table exists, asked on the polling connection. */
@@ -118,6 +122,58 @@ interface CrashProbes {
             }
             return "0".equals(db.value("select count(*) from information_schema.statistics where table_schema = database() "
                     + "and index_name = '" + object + "'")) ? "absent" : "present";
+        }
+    }
+
+    /**
+     * An H2 file opened by the test and, through H2's auto-server, by the killed run: sessions and the lock row are in its
+     * own tables. H2 builds an index without waiting for readers, so a steered kill only waits until one is being built.
+     */
+    record H2(TestDatabase db) implements CrashProbes {
+
+        @Override
+        public boolean versionTableExists(Statement s) throws SQLException {
+            try (ResultSet exists = s.executeQuery("select count(*) from information_schema.tables where table_name = 'RETORT_VERSION'")) {
+                exists.next();
+                return exists.getInt(1) > 0;
+            }
+        }
+
+        @Override
+        public boolean runningIndexWork() {
+            return !"0".equals(db.value("select count(*) from information_schema.sessions where session_id <> session_id() "
+                    + "and upper(executing_statement) like '%CREATE INDEX%'"));
+        }
+
+        @Override
+        public boolean runLeftASession() {
+            // The killed run's sessions end when the auto-server notices its connection is gone; the test holds no other.
+            return !"0".equals(db.value("select count(*) from information_schema.sessions where session_id <> session_id()"));
+        }
+
+        @Override
+        public boolean lockHeld() {
+            if ("0".equals(db.value("select count(*) from information_schema.tables where table_name = 'RETORT_LOCK'"))) {
+                return false;
+            }
+            return !"0".equals(db.value("select count(*) from retort_lock l where exists (select 1 from information_schema.sessions s "
+                    + "where s.session_id = l.holder_session and s.session_start = l.holder_start)"));
+        }
+
+        @Override
+        public String presence(String object) {
+            if (!object.startsWith("ix_")) {
+                return db.tableExists(object) ? "present" : "absent";
+            }
+            return "0".equals(db.value("select count(*) from information_schema.indexes where index_name = '"
+                    + object.toUpperCase(java.util.Locale.ROOT) + "'")) ? "absent" : "present";
+        }
+
+        @Override
+        public Connection holdIndexWork(TestDatabase db) throws SQLException {
+            Connection idle = db.connect();
+            idle.setAutoCommit(false);
+            return idle;
         }
     }
 }

@@ -54,7 +54,9 @@ final class CrashRevisions {
     }
 
     static List<RevisionScript> all(String platform) {
-        return "postgresql".equals(platform) ? postgres() : mariaDb();
+        return "postgresql".equals(platform) ? postgres() : statementByStatement("h2".equals(platform)
+                ? "insert into big select x, mod(x, 1000), mod(x, 7) from system_range(1, 150000)"
+                : "insert into big select seq, seq % 1000, seq % 7 from seq_1_to_150000");
     }
 
     private static List<RevisionScript> postgres() {
@@ -79,7 +81,8 @@ final class CrashRevisions {
         return scripts;
     }
 
-    private static List<RevisionScript> mariaDb() {
+    /** MariaDB's and H2's: DDL commits statement by statement; {@code fill} puts 150,000 rows in {@code big}. */
+    private static List<RevisionScript> statementByStatement(String fill) {
         List<RevisionScript> scripts = new ArrayList<>();
         for (int i = 1; i <= COUNT; i++) {
             int n = i;
@@ -89,7 +92,7 @@ final class CrashRevisions {
                 scripts.add(Revs.script(id(i), parents, true, op -> {
                     op.createTable("big", column("id", integer()).notNull(), column("v", integer()), column("w", integer()),
                             primaryKey("big_pkey", "id"));
-                    op.execute("insert into big select seq, seq % 1000, seq % 7 from seq_1_to_150000");
+                    op.execute(fill);
                 }, op -> op.dropTable("big")));
             } else if (!transactional(i)) {
                 scripts.add(reversible(id(i), parents, op -> {
@@ -120,7 +123,7 @@ final class CrashRevisions {
 
     /** Runs an upgrade or downgrade in its own JVM, so a test can kill it: {@code url user password up|down target}. */
     public static void main(String[] args) {
-        String platform = args[0].startsWith("jdbc:postgresql:") ? "postgresql" : "mariadb";
+        String platform = args[0].startsWith("jdbc:postgresql:") ? "postgresql" : args[0].startsWith("jdbc:h2:") ? "h2" : "mariadb";
         try (var retort = dev.retort.Retort.configure().url(args[0]).user(args[1]).password(args[2]).revisions(all(platform))
                 .listener(dev.retort.MigrationListener.none()).load()) {
             if ("up".equals(args[3])) {

@@ -22,7 +22,7 @@ import dev.retort.testing.TestDatabase;
 
 /**
  * SIGKILL at random moments during a 200-revision upgrade (20 times) and downgrade (10 times), several of them steered
- * into an index build or drop (PostgreSQL: CREATE or DROP INDEX CONCURRENTLY, outside a transaction; MariaDB: the middle
+ * into an index build or drop (PostgreSQL: CREATE or DROP INDEX CONCURRENTLY, outside a transaction; MariaDB and an H2 file: the middle
  * statement of a three-statement revision, whose DDL commits statement by statement). After each kill the version table
  * claims no revision whose changes are not all there, nothing past the next revision was started, no lock is left, and
  * where a revision was cut off, the history's unfinished row and {@code current} say at which statement, truthfully: the
