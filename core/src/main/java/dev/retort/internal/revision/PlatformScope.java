@@ -37,14 +37,14 @@ record PlatformScope(boolean except, Set<String> ids) {
         boolean except = text.startsWith("not ") || text.equals("not");
         String list = except ? text.substring(3).strip() : text;
         if (list.isEmpty()) {
-            throw new IllegalArgumentException("-- retort:platform names no database; write platform ids (postgresql, "
-                    + "mariadb,mysql), not <ids> for every other database, or all");
+            throw new IllegalArgumentException("-- retort:platform names no database; write platform ids as the platforms setting "
+                    + "names them (comma-separated), not <ids> for every other database, or all");
         }
         Set<String> ids = new LinkedHashSet<>();
         for (String id : Arrays.stream(list.split(",")).map(String::strip).toList()) {
             if (!ID.matcher(id).matches()) {
-                throw new IllegalArgumentException("-- retort:platform has '" + id + "', not a platform id; separate ids with commas "
-                        + "(mariadb,mysql)");
+                throw new IllegalArgumentException("-- retort:platform has '" + id + "', not a platform id; separate ids with commas, "
+                        + "no spaces");
             }
             ids.add(id);
         }
