@@ -76,7 +76,7 @@ class DatabaseUrlTest {
     @Test
     void badUrlsAreRefusedWithoutShowingThePassword() {
         RetortException unknown = assertThrows(RetortException.class, () -> Platforms.parseUrl("sqlserver://root:hunter2@h/db"));
-        assertTrue(unknown.getMessage().startsWith("The database URL sqlserver://root:***@h/db is not a PostgreSQL, MariaDB or MySQL"),
+        assertTrue(unknown.getMessage().startsWith("The database URL sqlserver://root:***@h/db is not a PostgreSQL, MariaDB, MySQL or H2 URL"),
                 unknown.getMessage());
         assertFalse(unknown.getMessage().contains("hunter2"));
         assertThrows(RetortException.class, () -> Platforms.parseUrl(" "));
