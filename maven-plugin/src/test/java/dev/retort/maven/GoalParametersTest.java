@@ -26,6 +26,8 @@ class GoalParametersTest {
     private static final Set<String> CONNECTION = Set.of("url", "platform", "placeholders", "user", "password", "passwordFile", "serverId",
             "schema", "connectTimeout", "readTimeout", "connectRetries", "statementLockTimeout", "statementTimeout");
     private static final Set<String> WRITING = Set.of("lockTimeout", "environment", "confirm", "confirmDestructive");
+    /** Every goal that connects takes a fleet: upgrade, release and current run over it, the others refuse it in a sentence. */
+    private static final Set<String> FLEET = Set.of("targets", "tenantSchemas", "targetsQuery", "parallel", "failFast", "canary", "shard");
 
     /** Each goal's editable parameters. */
     private static Map<String, Set<String>> goals() throws Exception {
@@ -80,10 +82,10 @@ class GoalParametersTest {
     @Test
     void goalsThatReadTheDatabaseListItsConnectionAndOnlyWritingGoalsTheLockAndTheProductionGuard() throws Exception {
         Map<String, Set<String>> goals = goals();
-        assertEquals(union(REVISIONS, CONNECTION), goals.get("heads"));
-        assertEquals(union(REVISIONS, CONNECTION, Set.of("verbose")), goals.get("current"));
-        assertEquals(union(REVISIONS, CONNECTION, WRITING, Set.of("target")), goals.get("upgrade"));
-        assertEquals(union(REVISIONS, CONNECTION, WRITING, Set.of("cleanEnabled", "schemas")), goals.get("clean"));
+        assertEquals(union(REVISIONS, CONNECTION, FLEET), goals.get("heads"));
+        assertEquals(union(REVISIONS, CONNECTION, FLEET, Set.of("verbose")), goals.get("current"));
+        assertEquals(union(REVISIONS, CONNECTION, FLEET, WRITING, Set.of("target")), goals.get("upgrade"));
+        assertEquals(union(REVISIONS, CONNECTION, FLEET, WRITING, Set.of("cleanEnabled", "schemas")), goals.get("clean"));
         assertTrue(goals.get("release").containsAll(Set.of("baselineOnRelease", "devDatabase", "excludeObjects")), goals.get("release").toString());
         for (String writer : Set.of("upgrade", "downgrade", "stamp", "release", "repair", "clean")) {
             assertTrue(goals.get(writer).containsAll(union(CONNECTION, WRITING)), writer + ": " + goals.get(writer));
