@@ -17,15 +17,20 @@ import org.junit.jupiter.api.Test;
 
 import dev.retort.config.Setting;
 import dev.retort.config.Settings;
-import dev.retort.testing.EveryPlatform;
 import dev.retort.testing.TestDatabase;
 
 /**
  * A fleet of schemas through the Java API, on every platform (on MariaDB a schema is a database on the same server): each
  * schema migrated once in parallel on the application's own data source, and a rerun at head costing one query per target.
  */
-@EveryPlatform
+// Fleets of tenant schemas are built for PostgreSQL and MariaDB; on H2 a schema must exist first (docs/fleets.md).
+@org.junit.jupiter.params.ParameterizedClass(name = "on {argumentSetName}")
+@org.junit.jupiter.params.provider.MethodSource("platforms")
 class FleetTest {
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> platforms() {
+        return dev.retort.testing.TestDatabases.onPlatforms("postgresql", "mariadb");
+    }
 
     private final TestDatabase db;
     private final List<String> tenants;
@@ -38,9 +43,6 @@ class FleetTest {
 
     @AfterEach
     void dropTenants() {
-        if (db.platform().equals("h2")) {
-            return;
-        }
         for (String tenant : tenants) {
             db.execute("drop schema if exists " + tenant + (db.platform().equals("postgresql") ? " cascade" : ""));
         }
@@ -48,7 +50,6 @@ class FleetTest {
 
     @Test
     void eachTenantSchemaIsMigratedOnceInParallelAndARerunAtHeadCostsOneQueryPerTarget() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(db.platform().equals("h2"), "fleets of tenant schemas are not built for H2 yet");
         AtomicInteger statements = new AtomicInteger();
         DataSource counted = counting(db.dataSource(), statements);
         Settings settings = Settings.builder().set(Setting.PACKAGE, "dev.retort.fixtures.fleet").build();
