@@ -196,7 +196,10 @@ class SeveralDatabasesTest {
         }
     }
 
-    /** A SQL revision file with a section per database: each runs its own, and lint judges each database's statements. */
+    /**
+     * A SQL revision file, a repeatable and a callback with a section per database: each database runs its own, and lint
+     * judges each database's statements.
+     */
     @Test
     void aSqlRevisionFileGivesEachDatabaseItsOwnStatements(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path migrations = java.nio.file.Files.createDirectories(dir.resolve("db/migrations"));
@@ -216,6 +219,19 @@ class SeveralDatabasesTest {
                 -- retort:platform all
                 drop table document;
                 """);
+        java.nio.file.Files.writeString(migrations.resolve("R__which_database.sql"), """
+                -- retort:message Which database this is
+                -- retort:platform postgresql
+                create or replace view which_database as select 'postgresql'::text as name;
+                -- retort:platform not postgresql
+                create or replace view which_database as select 'another' as name;
+                """);
+        java.nio.file.Files.writeString(migrations.resolve("afterRun.sql"), """
+                -- retort:platform mariadb
+                create table if not exists after_run_on_mariadb (id int);
+                -- retort:platform not mariadb
+                create table if not exists after_run_elsewhere (id int);
+                """);
         try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             try (Retort retort = Retort.configure().settings(Settings.builder().set(Setting.PLATFORMS, BOTH).build())
                     .url(db.jdbcUrl()).user(db.user()).password(db.password()).classLoader(loader)
@@ -225,6 +241,8 @@ class SeveralDatabasesTest {
                 assertEquals("CREATE INDEX ix_document_live ON public.document USING btree (title) WHERE (deleted_at IS NULL)",
                         db.value("select indexdef from pg_indexes where indexname = 'ix_document_live'"));
                 assertEquals("1", db.value("select count(*)::text from document"));
+                assertEquals("postgresql", db.value("select name from which_database"), "the repeatable's own section");
+                assertTrue(db.tableExists("after_run_elsewhere") && !db.tableExists("after_run_on_mariadb"), "the callback's own section");
                 retort.downgrade("base");
                 assertFalse(db.tableExists("document"));
             }
@@ -236,6 +254,8 @@ class SeveralDatabasesTest {
                 assertEquals(List.of("title", "deleted_at"), mariadb.column("select column_name from information_schema.statistics "
                         + "where table_schema = database() and index_name = 'ix_document_live' order by seq_in_index"));
                 assertEquals(List.of("1"), mariadb.column("select count(*) from document"));
+                assertEquals(List.of("another"), mariadb.column("select name from which_database"), "the repeatable's own section");
+                assertTrue(mariadb.tableExists("after_run_on_mariadb") && !mariadb.tableExists("after_run_elsewhere"), "the callback's own section");
                 assertTrue(retort.script(retort.plan(Direction.DOWN, "base")).sql().contains("drop index ix_document_live on document"));
                 retort.downgrade("base");
                 assertFalse(mariadb.tableExists("document"));

@@ -19,14 +19,16 @@ import dev.retort.revision.RevisionGraphException;
 /**
  * A SQL file that is not a revision: a repeatable ({@code R__active_authors.sql}) or a callback named after its event
  * ({@code afterRun.sql}, {@code afterRun__grant_reader.sql}). Its optional header takes {@code -- retort:message} and
- * {@code -- retort:transactional}; the rest is statements, split as the database's client splits them.
+ * {@code -- retort:transactional}; the rest is statements, split as the database's client splits them. A
+ * {@code -- retort:platform} line puts the statements below it on the databases it names, as in a revision file
+ * ({@link PlatformScope}).
  *
  * @param path          the class path resource name
  * @param message       the one-line description, possibly empty
  * @param transactional whether it runs in a transaction (default true)
- * @param statements    its statements, as written
+ * @param statements    its statements, as written, each with the databases it runs on
  */
-record SqlScriptFile(String path, String message, boolean transactional, List<String> statements) {
+record SqlScriptFile(String path, String message, boolean transactional, List<SqlRevisionFile.Scoped> statements) {
 
     private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
     private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -86,18 +88,27 @@ record SqlScriptFile(String path, String message, boolean transactional, List<St
      */
     static SqlScriptFile parse(String path, String text, ScriptSplitter splitter) {
         String normalized = (text.startsWith("\uFEFF") ? text.substring(1) : text).replace("\r\n", "\n").replace('\r', '\n');
-        List<String> statements = new ArrayList<>();
+        List<SqlRevisionFile.Scoped> statements = new ArrayList<>();
         String message = null;
         Boolean transactional = null;
+        PlatformScope scope = PlatformScope.ALL;
         try {
             for (ScriptPiece piece : splitter.split(normalized)) {
                 if (piece instanceof ScriptPiece.Statement statement) {
-                    statements.add(statement.sql());
+                    statements.add(new SqlRevisionFile.Scoped(statement.sql(), scope));
                     continue;
                 }
                 ScriptPiece.Directive directive = (ScriptPiece.Directive) piece;
                 String[] parts = directive.text().strip().split("\\s+", 2);
                 String value = parts.length > 1 ? parts[1].strip() : "";
+                if (parts[0].equals("platform")) {
+                    try {
+                        scope = PlatformScope.parse(value);
+                    } catch (IllegalArgumentException e) {
+                        throw problem(path, directive.line(), e.getMessage());
+                    }
+                    continue;
+                }
                 if (!statements.isEmpty()) {
                     throw problem(path, directive.line(), "-- retort:" + parts[0] + " comes after the first statement; header lines go "
                             + "at the top of the file");
@@ -116,7 +127,7 @@ record SqlScriptFile(String path, String message, boolean transactional, List<St
                         transactional = Boolean.valueOf(value);
                     }
                     default -> throw problem(path, directive.line(), "unknown header key '" + parts[0] + "'; a repeatable or callback "
-                            + "takes message and transactional (a revision needs a file not named R__… or after a callback event)");
+                            + "takes message, transactional and platform (a revision needs a file not named R__… or after a callback event)");
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -144,7 +155,7 @@ record SqlScriptFile(String path, String message, boolean transactional, List<St
     private record Repeatable(SqlScriptFile file) implements RepeatableMigration, SqlSourced {
         @Override
         public void apply(Operations op) {
-            file.statements().forEach(op::execute);
+            statements(Direction.UP, op.platform()).forEach(op::execute);
         }
 
         @Override
@@ -154,7 +165,7 @@ record SqlScriptFile(String path, String message, boolean transactional, List<St
 
         @Override
         public List<String> statements(Direction direction, String platform) {
-            return file.statements();
+            return SqlRevisionFile.on(file.statements(), platform);
         }
     }
 
@@ -162,7 +173,7 @@ record SqlScriptFile(String path, String message, boolean transactional, List<St
     private record FileCallback(SqlScriptFile file, Callback.Event event) implements Callback, SqlSourced {
         @Override
         public void handle(Callback.Event at, Step step, Operations op) {
-            file.statements().forEach(op::execute);
+            statements(Direction.UP, op.platform()).forEach(op::execute);
         }
 
         @Override
@@ -182,7 +193,7 @@ record SqlScriptFile(String path, String message, boolean transactional, List<St
 
         @Override
         public List<String> statements(Direction direction, String platform) {
-            return file.statements();
+            return SqlRevisionFile.on(file.statements(), platform);
         }
     }
 
