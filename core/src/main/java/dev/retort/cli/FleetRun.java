@@ -35,7 +35,7 @@ final class FleetRun {
                 .names(SettingNames.COMMAND_LINE).listener(new Lines(console)).build();
         console.progress(command.label() + " over " + runner.shardTargets().size() + " target(s)"
                 + (runner.options().shard().count() > 1 ? " (shard " + runner.options().shard() + " of " + runner.targets().size() + ")" : "")
-                + ", " + runner.options().parallel() + " at once.");
+                + ", " + runner.options().parallel() + " at once" + runner.whyOneAtATime().map(why -> " (" + why + ")").orElse("") + ".");
         FleetReport report = runner.run(command);
         console.result(report.toJson(), report.lines());
         return report;

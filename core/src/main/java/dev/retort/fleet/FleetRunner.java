@@ -41,6 +41,7 @@ public final class FleetRunner {
     private final ClassLoader classLoader;
     private final RevisionSource revisions;
     private final SettingNames names;
+    private final String serialReason;
 
     private FleetRunner(Builder b) {
         this.settings = b.settings;
@@ -52,7 +53,9 @@ public final class FleetRunner {
             }
         }
         this.targets = List.copyOf(all);
-        this.options = b.options != null ? b.options : FleetOptions.from(b.settings, b.environment);
+        FleetOptions asked = b.options != null ? b.options : FleetOptions.from(b.settings, b.environment);
+        this.serialReason = asked.parallel() > 1 ? setup.oneAtATime(targets) : null;
+        this.options = serialReason != null ? asked.withParallel(1) : asked;
         this.listener = b.listener;
         this.classLoader = b.classLoader != null ? b.classLoader : contextClassLoader();
         this.revisions = b.revisions;
@@ -82,6 +85,14 @@ public final class FleetRunner {
     /** The options it runs with. */
     public FleetOptions options() {
         return options;
+    }
+
+    /**
+     * Why this fleet runs its targets one at a time although more were asked for at once (its database's schema changes
+     * lock the whole catalog), or empty.
+     */
+    public java.util.Optional<String> whyOneAtATime() {
+        return java.util.Optional.ofNullable(serialReason);
     }
 
     /** The settings every target runs with, but for its database or schema. */

@@ -56,6 +56,15 @@ public interface Platform {
     }
 
     /**
+     * Whether a schema change (DDL) locks the database's whole catalog until its transaction ends, so that changes to
+     * different schemas of one database wait for one another: a fleet of schemas on such a database migrates them one at
+     * a time, which is as fast as it can go there, instead of timing out on the catalog's lock.
+     */
+    default boolean catalogLockedBySchemaChanges() {
+        return false;
+    }
+
+    /**
      * Whether the database runs DDL inside a transaction and rolls it back with it. Where it does, the engine runs each
      * revision and its bookkeeping in one transaction, so a failed revision leaves nothing behind; where it does not
      * (each DDL statement commits on its own), a revision that fails part-way has applied the statements before the

@@ -32,7 +32,15 @@ interface CrashProbes {
     boolean lockHeld();
 
     /** {@code present}, {@code absent} or {@code invalid} (an index a killed concurrent build left unusable). */
-    String presence(String object);
+    default String presence(String object) {
+        return object.startsWith("ix_") ? indexPresence(object) : db().tableExists(object) ? "present" : "absent";
+    }
+
+    /** The database asked (each probe's record component). */
+    TestDatabase db();
+
+    /** {@link #presence} of an index, in the catalog's words. */
+    String indexPresence(String index);
 
     /**
      * A transaction that keeps the next index build or drop waiting until it ends, so a kill lands inside it however fast
@@ -78,10 +86,7 @@ interface CrashProbes {
         }
 
         @Override
-        public String presence(String object) {
-            if (!object.startsWith("ix_")) {
-                return db.tableExists(object) ? "present" : "absent";
-            }
+        public String indexPresence(String object) {
             String valid = db.value("select indisvalid::text from pg_index where indexrelid = to_regclass('" + object + "')");
             return valid == null ? "absent" : "true".equals(valid) ? "present" : "invalid";
         }
@@ -116,10 +121,7 @@ interface CrashProbes {
         }
 
         @Override
-        public String presence(String object) {
-            if (!object.startsWith("ix_")) {
-                return db.tableExists(object) ? "present" : "absent";
-            }
+        public String indexPresence(String object) {
             return "0".equals(db.value("select count(*) from information_schema.statistics where table_schema = database() "
                     + "and index_name = '" + object + "'")) ? "absent" : "present";
         }
@@ -161,10 +163,7 @@ interface CrashProbes {
         }
 
         @Override
-        public String presence(String object) {
-            if (!object.startsWith("ix_")) {
-                return db.tableExists(object) ? "present" : "absent";
-            }
+        public String indexPresence(String object) {
             return "0".equals(db.value("select count(*) from information_schema.indexes where index_name = '"
                     + object.toUpperCase(java.util.Locale.ROOT) + "'")) ? "absent" : "present";
         }

@@ -52,6 +52,16 @@ public final class FleetSetup {
                 settings.password()) : null;
     }
 
+    /**
+     * Why the targets run one at a time whatever was asked, or null when they may run in parallel: schemas of one database
+     * whose schema changes lock its whole catalog.
+     */
+    public String oneAtATime(List<Target> targets) {
+        return fleetPlatform != null && fleetPlatform.catalogLockedBySchemaChanges() && targets.stream().anyMatch(Target::isSchema)
+                ? fleetPlatform.name() + " locks its whole catalog for each schema change, so its schemas are migrated one at a time"
+                : null;
+    }
+
     /** The fleet's database, where a targets query runs; null when none is configured. */
     public DataSource fleetDatabase() {
         return fleetDatabase;

@@ -2,8 +2,10 @@ package dev.retort.internal.fleet;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Locale;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -18,19 +20,23 @@ final class PooledDataSource implements DataSource {
     private final String key;
     private final ConnectionPool.Opener opener;
     private final String schema;
+    /** The schema's name as SQL writes it: whether it is quoted decides whether the database folded it when creating it. */
+    private final String identifier;
     /** How to create the schema where switching to one that does not exist fails, for a run that writes; null otherwise. */
     private final String createSchema;
 
     /**
      * @param schema       the schema to switch each connection to, or null to leave it as opened
+     * @param identifier   the schema's name as the platform writes it in SQL (quoted or not), or null
      * @param createSchema the statement that creates the schema when switching to it fails because it does not exist yet
      *                     (a database that is a schema cannot be switched to before it exists), or null
      */
-    PooledDataSource(ConnectionPool pool, String key, ConnectionPool.Opener opener, String schema, String createSchema) {
+    PooledDataSource(ConnectionPool pool, String key, ConnectionPool.Opener opener, String schema, String identifier, String createSchema) {
         this.pool = pool;
         this.key = key;
         this.opener = opener;
         this.schema = schema;
+        this.identifier = identifier;
         this.createSchema = createSchema;
     }
 
@@ -40,7 +46,7 @@ final class PooledDataSource implements DataSource {
         if (schema != null) {
             try {
                 try {
-                    useSchema(c, schema);
+                    useSchema(c, stored(c));
                 } catch (SQLException e) {
                     if (createSchema == null) {
                         throw e;
@@ -48,7 +54,7 @@ final class PooledDataSource implements DataSource {
                     try (java.sql.Statement s = c.createStatement()) {
                         s.execute(createSchema);
                     }
-                    useSchema(c, schema);
+                    useSchema(c, stored(c));
                 }
             } catch (SQLException | RuntimeException e) {
                 c.close();
@@ -56,6 +62,22 @@ final class PooledDataSource implements DataSource {
             }
         }
         return c;
+    }
+
+    /**
+     * The schema's name as the catalog stores it: JDBC's switch takes the stored name, and a database that folds unquoted
+     * names (to upper case, as the SQL standard does) stored an unquoted one folded.
+     */
+    private String stored(Connection c) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        String quote = meta.getIdentifierQuoteString();
+        if (identifier == null || (!quote.isBlank() && identifier.startsWith(quote.strip()))) {
+            return schema;
+        }
+        if (meta.storesUpperCaseIdentifiers()) {
+            return schema.toUpperCase(Locale.ROOT);
+        }
+        return meta.storesLowerCaseIdentifiers() ? schema.toLowerCase(Locale.ROOT) : schema;
     }
 
     /**

@@ -35,8 +35,9 @@ final class TargetDatabase {
         this.pool = pool;
         this.key = key;
         this.opener = opener;
-        this.dataSource = new PooledDataSource(pool, key, opener, switchTo, switchTo != null && creates
-                ? "CREATE SCHEMA IF NOT EXISTS " + platform.dialect().identifier(switchTo) : null);
+        String identifier = switchTo == null ? null : platform.dialect().identifier(switchTo);
+        this.dataSource = new PooledDataSource(pool, key, opener, switchTo, identifier, switchTo != null && creates
+                ? "CREATE SCHEMA IF NOT EXISTS " + identifier : null);
         this.revisions = revisions;
         this.listener = listener;
     }

@@ -56,6 +56,12 @@ public final class H2Platform implements Platform {
         return false;
     }
 
+    /** H2 locks its meta table ({@code SYS}) for every DDL statement until it commits, whatever the schema. */
+    @Override
+    public boolean catalogLockedBySchemaChanges() {
+        return true;
+    }
+
     @Override
     public DatabaseUrl parseUrl(String url) {
         return H2Urls.parse(url);
