@@ -142,8 +142,10 @@ class TwoVersionsTest {
             // The new version's release: the expand (and backfill) applied, the contract held for the next deploy.
             JsonNode release = release(children, next);
             assertEquals(rolling.subList(0, rolling.size() - 1), ids(release.get("applied")), release.toString());
-            assertTrue(release.get("warnings").toString().contains("revision " + contract)
-                    && release.get("warnings").toString().contains("held for the next deploy"), release.toString());
+            assertTrue(release.get("warnings").toString().contains("revision " + contract), release.toString());
+            assertEquals(1, release.get("held").size(), release.toString());
+            assertEquals(contract, release.get("held").get(0).get("revision").asText());
+            assertTrue(release.get("held").get(0).get("reason").asText().startsWith("held for the next deploy"), release.toString());
 
             Process newApp = app(children, next, NEW_IDS, stopNew, work.resolve("new.result"));
             awaitRows(newApp, NEW_IDS, 5);
@@ -158,6 +160,7 @@ class TwoVersionsTest {
             stop(oldApp, stopOld);
             JsonNode second = release(children, next);
             assertEquals(List.of(contract), ids(second.get("applied")), second.toString());
+            assertEquals(0, second.get("held").size(), second.toString());
             long newBefore = rows(NEW_IDS);
             awaitRows(newApp, NEW_IDS, newBefore + 5); // the new version runs on after the contract
             Children.Ran after = checkDeployable(children, next, old);
