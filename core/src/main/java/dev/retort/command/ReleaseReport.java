@@ -15,7 +15,8 @@ import dev.retort.lint.Finding;
 
 /**
  * What {@code release} did, for the pipeline that ran it: the outcome, where the database was before and is after,
- * each revision applied with its time, warnings, and what stopped it if anything did.
+ * each revision applied with its time, the revisions held back for a later deploy, warnings, and what stopped it if
+ * anything did.
  *
  * @param outcome     how it ended
  * @param environment the configured environment, or null
@@ -24,6 +25,8 @@ import dev.retort.lint.Finding;
  * @param headsBefore the database's revisions before (empty at base; null when it could not be read)
  * @param headsAfter  the database's revisions after (null when they could not be read)
  * @param applied     the revisions applied, in order
+ * @param held        the pending revisions it did not apply, each with why: a contract held for the next deploy (and what
+ *                    comes after it), in graph order; their warnings say the same in words
  * @param warnings    what went through but deserves a look
  * @param findings    the lint findings of the upgrades it ran or refused to run that no migration acknowledges (warnings
  *                    and errors; notes are {@code lint}'s to show)
@@ -31,8 +34,8 @@ import dev.retort.lint.Finding;
  * @param error       the one-line reason it was refused or failed, or null when it succeeded
  */
 public record ReleaseReport(Outcome outcome, String environment, Instant startedAt, Duration elapsed, Set<String> headsBefore,
-                            Set<String> headsAfter, List<AppliedRevision> applied, List<String> warnings, List<Finding> findings,
-                            List<Problem> problems, String error) {
+                            Set<String> headsAfter, List<AppliedRevision> applied, List<HeldRevision> held, List<String> warnings,
+                            List<Finding> findings, List<Problem> problems, String error) {
 
     /** How a release ended. */
     public enum Outcome {
@@ -63,6 +66,22 @@ public record ReleaseReport(Outcome outcome, String environment, Instant started
         }
     }
 
+    /**
+     * One pending revision the release held back: it stays pending, and a later release applies it.
+     *
+     * @param revision its id
+     * @param reason   why it was held, e.g. {@code held for the next deploy: its expand e2 is applied by this release, …}
+     */
+    public record HeldRevision(String revision, String reason) {
+    }
+
+    /** A report that held nothing back. */
+    public ReleaseReport(Outcome outcome, String environment, Instant startedAt, Duration elapsed, Set<String> headsBefore,
+                         Set<String> headsAfter, List<AppliedRevision> applied, List<String> warnings, List<Finding> findings,
+                         List<Problem> problems, String error) {
+        this(outcome, environment, startedAt, elapsed, headsBefore, headsAfter, applied, List.of(), warnings, findings, problems, error);
+    }
+
     /** {@code 2 revisions}, {@code 2 revisions and 1 repeatable}, {@code 1 repeatable}: what a release applied. */
     private String appliedCount() {
         long repeatables = applied.stream().filter(AppliedRevision::repeatable).count();
@@ -76,6 +95,7 @@ public record ReleaseReport(Outcome outcome, String environment, Instant started
         headsBefore = headsBefore == null ? null : Set.copyOf(headsBefore);
         headsAfter = headsAfter == null ? null : Set.copyOf(headsAfter);
         applied = List.copyOf(applied);
+        held = List.copyOf(held);
         warnings = List.copyOf(warnings);
         findings = List.copyOf(findings);
         problems = List.copyOf(problems);
@@ -130,6 +150,14 @@ public record ReleaseReport(Outcome outcome, String environment, Instant started
             revisions.add(r);
         }
         json.put("applied", revisions);
+        List<Map<String, Object>> heldList = new ArrayList<>();
+        for (HeldRevision revision : held) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("revision", revision.revision());
+            h.put("reason", revision.reason());
+            heldList.add(h);
+        }
+        json.put("held", heldList);
         json.put("warnings", warnings);
         json.put("findings", FindingJson.of(findings));
         List<Map<String, Object>> problemList = new ArrayList<>();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -14,12 +13,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-
-import javax.tools.ToolProvider;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
@@ -166,19 +161,7 @@ class GenerateRollingTest {
 
     /** Compiles the generated migrations as the application's build would. */
     static void compile(Path work, int into) {
-        Path classes = work.resolve("classes" + into);
-        try (Stream<Path> files = Files.walk(work.resolve("src"))) {
-            Files.createDirectories(classes);
-            List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path"),
-                    "-proc:none", "-nowarn"));
-            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
-            ByteArrayOutputStream output = new ByteArrayOutputStream();
-            if (ToolProvider.getSystemJavaCompiler().run(null, output, output, args.toArray(String[]::new)) != 0) {
-                throw new AssertionError("the generated migrations do not compile:\n" + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Javac.compile(work.resolve("src"), work.resolve("classes" + into), "the generated migrations");
     }
 
     static ClassLoader loader(Path classes) {

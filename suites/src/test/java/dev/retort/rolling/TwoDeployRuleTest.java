@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.retort.MigrationListener;
 import dev.retort.Retort;
@@ -68,6 +73,14 @@ class TwoDeployRuleTest {
         return report.applied().stream().map(AppliedRevision::revision).toList();
     }
 
+    private static JsonNode readJson(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private ReleaseReport release(List<RevisionScript> revisions, String version) {
         try (Retort retort = retort(revisions, version)) {
             return retort.release();
@@ -90,6 +103,14 @@ class TwoDeployRuleTest {
         assertEquals(Set.of("e2"), second.headsAfter());
         assertTrue(second.warnings().stream().anyMatch(w -> w.startsWith("revision c3") && w.contains("held for the next deploy")
                 && w.contains("expand e2 is applied by this release")), second.warnings().toString());
+        // The held contract is in the report as data too, for a pipeline to act on without reading the warnings.
+        assertEquals(List.of("c3"), second.held().stream().map(ReleaseReport.HeldRevision::revision).toList());
+        assertTrue(second.held().get(0).reason().startsWith("held for the next deploy: its expand e2 is applied by this release"),
+                second.held().toString());
+        JsonNode json = readJson(second.toJson()).get("held");
+        assertEquals(1, json.size(), json.toString());
+        assertEquals("c3", json.get(0).get("revision").asText());
+        assertEquals(second.held().get(0).reason(), json.get(0).get("reason").asText());
         assertEquals(List.of("e2"), db.column("select version_num from retort_version"));
         assertEquals("1", db.value("select count(*) from information_schema.columns where table_name = 'person' and column_name = 'name'"));
 
@@ -98,10 +119,14 @@ class TwoDeployRuleTest {
         assertTrue(retried.succeeded(), String.valueOf(retried.error()));
         assertEquals(List.of(), applied(retried));
         assertTrue(retried.warnings().stream().anyMatch(w -> w.contains("same artifact")), retried.warnings().toString());
+        assertEquals(List.of("c3"), retried.held().stream().map(ReleaseReport.HeldRevision::revision).toList());
+        assertTrue(retried.held().get(0).reason().contains("same artifact"), retried.held().toString());
 
         ReleaseReport third = release(v2(), "3.0");
         assertTrue(third.succeeded(), String.valueOf(third.error()));
         assertEquals(List.of("c3"), applied(third));
+        assertEquals(List.of(), third.held());
+        assertEquals(0, readJson(third.toJson()).get("held").size());
         assertEquals("0", db.value("select count(*) from information_schema.columns where table_name = 'person' and column_name = 'name'"));
 
         // Every deploy is recorded: which artifact, how it ended, what it applied and held back.

@@ -106,12 +106,13 @@ public final class Release {
             try {
                 new DeployLog(rolling).record(new DeployLog.Deploy(UUID.randomUUID().toString(), Set.copyOf(graph.heads()), version,
                         environment, started, Instant.now(), report.outcome().name().toLowerCase(Locale.ROOT),
-                        report.applied().stream().filter(a -> !a.repeatable()).map(AppliedRevision::revision).toList(), held));
+                        report.applied().stream().filter(a -> !a.repeatable()).map(AppliedRevision::revision).toList(),
+                        report.held().stream().map(ReleaseReport.HeldRevision::revision).toList()));
             } catch (RetortException e) {
                 List<String> warnings = new ArrayList<>(report.warnings());
                 warnings.add("the deploy was not recorded: " + e.getMessage());
                 report = new ReleaseReport(report.outcome(), report.environment(), report.startedAt(), report.elapsed(), report.headsBefore(),
-                        report.headsAfter(), report.applied(), warnings, report.findings(), report.problems(), report.error());
+                        report.headsAfter(), report.applied(), report.held(), warnings, report.findings(), report.problems(), report.error());
             }
         }
         return report;
@@ -125,8 +126,8 @@ public final class Release {
         }
     }
 
-    /** The contracts (and what follows them) this release held back, once it ran. */
-    private List<String> held = List.of();
+    /** The contracts (and what follows them) this release held back, with why, once it decided. */
+    private List<ReleaseReport.HeldRevision> held = List.of();
 
     private ReleaseReport release() {
         Instant started = Instant.now();
@@ -169,7 +170,7 @@ public final class Release {
             if (decision.held().isEmpty()) {
                 result = engine.upgrade("head");
             } else {
-                held = List.copyOf(decision.held().keySet());
+                held = decision.held().entrySet().stream().map(h -> new ReleaseReport.HeldRevision(h.getKey(), h.getValue())).toList();
                 decision.held().forEach((id, why) -> heldWarnings.add("revision " + graph.get(id) + " not applied: " + why));
                 Set<String> toApply = new java.util.TreeSet<>(pending);
                 toApply.removeAll(decision.held().keySet());
@@ -277,7 +278,7 @@ public final class Release {
     private ReleaseReport report(Outcome outcome, Instant started, long start, Set<String> before, Set<String> after,
                                  List<AppliedRevision> applied, List<String> warnings, List<Finding> findings, List<Problem> problems,
                                  String error) {
-        return new ReleaseReport(outcome, environment, started, Duration.ofNanos(System.nanoTime() - start), before, after, applied,
+        return new ReleaseReport(outcome, environment, started, Duration.ofNanos(System.nanoTime() - start), before, after, applied, held,
                 warnings, findings, problems, error);
     }
 }
