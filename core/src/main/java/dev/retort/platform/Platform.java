@@ -56,6 +56,34 @@ public interface Platform {
     }
 
     /**
+     * For rolling deploys: {@link #keepColumnsInStep} for two columns of different types, run by the expand of a column
+     * whose type changes (a shadow column of the new type, renamed to the old name by the contract). A row written
+     * through the old column gets the new one set to {@code toNew}, an expression over the old column's name (e.g.
+     * {@code CAST(price AS bigint)}); a row written through the new column gets the old one set to {@code toOld}, an
+     * expression over the new column's name. {@link #stopKeepingColumnsInStep} undoes it. Empty where the platform has
+     * no such form (the default), and then {@code generate} writes the type change in place.
+     */
+    default List<dev.retort.operation.Operation> keepColumnsInStep(String schema, String table, String oldColumn, String newColumn,
+                                                                   String toNew, String toOld) {
+        return List.of();
+    }
+
+    /**
+     * For rolling deploys: what keeps a renamed table reachable under its old name while the version still running uses
+     * that name, run by the expand of a table renamed, right after the rename (PostgreSQL: a view {@code SELECT * FROM
+     * new}, which PostgreSQL can insert into, update and delete from as if it were the table). Empty where the platform
+     * has no such form (the default), and then {@code generate} writes the rename in place.
+     */
+    default List<dev.retort.operation.Operation> bridgeRenamedTable(String schema, String oldName, String newName) {
+        return List.of();
+    }
+
+    /** What undoes {@link #bridgeRenamedTable}: run by the contract, and by the expand's downgrade before the rename is undone. */
+    default List<dev.retort.operation.Operation> stopBridgingRenamedTable(String schema, String oldName, String newName) {
+        return List.of();
+    }
+
+    /**
      * Whether the database runs DDL inside a transaction and rolls it back with it. Where it does, the engine runs each
      * revision and its bookkeeping in one transaction, so a failed revision leaves nothing behind; where it does not
      * (each DDL statement commits on its own), a revision that fails part-way has applied the statements before the

@@ -24,13 +24,24 @@ final class RollingDeployRules {
 
         @Override
         public void check(RuleContext context) {
-            if (context.operation() instanceof Operation.RenameTable rename && context.tableExisted(rename.schema(), rename.from())) {
+            if (context.operation() instanceof Operation.RenameTable rename && context.tableExisted(rename.schema(), rename.from())
+                    && !bridged(context, rename)) {
                 context.report("Renaming " + context.qualified(rename.schema(), rename.from()) + " to " + rename.to() + " breaks the version "
                                 + "of the application still running, which queries it by its old name, from the moment this commits.",
                         "Keep the table name and map the entity to it (@Table(name = …)), or " + EXPAND_CONTRACT
                                 + " (a view under the old name can bridge one release).");
             }
         }
+    }
+
+    /**
+     * Whether a view under the old name follows the rename (the expand {@code generateRolling} writes): the running version
+     * keeps reading and writing through it.
+     */
+    static boolean bridged(RuleContext context, Operation.RenameTable rename) {
+        String view = context.platform().dialect().qualified(rename.schema(), rename.from());
+        return context.following().stream().anyMatch(op -> op instanceof Operation.ExecuteSql sql
+                && sql.sql().strip().toUpperCase(java.util.Locale.ROOT).startsWith("CREATE VIEW " + view.toUpperCase(java.util.Locale.ROOT) + " "));
     }
 
     /** {@code ALTER TABLE … RENAME COLUMN}. */
