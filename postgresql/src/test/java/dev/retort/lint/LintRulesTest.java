@@ -78,6 +78,9 @@ class LintRulesTest {
                 rule("volatile-default", List.of(Rev.tx(op -> op.addColumn("author", column("token", uuid()).defaultValue("gen_random_uuid()")))),
                         List.of(Rev.tx(op -> op.addColumn("author", column("token", uuid())).setDefault("author", "token", "gen_random_uuid()")
                                 .execute("update author set token = gen_random_uuid() where token is null")))),
+                rule("unbatched-update", List.of(Rev.tx(op -> op.execute("UPDATE author SET nick = lower(nick) WHERE nick IS NOT NULL"))),
+                        List.of(Rev.noTx(op -> op.backfill(dev.retort.operation.Backfill.of("author").set("nick = lower(nick)")
+                                .where("nick IS NOT NULL"))))),
                 rule("add-serial-column", List.of(Rev.tx(op -> op.addColumn("author", column("position", bigint()).identity()))),
                         List.of(Rev.tx(op -> op.addColumn("author", column("position", bigint())).execute("update author set position = id")))),
                 rule("sequence-behind-values", List.of(Rev.tx(op -> op.addIdentity("author", "id"))),
@@ -106,7 +109,7 @@ class LintRulesTest {
                 rule("concurrently-in-transaction", List.of(Rev.tx(op -> op.createIndex("ix_author_email", "author", "email").concurrently())),
                         List.of(Rev.noTx(op -> op.createIndex("ix_author_email", "author", "email").concurrently()))),
                 rule("rename-table", List.of(Rev.tx(op -> op.renameTable("book", "volume"))),
-                        List.of(Rev.tx(op -> op.renameTable("book", "volume").acknowledge("rename-table", "deployed with the app stopped")))),
+                        List.of(Rev.tx(op -> op.renameTable("book", "volume").execute("CREATE VIEW book AS SELECT * FROM volume")))),
                 rule("rename-column", List.of(Rev.tx(op -> op.renameColumn("author", "nick", "handle"))),
                         List.of(Rev.tx(op -> op.renameColumn("author", "nick", "handle").acknowledge("rename-column", "deployed with the app stopped")))),
                 rule("not-null-without-default", List.of(Rev.tx(op -> op.addColumn("author", column("country", varchar(2)).notNull()))),

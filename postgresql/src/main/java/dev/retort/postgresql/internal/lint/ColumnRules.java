@@ -186,7 +186,7 @@ final class ColumnRules {
                                 + add.column().defaultValue() + " computes it for every existing row: the table is rewritten under "
                                 + "ACCESS EXCLUSIVE (a constant default would not be).",
                         "Add the column without a default, set the default afterwards (it then applies to new rows only), and fill "
-                                + "existing rows in batches.");
+                                + "existing rows with " + BackfillRules.BACKFILL.formatted(add.table()) + ".");
             }
         }
     }

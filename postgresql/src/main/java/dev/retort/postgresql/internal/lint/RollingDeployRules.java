@@ -39,9 +39,12 @@ final class RollingDeployRules {
      * keeps reading and writing through it.
      */
     static boolean bridged(RuleContext context, Operation.RenameTable rename) {
-        String view = context.platform().dialect().qualified(rename.schema(), rename.from());
+        String schema = rename.schema() == null ? context.platform().defaultSchema() : rename.schema();
+        var dialect = context.platform().dialect();
+        java.util.Set<String> names = java.util.Set.of(dialect.identifier(rename.from()), dialect.qualified(schema, rename.from()));
         return context.following().stream().anyMatch(op -> op instanceof Operation.ExecuteSql sql
-                && sql.sql().strip().toUpperCase(java.util.Locale.ROOT).startsWith("CREATE VIEW " + view.toUpperCase(java.util.Locale.ROOT) + " "));
+                && sql.sql().strip().regionMatches(true, 0, "CREATE VIEW ", 0, 12)
+                && names.contains(sql.sql().strip().substring(12).strip().split("\\s+")[0]));
     }
 
     /** {@code ALTER TABLE … RENAME COLUMN}. */
