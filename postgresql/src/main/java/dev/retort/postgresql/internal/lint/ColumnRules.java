@@ -84,8 +84,9 @@ final class ColumnRules {
                     List.of(new Operation.DropColumn(add.schema(), add.table(), nullable.name(), nullable)),
                     setNotNullSafely(context, add.schema(), add.table(), nullable.name()),
                     List.of(new Operation.SetNullable(add.schema(), add.table(), nullable.name(), true)),
-                    "Fill " + name + " in existing rows before it becomes NOT NULL, e.g. op.execute(\"UPDATE " + add.table() + " SET "
-                            + nullable.name() + " = … WHERE " + nullable.name() + " IS NULL\"), as the first operation here."));
+                    "Fill " + name + " in existing rows before it becomes NOT NULL, e.g. op.backfill(Backfill.of(\"" + add.table()
+                            + "\").set(\"" + nullable.name() + " = …\").where(\"" + nullable.name() + " IS NULL\")), as the first operation "
+                            + "here: in batches, each committing on its own."));
         }
     }
 
