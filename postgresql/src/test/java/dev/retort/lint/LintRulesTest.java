@@ -214,6 +214,25 @@ class LintRulesTest {
     }
 
     @Test
+    void anUpdateOfSomeRowsOrOfATableTheRevisionCreatesIsNotAnUnbatchedUpdate() {
+        db.reset();
+        db.execute(TABLES);
+        Revs graph = graph(List.of(Rev.tx(op -> {
+            op.execute("UPDATE author SET nick = 'x' WHERE id = 1")
+                    .execute("update public.author set nick = lower(nick) from book where book.author_id = author.id");
+            op.createTable("visit", column("id", bigint()).notNull(), column("seen", timestamptz()));
+            op.execute("UPDATE visit SET seen = now()")
+                    .execute("UPDATE \"author\" SET nick = upper(nick) WHERE nick IS NULL OR (code IS NOT NULL)");
+        })));
+        try (Retort retort = withoutStatementLockTimeout(graph)) {
+            List<Finding> found = retort.lint().findings().stream().filter(f -> f.rule().equals("unbatched-update")).toList();
+            assertEquals(1, found.size(), found::toString);
+            assertTrue(found.get(0).operation().startsWith("UPDATE \"author\""), found.get(0)::describe);
+            assertTrue(found.get(0).safeAlternative().contains("op.backfill(Backfill.of(\"author\")"), found.get(0)::describe);
+        }
+    }
+
+    @Test
     void everyRuleOfThePlatformHasItsCase() {
         Set<String> covered = new TreeSet<>(rules().map(a -> (String) a.get()[0]).toList());
         Set<String> ids = new TreeSet<>(Platforms.named("postgresql").lintRules().stream().map(LintRule::id).toList());
