@@ -176,6 +176,8 @@ class GenerateRollingTest {
         assertEquals(List.of("1 99 INV-1", "100001 7 INV-OLD", "100002 8 INV-NEW"),
                 db.column("select id || ' ' || amount || ' ' || number from bill where id in (1, 2, 100001, 100002) order by id"));
         assertEquals("INV-NEW", db.value("select number from invoice where id = 100002"));
+        // The new entities already match: the view is no table to them, so nothing is left for a generate in between.
+        assertMatches(work, v2);
         assertEquals(String.valueOf(ROWS + 1), db.value("select count(*) from invoice"));
 
         release(work, "2.1", contract);
