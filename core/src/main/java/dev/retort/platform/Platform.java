@@ -56,6 +56,34 @@ public interface Platform {
     }
 
     /**
+     * For rolling deploys: {@link #keepColumnsInStep} for two columns of different types, run by the expand of a column
+     * whose type changes (a shadow column of the new type, renamed to the old name by the contract). A row written
+     * through the old column gets the new one set to {@code toNew}, an expression over the old column's name (e.g.
+     * {@code CAST(price AS bigint)}); a row written through the new column gets the old one set to {@code toOld}, an
+     * expression over the new column's name. {@link #stopKeepingColumnsInStep} undoes it. Empty where the platform has
+     * no such form (the default), and then {@code generate} writes the type change in place.
+     */
+    default List<dev.retort.operation.Operation> keepColumnsInStep(String schema, String table, String oldColumn, String newColumn,
+                                                                   String toNew, String toOld) {
+        return List.of();
+    }
+
+    /**
+     * For rolling deploys: what keeps a renamed table reachable under its old name while the version still running uses
+     * that name, run by the expand of a table renamed, right after the rename (PostgreSQL: a view {@code SELECT * FROM
+     * new}, which PostgreSQL can insert into, update and delete from as if it were the table). Empty where the platform
+     * has no such form (the default), and then {@code generate} writes the rename in place.
+     */
+    default List<dev.retort.operation.Operation> bridgeRenamedTable(String schema, String oldName, String newName) {
+        return List.of();
+    }
+
+    /** What undoes {@link #bridgeRenamedTable}: run by the contract, and by the expand's downgrade before the rename is undone. */
+    default List<dev.retort.operation.Operation> stopBridgingRenamedTable(String schema, String oldName, String newName) {
+        return List.of();
+    }
+
+    /**
      * Whether a schema change (DDL) locks the database's whole catalog until its transaction ends, so that changes to
      * different schemas of one database wait for one another: a fleet of schemas on such a database migrates them one at
      * a time, which is as fast as it can go there, instead of timing out on the catalog's lock.

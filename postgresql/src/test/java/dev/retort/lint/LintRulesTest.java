@@ -78,6 +78,9 @@ class LintRulesTest {
                 rule("volatile-default", List.of(Rev.tx(op -> op.addColumn("author", column("token", uuid()).defaultValue("gen_random_uuid()")))),
                         List.of(Rev.tx(op -> op.addColumn("author", column("token", uuid())).setDefault("author", "token", "gen_random_uuid()")
                                 .execute("update author set token = gen_random_uuid() where token is null")))),
+                rule("unbatched-update", List.of(Rev.tx(op -> op.execute("UPDATE author SET nick = lower(nick) WHERE nick IS NOT NULL"))),
+                        List.of(Rev.noTx(op -> op.backfill(dev.retort.operation.Backfill.of("author").set("nick = lower(nick)")
+                                .where("nick IS NOT NULL"))))),
                 rule("add-serial-column", List.of(Rev.tx(op -> op.addColumn("author", column("position", bigint()).identity()))),
                         List.of(Rev.tx(op -> op.addColumn("author", column("position", bigint())).execute("update author set position = id")))),
                 rule("sequence-behind-values", List.of(Rev.tx(op -> op.addIdentity("author", "id"))),
@@ -106,7 +109,7 @@ class LintRulesTest {
                 rule("concurrently-in-transaction", List.of(Rev.tx(op -> op.createIndex("ix_author_email", "author", "email").concurrently())),
                         List.of(Rev.noTx(op -> op.createIndex("ix_author_email", "author", "email").concurrently()))),
                 rule("rename-table", List.of(Rev.tx(op -> op.renameTable("book", "volume"))),
-                        List.of(Rev.tx(op -> op.renameTable("book", "volume").acknowledge("rename-table", "deployed with the app stopped")))),
+                        List.of(Rev.tx(op -> op.renameTable("book", "volume").execute("CREATE VIEW book AS SELECT * FROM volume")))),
                 rule("rename-column", List.of(Rev.tx(op -> op.renameColumn("author", "nick", "handle"))),
                         List.of(Rev.tx(op -> op.renameColumn("author", "nick", "handle").acknowledge("rename-column", "deployed with the app stopped")))),
                 rule("not-null-without-default", List.of(Rev.tx(op -> op.addColumn("author", column("country", varchar(2)).notNull()))),
@@ -207,6 +210,25 @@ class LintRulesTest {
         try (Retort retort = withoutStatementLockTimeout(graph)) {
             assertEquals(List.of(), retort.lint().findings().stream().filter(f -> f.rule().equals("blocking-drop-index"))
                     .map(Finding::describe).toList());
+        }
+    }
+
+    @Test
+    void anUpdateOfSomeRowsOrOfATableTheRevisionCreatesIsNotAnUnbatchedUpdate() {
+        db.reset();
+        db.execute(TABLES);
+        Revs graph = graph(List.of(Rev.tx(op -> {
+            op.execute("UPDATE author SET nick = 'x' WHERE id = 1")
+                    .execute("update public.author set nick = lower(nick) from book where book.author_id = author.id");
+            op.createTable("visit", column("id", bigint()).notNull(), column("seen", timestamptz()));
+            op.execute("UPDATE visit SET seen = now()")
+                    .execute("UPDATE \"author\" SET nick = upper(nick) WHERE nick IS NULL OR (code IS NOT NULL)");
+        })));
+        try (Retort retort = withoutStatementLockTimeout(graph)) {
+            List<Finding> found = retort.lint().findings().stream().filter(f -> f.rule().equals("unbatched-update")).toList();
+            assertEquals(1, found.size(), found::toString);
+            assertTrue(found.get(0).operation().startsWith("UPDATE \"author\""), found.get(0)::describe);
+            assertTrue(found.get(0).safeAlternative().contains("op.backfill(Backfill.of(\"author\")"), found.get(0)::describe);
         }
     }
 

@@ -114,7 +114,8 @@ public record MigrationSource(String packageName, String className, String revis
             List<CodeBlock> after = new ArrayList<>();
             for (int n = 0; n < change.upgrade().size(); n++) {
                 Operation operation = change.upgrade().get(n);
-                after.add(phase == Revision.Phase.CONTRACT && (operation instanceof Operation.DropColumn || operation instanceof Operation.DropTable)
+                after.add(phase == Revision.Phase.CONTRACT && (operation instanceof Operation.DropColumn || operation instanceof Operation.DropTable
+                        || operation instanceof Operation.RenameColumn)
                         ? remarks.acknowledgements(Direction.UP, up, "the contract of an expand/contract change: release applies it only in a "
                         + "later deploy than its expand, once no instance built before the expand runs") : CodeBlock.of(""));
                 comments.add(remarks.comments(Direction.UP, up++));

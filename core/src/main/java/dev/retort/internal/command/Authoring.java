@@ -107,8 +107,9 @@ public final class Authoring {
     /**
      * Writes the changes for an application deployed rolling ({@link RollingRewriter}): an expand revision the version still
      * running survives, a non-transactional revision with the backfills if there are any, and a contract revision, marked
-     * as such and naming its expand, that finishes the changes in a later deploy; one ordinary revision when nothing
-     * breaks the running version. The expand is returned, the others as its follow-ups, in order.
+     * as such and naming its expand, that finishes the changes in a later deploy, followed where a column becomes NOT NULL by
+     * a second contract outside a transaction (the validated check each statement commits on its own); one ordinary revision
+     * when nothing breaks the running version. The expand is returned, the others as its follow-ups, in order.
      */
     public Generated writeRolling(String message, Comparison comparison, SchemaModel current) {
         List<String> parents = graph.heads();
@@ -116,7 +117,7 @@ public final class Authoring {
             return new Generated(null, parents, null, null, null, comparison, List.of(), null);
         }
         RollingRewriter.Split split = RollingRewriter.rewrite(platform, comparison, current);
-        if (split.contract().isEmpty() && split.backfill().isEmpty()) {
+        if (split.contract().isEmpty() && split.finish().isEmpty() && split.backfill().isEmpty()) {
             return revision(MigrationSource.newRevisionId(), message, parents, comparison, current, false, split.notes(), null, null,
                     Revision.Phase.ORDINARY, "");
         }
@@ -130,8 +131,19 @@ public final class Authoring {
         }
         Comparison done = new Comparison(java.util.stream.Stream.concat(split.expand().changes().stream(), split.backfill().changes().stream())
                 .toList());
-        Generated contract = revision(MigrationSource.newRevisionId(), message + " (contract)", contractParents, split.contract(), current,
-                false, List.of(), done, null, Revision.Phase.CONTRACT, expand);
+        // NOT NULL set through a validated check runs outside a transaction: after the contract, or as the contract itself.
+        Generated contract;
+        if (split.contract().isEmpty()) {
+            contract = revision(MigrationSource.newRevisionId(), message + " (contract)", contractParents, split.finish(), current, true,
+                    List.of(), done, null, Revision.Phase.CONTRACT, expand);
+        } else {
+            String first = MigrationSource.newRevisionId();
+            Generated finish = split.finish().isEmpty() ? null : revision(MigrationSource.newRevisionId(), message + " (contract, NOT NULL)",
+                    List.of(first), split.finish(), current, true, List.of(), new Comparison(java.util.stream.Stream.concat(
+                            done.changes().stream(), split.contract().changes().stream()).toList()), null, Revision.Phase.CONTRACT, expand);
+            contract = revision(first, message + " (contract)", contractParents, split.contract(), current, false, List.of(), done, finish,
+                    Revision.Phase.CONTRACT, expand);
+        }
         Generated filled = backfill == null ? contract : revision(backfill, message + " (backfill)", List.of(expand), split.backfill(), current,
                 true, List.of(), split.expand(), contract, Revision.Phase.EXPAND, "");
         return revision(expand, message + " (expand)", parents, split.expand(), current, false, expandNotes, null, filled,

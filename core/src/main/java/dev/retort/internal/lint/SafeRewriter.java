@@ -34,6 +34,25 @@ public final class SafeRewriter {
     private SafeRewriter() {
     }
 
+    /**
+     * The safe form the platform's lint rules know for one operation run against the current schema (PostgreSQL's NOT NULL
+     * set through a validated check), if any: what {@code generateRolling}'s contract runs instead of the operation.
+     */
+    public static Optional<SafeForm> safeForm(Platform platform, Operation operation, SchemaModel current) {
+        RevisionOperations revision = RevisionOperations.generated(true, List.of(operation), List.of());
+        Context context = new Context(platform, revision, Direction.UP, 0, SchemaState.of(current, platform.defaultSchema()), false,
+                finding -> { });
+        return firstSafeForm(platform.lintRules(), context);
+    }
+
+    private static Optional<SafeForm> firstSafeForm(List<LintRule> rules, Context context) {
+        Optional<SafeForm> safe = Optional.empty();
+        for (LintRule rule : rules) {
+            safe = safe.isPresent() ? safe : rule.safeForm(context.judgedBy(rule));
+        }
+        return safe;
+    }
+
     /** Splits the changes found against the current schema into their safe forms. */
     public static Split rewrite(Platform platform, Comparison comparison, SchemaModel current) {
         List<Operation> all = comparison.upgrade();
@@ -48,10 +67,7 @@ public final class SafeRewriter {
         for (Change change : comparison.changes()) {
             Optional<SafeForm> safe = Optional.empty();
             if (change.upgrade().size() == 1) {
-                Context context = new Context(platform, revision, Direction.UP, index, state, false, finding -> { });
-                for (LintRule rule : rules) {
-                    safe = safe.isPresent() ? safe : rule.safeForm(context.judgedBy(rule));
-                }
+                safe = firstSafeForm(rules, new Context(platform, revision, Direction.UP, index, state, false, finding -> { }));
             }
             if (safe.isEmpty()) {
                 now.add(change);

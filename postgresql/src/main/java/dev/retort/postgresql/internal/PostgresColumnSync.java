@@ -25,23 +25,41 @@ final class PostgresColumnSync {
     }
 
     static List<Operation> keep(SqlDialect dialect, String schema, String table, String oldColumn, String newColumn) {
+        return keep(dialect, schema, table, oldColumn, newColumn, null, null);
+    }
+
+    /**
+     * With conversions between the two columns' types ({@code toNew} over the old column's name, {@code toOld} over the
+     * new one's), or none (null: the columns have one type). As pgroll's {@code alter_column} triggers do, the function
+     * declares a variable named after each column holding the row's value, so the expressions, written over column names
+     * as a backfill's {@code UPDATE} uses them, read the row being written.
+     */
+    static List<Operation> keep(SqlDialect dialect, String schema, String table, String oldColumn, String newColumn, String toNew,
+                                String toOld) {
         String function = dialect.qualified(schema, name(table, newColumn));
         String o = dialect.identifier(oldColumn);
         String n = dialect.identifier(newColumn);
+        String qualified = dialect.qualified(schema, table);
+        String declare = toNew == null ? ""
+                : "DECLARE\n  " + o + " " + qualified + "." + o + "%TYPE := NEW." + o + ";\n  " + n + " " + qualified + "." + n + "%TYPE := NEW."
+                + n + ";\n";
+        String fromOld = toNew == null ? "NEW." + o : toNew;
+        String fromNew = toOld == null ? "NEW." + n : toOld;
         String body = "CREATE OR REPLACE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $retort$\n"
+                + declare
                 + "BEGIN\n"
                 + "  IF TG_OP = 'INSERT' THEN\n"
-                + "    IF NEW." + n + " IS NULL THEN NEW." + n + " := NEW." + o + ";\n"
-                + "    ELSIF NEW." + o + " IS NULL THEN NEW." + o + " := NEW." + n + ";\n"
+                + "    IF NEW." + n + " IS NULL THEN NEW." + n + " := " + fromOld + ";\n"
+                + "    ELSIF NEW." + o + " IS NULL THEN NEW." + o + " := " + fromNew + ";\n"
                 + "    END IF;\n"
-                + "  ELSIF NEW." + n + " IS DISTINCT FROM OLD." + n + " THEN NEW." + o + " := NEW." + n + ";\n"
-                + "  ELSIF NEW." + o + " IS DISTINCT FROM OLD." + o + " THEN NEW." + n + " := NEW." + o + ";\n"
+                + "  ELSIF NEW." + n + " IS DISTINCT FROM OLD." + n + " THEN NEW." + o + " := " + fromNew + ";\n"
+                + "  ELSIF NEW." + o + " IS DISTINCT FROM OLD." + o + " THEN NEW." + n + " := " + fromOld + ";\n"
                 + "  END IF;\n"
                 + "  RETURN NEW;\n"
                 + "END\n"
                 + "$retort$";
         String trigger = "CREATE TRIGGER " + dialect.identifier(name(table, newColumn)) + " BEFORE INSERT OR UPDATE ON "
-                + dialect.qualified(schema, table) + " FOR EACH ROW EXECUTE FUNCTION " + function + "()";
+                + qualified + " FOR EACH ROW EXECUTE FUNCTION " + function + "()";
         return List.of(new Operation.ExecuteSql(body, List.of()), new Operation.ExecuteSql(trigger, List.of()));
     }
 

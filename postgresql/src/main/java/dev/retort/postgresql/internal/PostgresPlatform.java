@@ -93,6 +93,27 @@ public final class PostgresPlatform implements Platform {
     }
 
     @Override
+    public List<dev.retort.operation.Operation> keepColumnsInStep(String schema, String table, String oldColumn, String newColumn, String toNew,
+                                                                  String toOld) {
+        return PostgresColumnSync.keep(dialect(), schema, table, oldColumn, newColumn, toNew, toOld);
+    }
+
+    /**
+     * A view under the old name: {@code SELECT *} from one table is automatically updatable, so the version still running
+     * inserts, updates and deletes through it; the table's defaults, identities and triggers apply to what it writes.
+     */
+    @Override
+    public List<dev.retort.operation.Operation> bridgeRenamedTable(String schema, String oldName, String newName) {
+        return List.of(new Operation.ExecuteSql("CREATE VIEW " + dialect.qualified(schema, oldName) + " AS SELECT * FROM "
+                + dialect.qualified(schema, newName), List.of()));
+    }
+
+    @Override
+    public List<dev.retort.operation.Operation> stopBridgingRenamedTable(String schema, String oldName, String newName) {
+        return List.of(new Operation.ExecuteSql("DROP VIEW IF EXISTS " + dialect.qualified(schema, oldName), List.of()));
+    }
+
+    @Override
     public List<LintRule> lintRules() {
         return PostgresLintRules.all();
     }

@@ -84,8 +84,9 @@ final class ColumnRules {
                     List.of(new Operation.DropColumn(add.schema(), add.table(), nullable.name(), nullable)),
                     setNotNullSafely(context, add.schema(), add.table(), nullable.name()),
                     List.of(new Operation.SetNullable(add.schema(), add.table(), nullable.name(), true)),
-                    "Fill " + name + " in existing rows before it becomes NOT NULL, e.g. op.execute(\"UPDATE " + add.table() + " SET "
-                            + nullable.name() + " = … WHERE " + nullable.name() + " IS NULL\"), as the first operation here."));
+                    "Fill " + name + " in existing rows before it becomes NOT NULL, e.g. op.backfill(Backfill.of(\"" + add.table()
+                            + "\").set(\"" + nullable.name() + " = …\").where(\"" + nullable.name() + " IS NULL\")), as the first operation "
+                            + "here: in batches, each committing on its own."));
         }
     }
 
@@ -186,7 +187,7 @@ final class ColumnRules {
                                 + add.column().defaultValue() + " computes it for every existing row: the table is rewritten under "
                                 + "ACCESS EXCLUSIVE (a constant default would not be).",
                         "Add the column without a default, set the default afterwards (it then applies to new rows only), and fill "
-                                + "existing rows in batches.");
+                                + "existing rows with " + BackfillRules.BACKFILL.formatted(add.table()) + ".");
             }
         }
     }

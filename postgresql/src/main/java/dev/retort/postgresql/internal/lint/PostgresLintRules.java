@@ -15,7 +15,7 @@ public final class PostgresLintRules {
         return List.of(
                 new DropTable(), new DropColumn(), new TypeChangeRules.Narrowing(), new TypeChangeRules.MayFail(),
                 new TypeChangeRules.MissingUsing(), new ColumnRules.DropDefault(), new ColumnRules.DropNotNull(),
-                new TypeChangeRules.Rewrite(), new ColumnRules.VolatileDefault(), new ColumnRules.AddSerialColumn(),
+                new TypeChangeRules.Rewrite(), new ColumnRules.VolatileDefault(), new BackfillRules.UnbatchedUpdate(), new ColumnRules.AddSerialColumn(),
                 new ColumnRules.SequenceBehindValues(),
                 new ColumnRules.SetNotNull(), new ConstraintRules.NotValid(), new ConstraintRules.ValidateInTransaction(),
                 new IndexRules.BlockingCreate(), new IndexRules.BlockingDrop(), new ConstraintRules.UniqueWithoutIndex(),

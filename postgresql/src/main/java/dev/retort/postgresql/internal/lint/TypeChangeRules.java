@@ -111,8 +111,9 @@ final class TypeChangeRules {
             } else if (conversion.rewrites()) {
                 context.report("Changing " + column(context, change) + " " + types(context, change) + " rewrites " + table + " and "
                                 + "rebuilds its indexes under ACCESS EXCLUSIVE: no reads or writes until it is done.",
-                        "Add a new column of the new type, backfill it in batches, switch the application to it, then drop the old "
-                                + "column; or run the change in a maintenance window.");
+                        "Add a new column of the new type, fill it with " + BackfillRules.BACKFILL.formatted(change.table()) + ", switch "
+                                + "the application to it, then drop the old column (migrations:generate -Dmigrations.rolling=true writes "
+                                + "these revisions); or run the change in a maintenance window.");
             }
         }
     }
