@@ -48,7 +48,8 @@ import dev.retort.testing.TestDatabases;
  * accepted; the old version stops; the second release applies the contract, after which the rollback is refused. Neither
  * loop sees an error, and the schema ends as Hibernate would create it for the new entities.
  *
- * <p>Each kind is a pair of {@code Person} entities, old and new: adding a kind is one test of a few lines.
+ * <p>Each kind is a pair of {@code Person} entities, old and new: adding a kind is one test of a few lines. The kinds: a
+ * column renamed, a NOT NULL field removed, a column made NOT NULL, a table renamed, a column retyped, a column narrowed.
  */
 @ParameterizedClass(name = "on {argumentSetName}")
 @MethodSource("platforms")
@@ -99,6 +100,22 @@ class TwoVersionsTest {
     void aColumnMadeNotNull(@TempDir Path work) throws Exception {
         rollOut(work, SampleApp.person("", NAME, EMAIL),
                 SampleApp.person("", NAME, "@Column(nullable = false, length = 320) String email;"));
+    }
+
+    @Test
+    void aTableRenamed(@TempDir Path work) throws Exception {
+        rollOut(work, SampleApp.person("", NAME, EMAIL), SampleApp.person("@Table(name = \"people\")", NAME, EMAIL));
+    }
+
+    @Test
+    void aColumnRetyped(@TempDir Path work) throws Exception {
+        rollOut(work, SampleApp.person("", NAME, EMAIL, "@Column(nullable = false) Integer score;"),
+                SampleApp.person("", NAME, EMAIL, "@Column(nullable = false) Long score;"));
+    }
+
+    @Test
+    void aColumnNarrowed(@TempDir Path work) throws Exception {
+        rollOut(work, SampleApp.person("", NAME, EMAIL), SampleApp.person("", NAME, "@Column(length = 100) String email;"));
     }
 
     /** The whole deploy, from the old version's first release to the new version's contract. */
