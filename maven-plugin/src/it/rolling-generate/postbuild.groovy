@@ -15,6 +15,7 @@ try {
     check(contract.text.contains("phase = Revision.Phase.CONTRACT") && contract.text.contains('expand = "' + expandId + '"'), "the contract is marked and names its expand")
     def log = new File(basedir, "build.log").text
     check(log.contains("held for the next deploy"), "the first release after generate holds the contract")
+    check(log.contains("No changes detected"), "generate with -Dmigrations.rolling=false and -Dmigrations.safe=true runs in place and finds nothing")
     check(column(basedir, "select version_num from retort_version") == [contractId], "the second release applies the contract")
     check(column(basedir, "select column_name from information_schema.columns where table_name = 'author' order by column_name") == ["full_name", "id"], "name is gone, full_name stays")
     check(column(basedir, "select outcome from retort_deploys order by started_at") == ["upgraded", "upgraded", "upgraded"], "three deploys recorded")
