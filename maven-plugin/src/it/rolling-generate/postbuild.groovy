@@ -17,6 +17,7 @@ try {
     check(contract.text.contains("phase = Revision.Phase.CONTRACT") && contract.text.contains('expand = "' + expandId + '"'), "the contract is marked and names its expand")
     def log = new File(basedir, "build.log").text
     check(log.contains("held for the next deploy"), "the first release after generate holds the contract")
+    check(log.contains("No changes detected"), "generate with -Dmigrations.rolling=false and -Dmigrations.safe=true runs in place and finds nothing")
     check(notNull.text.contains("transactional = false") && notNull.text.contains('expand = "' + expandId + '"')
             && notNull.text.contains("op.validateConstraint("), "NOT NULL follows the contract through a validated check")
     check(column(basedir, "select version_num from retort_version") == [notNullId], "the second release applies the contract and its NOT NULL")

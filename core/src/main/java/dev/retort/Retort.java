@@ -791,7 +791,8 @@ public final class Retort implements AutoCloseable {
     /**
      * Autogenerate: compares the schema the source describes with the database at head (or, when configured, a
      * dev database upgraded to head) and writes the difference as a new revision on top of the head, into the
-     * configured source directory and package.
+     * configured source directory and package. Where the {@code rolling} setting says the application is deployed
+     * rolling, this is {@link #generateRolling(SchemaSource, String)}.
      *
      * @return what was written; {@link Generated#nothingToDo()} when no change was found
      * @throws RetortException when the graph has several heads or the database is not at head
@@ -805,8 +806,17 @@ public final class Retort implements AutoCloseable {
      * form for is written that way: what must commit step by step (indexes built {@code CONCURRENTLY}, constraints
      * validated after being added unvalidated, NOT NULL set through a validated check) goes into a second,
      * non-transactional revision on top of the first ({@link Generated#followUp()}).
+     *
+     * @throws RetortException with {@code safe} where the {@code rolling} setting is true: the two are different splits
      */
     public Generated generate(SchemaSource entities, String message, boolean safe) {
+        if (settings.rolling()) {
+            if (safe) {
+                throw new RetortException("generate writes a change either as expand, backfill and contract or in its safe forms, not both: "
+                        + "{rolling} is true (from " + settings.origin(Setting.ROLLING) + "); set it false for this run to write the safe forms.");
+            }
+            return generateRolling(entities, message);
+        }
         requireMessage(message);
         Authoring authoring = authoring();
         authoring.requireSingleHead();
@@ -1018,6 +1028,15 @@ public final class Retort implements AutoCloseable {
         /** The schemas Retort manages ({@code clean} empties them); default {@code schema}, else the connection's current schema. */
         public Builder schemas(String... names) {
             settings.set(Setting.SCHEMAS, String.join(",", names));
+            return this;
+        }
+
+        /**
+         * Whether the application is deployed rolling: {@link Retort#generate(SchemaSource, String)} then writes a change the
+         * running version cannot survive as expand, backfill and contract ({@link Retort#generateRolling(SchemaSource, String)}).
+         */
+        public Builder rolling(boolean value) {
+            settings.set(Setting.ROLLING, Boolean.toString(value));
             return this;
         }
 

@@ -210,6 +210,11 @@ final class Precedence {
                         + "); give yes or true to confirm, or leave it unset.");
             }
         }
+        String rolling = values.get(Setting.ROLLING);
+        if (!rolling.matches("(?i)yes|true|no|false")) {
+            throw new RetortException("{rolling} is '" + rolling + "' (from " + origins.get(Setting.ROLLING)
+                    + "); give true where the application is deployed rolling, or false.");
+        }
         String excluded = values.get(Setting.EXCLUDE_OBJECTS);
         if (excluded != null && !excluded.matches("[A-Za-z0-9_$*?.,\\s-]+")) {
             throw new RetortException("{excludeObjects} is '" + excluded + "' (from " + origins.get(Setting.EXCLUDE_OBJECTS) + "); give "

@@ -98,6 +98,10 @@ public enum Setting {
     BASELINE_ON_RELEASE("baselineOnRelease", "The revision (head, or an id) whose schema a database without Retort's tables already "
             + "holds (made by hbm2ddl, Flyway or by hand): release compares the two and, when they are equal, stamps the database "
             + "there before it upgrades; otherwise it refuses, naming the difference.", null),
+    /** Whether the application is deployed rolling, so generate writes what the running version cannot survive as expand and contract. */
+    ROLLING("rolling", "The application is deployed rolling (the old version serves while the new one starts): generate writes a "
+            + "change the running version cannot survive as expand, backfill and contract revisions, which release applies in two "
+            + "deploys (yes or true). A generate run's own rolling option wins over it.", "false"),
     /** A fleet's targets: a file of URLs or schema names, one a line, {@code -} for standard input, or URLs comma-separated. */
     TARGETS("targets", "Runs the command over a fleet: a file listing its targets one a line (a JDBC URL or DATABASE_URL form "
             + "is a database, a bare name a schema on the database url names; # starts a comment), - for standard input, or "

@@ -244,6 +244,11 @@ public final class Settings {
         return values.get(Setting.BASELINE_ON_RELEASE);
     }
 
+    /** Whether the application is deployed rolling: generate then writes expand, backfill and contract revisions. */
+    public boolean rolling() {
+        return yes(values.get(Setting.ROLLING));
+    }
+
     private static boolean yes(String value) {
         return value != null && (value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
     }

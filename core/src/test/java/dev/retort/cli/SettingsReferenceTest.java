@@ -19,9 +19,12 @@ import dev.retort.config.Setting;
 /** Every setting is documented in docs/configuration.md under all its names, and the command line offers it. */
 class SettingsReferenceTest {
 
-    /** Settings only a build reads: the command line in an application's jar neither reads entities nor writes sources. */
+    /**
+     * Settings only a build reads: the command line in an application's jar neither reads entities nor writes sources
+     * (rolling says how generate writes them).
+     */
     private static final Set<Setting> BUILD_ONLY = EnumSet.of(Setting.ENTITY_PACKAGES, Setting.PERSISTENCE_UNIT, Setting.SPRING_PROFILES,
-            Setting.SOURCE_DIRECTORY);
+            Setting.SOURCE_DIRECTORY, Setting.ROLLING);
 
     @Test
     void everySettingHasARowInConfigurationMdWithItsNamesAndDefault() throws IOException {

@@ -2,6 +2,7 @@ package dev.retort.maven;
 
 import java.io.File;
 
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -40,10 +41,15 @@ public class GenerateMojo extends AbstractEntityMojo {
 
     /**
      * The application is deployed rolling: write a change the running version cannot survive as an expand, a backfill and
-     * a contract revision, which {@code release} applies in a later deploy (docs/rolling-deploys.md).
+     * a contract revision, which {@code release} applies in a later deploy (docs/rolling-deploys.md). Say it once in the
+     * plugin's configuration ({@code <rolling>true</rolling>}); {@code -Dmigrations.rolling=false} on the command line
+     * wins over the configuration for one run.
      */
-    @Parameter(property = "migrations.rolling", defaultValue = "false")
-    private boolean rolling;
+    @Parameter(property = "migrations.rolling")
+    private String rolling;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
 
     /** Where the new migration file goes. */
     @Parameter(property = "migrations.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
@@ -53,6 +59,8 @@ public class GenerateMojo extends AbstractEntityMojo {
     protected void configure(Settings.Builder builder) throws MojoFailureException {
         super.configure(builder);
         builder.set(Setting.SOURCE_DIRECTORY, sourceDirectory.getPath());
+        // Maven lets a parameter in the pom win over -D; for one run's rolling=false, the command line wins here.
+        builder.set(Setting.ROLLING, session.getUserProperties().getProperty(Setting.ROLLING.mavenProperty(), rolling));
     }
 
     @Override
@@ -65,12 +73,13 @@ public class GenerateMojo extends AbstractEntityMojo {
         if (message == null || message.isBlank()) {
             throw new MojoFailureException("migrations:generate needs a message: -Dmigrations.message=\"add email to author\".");
         }
-        if (rolling && safe) {
-            throw new MojoFailureException("migrations:generate takes -Dmigrations.rolling or -Dmigrations.safe, not both: a rolling change "
-                    + "is written as expand, backfill and contract.");
+        boolean rollingRun = settings().rolling();
+        if (rollingRun && safe) {
+            throw new MojoFailureException("migrations:generate writes a change as expand, backfill and contract (migrations.rolling is "
+                    + "true) or in its safe forms (-Dmigrations.safe), not both; -Dmigrations.rolling=false writes the safe forms for one run.");
         }
         Generated generated = empty ? retort.generateEmpty(message)
-                : rolling ? retort.generateRolling(entities(), message) : retort.generate(entities(), message, safe);
+                : rollingRun ? retort.generateRolling(entities(), message) : retort.generate(entities(), message, safe);
         if (generated.nothingToDo()) {
             getLog().info("No changes detected: the database matches the entities. Nothing written.");
             return;

@@ -45,6 +45,10 @@ class SettingsPrecedenceTest {
             lock timeout: the default                | lockTimeout | -              | -      | -                   | -          | -                             | 60                       | default
             package: the file over the default       | package  | -                 | -      | -                   | com.shop.db | -                            | com.shop.db              | retort.package
             package: the default                     | package  | -                 | -      | -                   | -          | -                             | db.migrations            | default
+            rolling: one run's false over the file   | rolling  | false             | -      | -                   | true       | -                             | false                    | explicit
+            rolling: the environment over the file   | rolling  | -                 | -      | true                | false      | -                             | true                     | RETORT_ROLLING
+            rolling: said once in the file           | rolling  | -                 | -      | -                   | true       | -                             | true                     | retort.rolling
+            rolling: the default                     | rolling  | -                 | -      | -                   | -          | -                             | false                    | default
             """)
     void theFirstSourceWithAValueWins(String description, String key, String explicit, String server, String env, String file,
                                       String databaseUrl, String expected, String origin) {
@@ -84,6 +88,19 @@ class SettingsPrecedenceTest {
                 + "(e.g. 60), or a duration such as 500ms or 2m.", e.getMessage());
         assertEquals("migrations.lockTimeout is '" + value + "' (from RETORT_LOCK_TIMEOUT); give a whole number of seconds, 0 or more "
                 + "(e.g. 60), or a duration such as 500ms or 2m.", e.getMessage(SettingNames.MAVEN));
+    }
+
+    @ParameterizedTest(name = "rolling={0} is {1}")
+    @CsvSource({"true, true", "yes, true", "TRUE, true", "false, false", "no, false"})
+    void theRollingSettingSaysWhetherGenerateSplitsChanges(String value, boolean expected) {
+        assertEquals(expected, Settings.builder().properties(Map.of("retort.rolling", value)).build().rolling());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRollingValueThatIsNeitherTrueNorFalseIsRefusedNamingWhereItCameFrom() {
+        RetortException e = assertThrows(RetortException.class, () -> Settings.builder().environment(Map.of("RETORT_ROLLING", "sometimes")).build());
+        assertEquals("migrations.rolling is 'sometimes' (from RETORT_ROLLING); give true where the application is deployed rolling, or false.",
+                e.getMessage(SettingNames.MAVEN));
     }
 
     @org.junit.jupiter.api.Test

@@ -17,10 +17,6 @@ import java.util.stream.Stream;
 
 import javax.tools.ToolProvider;
 
-import org.hibernate.SessionFactory;
-import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,18 +122,7 @@ class PortableHistoryTest {
 
     /** Hibernate's own check of the database against the entities, as an application starting with validate makes it. */
     private static void validate(TestDatabase db, List<Class<?>> entities) {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                .applySettings(Map.of("hibernate.connection.datasource", db.dataSource(), "hibernate.hbm2ddl.auto", "validate"))
-                .applySettings(NAMING).build();
-        try {
-            MetadataSources sources = new MetadataSources(registry);
-            entities.forEach(sources::addAnnotatedClass);
-            try (SessionFactory factory = sources.buildMetadata().buildSessionFactory()) {
-                factory.getMetamodel();
-            }
-        } finally {
-            StandardServiceRegistryBuilder.destroy(registry);
-        }
+        dev.retort.rolling.HibernateValidation.validate(db.dataSource(), entities, NAMING);
     }
 
     /** Compiles the generated migrations as the application's build would. */

@@ -8,26 +8,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.retort.MigrationListener;
 import dev.retort.Retort;
 import dev.retort.Revision;
 import dev.retort.command.Deployability;
 import dev.retort.revision.RevisionScript;
-import dev.retort.testing.PostgresTest;
 import dev.retort.testing.Revs;
 import dev.retort.testing.TestDatabase;
+import dev.retort.testing.TestDatabases;
 
 /**
  * Rollback that knows compatibility: an older artifact is accepted while every revision it does not know is backward
  * compatible (an expand, or one that only adds), saying which and why, and refused, naming the revision, after a
  * contract, a drop or a rename in place.
  */
-@PostgresTest
+// Rolling deploys are built for PostgreSQL and MariaDB; H2 serves development, not rolling production deploys.
+@ParameterizedClass(name = "on {argumentSetName}")
+@MethodSource("platforms")
 class RollbackTest {
+
+    static Stream<Arguments> platforms() {
+        return TestDatabases.onPlatforms("postgresql", "mariadb");
+    }
 
     private static final Set<String> OLD = Set.of("r1");
 

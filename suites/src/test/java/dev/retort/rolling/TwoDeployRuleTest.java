@@ -10,9 +10,13 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,16 +30,22 @@ import dev.retort.command.ReleaseReport;
 import dev.retort.command.ReleaseReport.AppliedRevision;
 import dev.retort.revision.RevisionGraphException;
 import dev.retort.revision.RevisionScript;
-import dev.retort.testing.PostgresTest;
 import dev.retort.testing.Revs;
 import dev.retort.testing.TestDatabase;
+import dev.retort.testing.TestDatabases;
 
 /**
  * The two-deploy rule, enforced by release on a real database: a contract revision is not applied by the release that
  * applies its expand, nor while a registered instance built before its expand still runs; every deploy is recorded.
  */
-@PostgresTest
+// Rolling deploys are built for PostgreSQL and MariaDB; H2 serves development, not rolling production deploys.
+@ParameterizedClass(name = "on {argumentSetName}")
+@MethodSource("platforms")
 class TwoDeployRuleTest {
+
+    static Stream<Arguments> platforms() {
+        return TestDatabases.onPlatforms("postgresql", "mariadb");
+    }
 
     private final TestDatabase db;
 
@@ -46,6 +56,12 @@ class TwoDeployRuleTest {
     @BeforeEach
     void emptyDatabase() {
         db.reset();
+    }
+
+    /** How many columns of that name the person table has, in the test's own database. */
+    private String personColumns(String column) {
+        return db.value("select count(*) from information_schema.columns where table_name = 'person' and column_name = '" + column
+                + "' and table_schema = " + ("mariadb".equals(db.platform()) ? "database()" : "current_schema()"));
     }
 
     /** Version 1: a table. */
@@ -112,7 +128,7 @@ class TwoDeployRuleTest {
         assertEquals("c3", json.get(0).get("revision").asText());
         assertEquals(second.held().get(0).reason(), json.get(0).get("reason").asText());
         assertEquals(List.of("e2"), db.column("select version_num from retort_version"));
-        assertEquals("1", db.value("select count(*) from information_schema.columns where table_name = 'person' and column_name = 'name'"));
+        assertEquals("1", personColumns("name"));
 
         // The same artifact released again (a retried pipeline) does not apply the contract either.
         ReleaseReport retried = release(v2(), "2.0");
@@ -127,11 +143,11 @@ class TwoDeployRuleTest {
         assertEquals(List.of("c3"), applied(third));
         assertEquals(List.of(), third.held());
         assertEquals(0, readJson(third.toJson()).get("held").size());
-        assertEquals("0", db.value("select count(*) from information_schema.columns where table_name = 'person' and column_name = 'name'"));
+        assertEquals("0", personColumns("name"));
 
         // Every deploy is recorded: which artifact, how it ended, what it applied and held back.
         assertEquals(List.of("1.0 upgraded r1 -", "2.0 upgraded e2 c3", "2.0 nothing_to_do - c3", "3.0 upgraded c3 -"),
-                db.column("select version || ' ' || outcome || ' ' || coalesce(nullif(applied, ''), '-') || ' ' || coalesce(nullif(held, ''), '-') "
+                db.column("select concat(version, ' ', outcome, ' ', coalesce(nullif(applied, ''), '-'), ' ', coalesce(nullif(held, ''), '-')) "
                         + "from retort_deploys order by started_at"));
         assertEquals(List.of("c3"), db.column("select head from retort_deploys where version = '3.0'"));
     }
@@ -172,7 +188,8 @@ class TwoDeployRuleTest {
         try (Retort old = retort(v1(), "1.0"); RunningInstance instance = old.registerInstance(Duration.ofSeconds(60))) {
             assertEquals(ReleaseReport.Outcome.REFUSED, release(v2(), "3.0").outcome());
             // Killed without closing: its last refresh grows older than its time to live.
-            db.execute("update retort_instances set seen_at = seen_at - interval '5 minutes' where id = '" + instance.id() + "'");
+            db.execute("update retort_instances set seen_at = seen_at - " + ("mariadb".equals(db.platform()) ? "interval 5 minute" : "interval '5 minutes'")
+                    + " where id = '" + instance.id() + "'");
             ReleaseReport applied = release(v2(), "3.0");
             assertTrue(applied.succeeded(), String.valueOf(applied.error()));
             assertEquals(List.of("c3"), applied(applied));

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import dev.retort.RetortException;
 import dev.retort.internal.Messages;
+import dev.retort.operation.Types;
 import dev.retort.platform.SqlDialect;
 
 /**
@@ -21,12 +22,16 @@ public final class RollingTables {
     private final DataSource dataSource;
     private final String deploys;
     private final String instances;
+    private final String timestamp;
 
     /** The tables in {@code schema} (null or empty: the connection's), named as {@code dialect} quotes. */
     public RollingTables(DataSource dataSource, SqlDialect dialect, String schema) {
         this.dataSource = dataSource;
         this.deploys = dialect.qualified(schema, "retort_deploys");
         this.instances = dialect.qualified(schema, "retort_instances");
+        // The platform's timestamp of microseconds, so deploys within one second keep their order: a plain TIMESTAMP is
+        // whole seconds on some databases, converted by the session's time zone and, on older servers, set anew by updates.
+        this.timestamp = dialect.typeName(Types.timestamp(6));
     }
 
     /** The deploys table's qualified name. */
@@ -56,10 +61,10 @@ public final class RollingTables {
     private void create(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + deploys + " (id VARCHAR(36) NOT NULL PRIMARY KEY, head VARCHAR(1000) NOT NULL, "
-                    + "version VARCHAR(200), environment VARCHAR(100), started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP NOT NULL, "
-                    + "outcome VARCHAR(20) NOT NULL, applied VARCHAR(4000) NOT NULL, held VARCHAR(4000) NOT NULL)");
+                    + "version VARCHAR(200), environment VARCHAR(100), started_at " + timestamp + " NOT NULL, finished_at " + timestamp
+                    + " NOT NULL, outcome VARCHAR(20) NOT NULL, applied VARCHAR(4000) NOT NULL, held VARCHAR(4000) NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS " + instances + " (id VARCHAR(36) NOT NULL PRIMARY KEY, head VARCHAR(1000) NOT NULL, "
-                    + "version VARCHAR(200), host VARCHAR(200), started_at TIMESTAMP NOT NULL, seen_at TIMESTAMP NOT NULL, "
+                    + "version VARCHAR(200), host VARCHAR(200), started_at " + timestamp + " NOT NULL, seen_at " + timestamp + " NOT NULL, "
                     + "ttl_seconds INTEGER NOT NULL)");
         }
     }

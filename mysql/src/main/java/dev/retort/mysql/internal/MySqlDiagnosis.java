@@ -12,9 +12,17 @@ final class MySqlDiagnosis {
     static String explain(SQLException error, Flavour flavour) {
         int code = error.getErrorCode();
         String state = error.getSQLState() == null ? "" : error.getSQLState();
+        if (code == 1142 && String.valueOf(error.getMessage()).contains("TRIGGER command denied")) {
+            return "The database user lacks the TRIGGER privilege, which keeping a renamed column in step during a rolling deploy needs: "
+                    + "GRANT TRIGGER on the database to the user that migrates.";
+        }
         return switch (code) {
             case 1044, 1142, 1143, 1227, 1370 -> "The database user lacks a privilege this needs: run migrations as a user with ALTER, CREATE, "
-                    + "DROP, INDEX, REFERENCES, INSERT, UPDATE and DELETE on the database.";
+                    + "DROP, INDEX, REFERENCES, INSERT, UPDATE and DELETE on the database (and TRIGGER, for rolling deploys).";
+            // Binary logging is on and the user is no SUPER: the server will not log a trigger it cannot trust to replay the same.
+            case 1419 -> "With binary logging on, creating a trigger needs SUPER unless the server runs with "
+                    + "log_bin_trust_function_creators=1: set that on the server (a managed server's parameter group), or migrate as a user "
+                    + "with SUPER.";
             case 1290, 1792, 1836 -> "The server is read-only (read_only, or a replica): migrate the primary.";
             case 1969, 3024 -> "A statement ran longer than {statementTimeout} allows ("
                     + (flavour.mariaDb() ? "max_statement_time" : "max_execution_time") + "); raise it for this run if the statement is "

@@ -107,6 +107,17 @@ abstract class MySqlPlatformBase implements Platform {
                 : List.of(Comparators.tables(), Comparators.columns(), Comparators.keys(), Comparators.indexes(), Comparators.comments());
     }
 
+    /** Two triggers, before insert and before update, that fill and copy one column from the other ({@link MySqlColumnSync}). */
+    @Override
+    public List<Operation> keepColumnsInStep(String schema, String table, String oldColumn, String newColumn) {
+        return MySqlColumnSync.keep(dialect, schema, table, oldColumn, newColumn);
+    }
+
+    @Override
+    public List<Operation> stopKeepingColumnsInStep(String schema, String table, String oldColumn, String newColumn) {
+        return MySqlColumnSync.stop(dialect, schema, table, oldColumn, newColumn);
+    }
+
     /** InnoDB's online DDL as this server runs it (ALGORITHM, LOCK), data loss and rolling-deploy breakers. */
     @Override
     public List<LintRule> lintRules() {
