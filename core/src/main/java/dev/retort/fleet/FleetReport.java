@@ -148,20 +148,27 @@ public record FleetReport(FleetCommand command, Shard shard, List<TargetResult> 
 
     /**
      * Writes what {@link FleetCommand#SQL} rendered into the directory, one file per target that did not fail, named after
-     * it ({@link #fileName(Target)}), the header comment of {@link #scripts()} first.
+     * it ({@link #fileName(Target)}; where two targets come to the same name, the later one's file is {@code <name>-2.sql},
+     * and so on), the header comment of {@link #scripts()} first.
      *
      * @return the files written, in the fleet's order
      * @throws RetortException when a file cannot be written
      */
     public List<Path> writeScripts(Path directory) {
         List<Path> written = new ArrayList<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
         try {
             Files.createDirectories(directory);
             for (TargetResult r : results) {
                 if (r.failed()) {
                     continue;
                 }
-                Path file = directory.resolve(fileName(r.target()));
+                String name = fileName(r.target());
+                // Two names may differ only where fileName replaces characters, or by case on a file system that ignores it.
+                for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
+                    name = fileName(r.target()).replaceFirst("\\.sql$", "-" + n + ".sql");
+                }
+                Path file = directory.resolve(name);
                 Files.writeString(file, header(r) + "\n" + (r.script() == null || r.outcome() != TargetResult.Outcome.SCRIPTED ? ""
                         : r.script().sql()), StandardCharsets.UTF_8);
                 written.add(file);
