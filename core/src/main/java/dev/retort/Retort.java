@@ -628,13 +628,13 @@ public final class Retort implements AutoCloseable {
     public LintReport lint(String target) {
         if (dataSource == null) {
             Set<String> revisions = pending(Set.of(), target);
-            return withRepeatables(acrossPlatforms(linter -> linter.lintEach(graph, revisions)), plan(Direction.UP, Set.of(), target));
+            return withRepeatables(acrossPlatforms(linter(), linter -> linter.lintEach(graph, revisions)), plan(Direction.UP, Set.of(), target));
         }
         return engine().sharingReads(() -> {
             Set<String> current = engine().currentHeads();
             Set<String> revisions = pending(current, target);
             boolean fresh = fresh(current, revisions);
-            return withRepeatables(acrossPlatforms(linter -> linter.lintRun(graph, revisions, fresh)),
+            return withRepeatables(acrossPlatforms(linter(engine()), linter -> linter.lintRun(graph, revisions, fresh)),
                     engine().plan(Direction.UP, target, current, true));
         });
     }
@@ -651,13 +651,14 @@ public final class Retort implements AutoCloseable {
      */
     public LintReport lint(Set<String> from, String target) {
         Set<String> revisions = pending(from, target);
-        return withRepeatables(acrossPlatforms(linter -> linter.lintRun(graph, revisions, from.isEmpty())), plan(Direction.UP, from, target));
+        return withRepeatables(acrossPlatforms(linter(), linter -> linter.lintRun(graph, revisions, from.isEmpty())), plan(Direction.UP, from, target));
     }
 
     /** The run from the database's revisions, {@code current}, on this database: what a release judges. */
     private LintReport lintDatabase(Set<String> current, String target) {
         Set<String> revisions = pending(current, target);
-        return withRepeatables(linter().lintRun(graph, revisions, fresh(current, revisions)), engine().plan(Direction.UP, target, current, true));
+        return withRepeatables(linter(engine()).lintRun(graph, revisions, fresh(current, revisions)),
+                engine().plan(Direction.UP, target, current, true));
     }
 
     /** Whether a run of these revisions from {@code current} builds the database from base: at base, with no table at all. */
@@ -672,8 +673,8 @@ public final class Retort implements AutoCloseable {
      * A judgement of this database's linter, and, where one history serves several databases ({@code platforms}), the same
      * judgement for each of the others, its findings marked with the database they are about.
      */
-    private LintReport acrossPlatforms(Function<Linter, LintReport> judge) {
-        LintReport report = judge.apply(linter());
+    private LintReport acrossPlatforms(Linter own, Function<Linter, LintReport> judge) {
+        LintReport report = judge.apply(own);
         List<Platform> others = otherPlatforms();
         if (others.isEmpty()) {
             return report;
@@ -701,8 +702,18 @@ public final class Retort implements AutoCloseable {
         return revisions;
     }
 
+    /** This database's linter offline: where its answers depend on the server's version, the version the platform assumes. */
     private Linter linter() {
         return new Linter(platform(), runsSetLockTimeout());
+    }
+
+    /** This database's linter as it judges the server the engine reaches: where its answers depend on the version, that server's. */
+    private Linter linter(Engine database) {
+        return new Linter(platform(), serverRules(database), runsSetLockTimeout());
+    }
+
+    private List<dev.retort.lint.LintRule> serverRules(Engine database) {
+        return database.read("the server's version", c -> platform().lintRules(c.getMetaData()));
     }
 
     /** Whether the runs bound how long a revision's statement waits for a lock ({@code statementLockTimeout}). */
@@ -836,7 +847,8 @@ public final class Retort implements AutoCloseable {
         SchemaModel target = objectFilter().apply(wanted);
         SchemaModel current = introspect(database, target.schemas());
         Comparison comparison = SchemaDiffer.compare(platform(), target, current);
-        return rolling ? authoring.writeRolling(message, comparison, current) : authoring.write(message, comparison, current, safe);
+        Authoring judged = authoring.judgedBy(serverRules(database));
+        return rolling ? judged.writeRolling(message, comparison, current) : judged.write(message, comparison, current, safe);
     }
 
     /**

@@ -16,6 +16,8 @@ final class Console {
     private final PrintStream out;
     private final PrintStream err;
     boolean json;
+    /** Whether standard output carries the command's data (a script), so progress goes to standard error as in JSON mode. */
+    boolean dataOnOut;
 
     Console(PrintStream out, PrintStream err) {
         this.out = out;
@@ -41,9 +43,9 @@ final class Console {
         }
     }
 
-    /** A progress line: standard error in JSON mode, so standard output stays one JSON document. */
+    /** A progress line: standard error in JSON mode (or when standard output is a script), so standard output stays the result alone. */
     void progress(String text) {
-        (json ? err : out).println(text);
+        (json || dataOnOut ? err : out).println(text);
     }
 
     /** A failure the command found itself, as one line on standard error. */

@@ -14,7 +14,7 @@ import dev.retort.fleet.FleetRunner;
 import dev.retort.fleet.Target;
 import dev.retort.fleet.TargetResult;
 
-/** A command over a fleet: a line per target as it finishes, the progress line, then the summary table (or its JSON). */
+/** A command over a fleet: a line per target as it finishes and the progress line; the command prints the summary table (or its JSON). */
 final class FleetRun {
 
     private final Console console;
@@ -25,20 +25,18 @@ final class FleetRun {
         this.options = options;
     }
 
-    /** Runs the command over the fleet the settings name; returns the exit code, 1 when any target failed or was skipped. */
+    /** Runs the command over the fleet the settings name; the caller prints the report. */
     FleetReport run(FleetCommand command, String name, Settings settings) {
         if (command == null) {
             throw new RetortException(name + " does not run over a fleet; run it on one database (--url), or use upgrade, release, "
-                    + "current or check with {targets}, {tenantSchemas} or {targetsQuery}.");
+                    + "current, check, lint or sql with {targets}, {tenantSchemas} or {targetsQuery}.");
         }
         FleetRunner runner = FleetRunner.configure().settings(settings).environment(options.environment).classLoader(options.classLoader)
                 .names(SettingNames.COMMAND_LINE).listener(new Lines(console)).build();
         console.progress(command.label() + " over " + runner.shardTargets().size() + " target(s)"
                 + (runner.options().shard().count() > 1 ? " (shard " + runner.options().shard() + " of " + runner.targets().size() + ")" : "")
                 + ", " + runner.options().parallel() + " at once" + runner.whyOneAtATime().map(why -> " (" + why + ")").orElse("") + ".");
-        FleetReport report = runner.run(command);
-        console.result(report.toJson(), report.lines());
-        return report;
+        return runner.run(command);
     }
 
     /** A line per finished target, the progress line, and each target's waits and notes, named by target. */

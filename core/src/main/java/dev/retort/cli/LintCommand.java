@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import dev.retort.Retort;
+import dev.retort.RetortException;
 import dev.retort.internal.json.FindingJson;
 import dev.retort.internal.json.Json;
 import dev.retort.lint.LintReport;
@@ -24,6 +25,18 @@ final class LintCommand extends RetortCommand.Base {
     @Option(names = "--from", paramLabel = "REVISIONS", description = "Start here instead of the database's current revision: base, "
             + "or revision ids separated by commas. With it, no database is needed.")
     String from;
+
+    @Override
+    dev.retort.fleet.FleetCommand fleet() {
+        if (from != null) {
+            throw new RetortException("lint over a fleet lints what each target has not applied yet, from its own current revision, and "
+                    + "--from was given; leave it out, or run it without a fleet.");
+        }
+        if (!"heads".equals(target) && !"head".equals(target)) {
+            throw new RetortException("lint over a fleet goes to head, and " + target + " was given; leave the target out.");
+        }
+        return dev.retort.fleet.FleetCommand.LINT;
+    }
 
     @Override
     int run(Retort retort) {

@@ -41,6 +41,7 @@ final class RetortCommand implements Runnable {
         @Override
         public final Integer call() {
             console.json = options.json;
+            console.dataOnOut = dataOnOut();
             Settings settings = options.settings();
             if (options.application.isOrigin(settings.origin(Setting.URL))) {
                 console.progress("Database: " + settings.describeDatabase() + ", from " + settings.origin(Setting.URL) + ".");
@@ -48,6 +49,7 @@ final class RetortCommand implements Runnable {
             if (dev.retort.fleet.FleetRunner.isFleet(settings)) {
                 dev.retort.fleet.FleetReport report = new FleetRun(console, options).run(fleet(),
                         getClass().getAnnotation(Command.class).name(), settings);
+                printFleet(report);
                 fleetFinished(report);
                 return report.succeeded() ? Main.OK : Main.FAILURE;
             }
@@ -62,6 +64,16 @@ final class RetortCommand implements Runnable {
          */
         dev.retort.fleet.FleetCommand fleet() {
             return null;
+        }
+
+        /** Whether standard output is the command's data (a script): progress then goes to standard error. */
+        boolean dataOnOut() {
+            return false;
+        }
+
+        /** After a fleet run, its result: the summary table, or its JSON. */
+        void printFleet(dev.retort.fleet.FleetReport report) {
+            console.result(report.toJson(), report.lines());
         }
 
         /** After a fleet run, what the command adds to the summary it printed (release: its report file). */

@@ -20,6 +20,7 @@ import dev.retort.RetortException;
 import dev.retort.command.Direction;
 import dev.retort.command.Plan;
 import dev.retort.command.Script;
+import dev.retort.fleet.FleetReport;
 import dev.retort.internal.json.Json;
 
 @Command(name = "sql", description = "The SQL an upgrade (or, with --down, a downgrade) would run, for review. Executes nothing.")
@@ -35,8 +36,42 @@ final class SqlCommand extends RetortCommand.Base {
             + "or revision ids separated by commas. With it, no database is needed.")
     String from;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the script to this file instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the script to this file instead of standard output; "
+            + "over a fleet, a directory: one file per target, <target>.sql.")
     Path output;
+
+    @Override
+    boolean dataOnOut() {
+        return output == null;
+    }
+
+    @Override
+    dev.retort.fleet.FleetCommand fleet() {
+        if (down || from != null) {
+            throw new RetortException("sql over a fleet writes each target's upgrade from its own current revision to head, and "
+                    + (down ? "--down" : "--from") + " was given; leave it out, or run it on one target (--url, or --schema for a tenant schema).");
+        }
+        if (target != null && !"head".equals(target)) {
+            throw new RetortException("sql over a fleet goes to head, and " + target + " was given; leave the target out.");
+        }
+        return dev.retort.fleet.FleetCommand.SQL;
+    }
+
+    /** With --output, a file per target and the summary; else the scripts on standard output and the summary on standard error. */
+    @Override
+    void printFleet(FleetReport report) {
+        List<String> lines = new java.util.ArrayList<>(report.lines());
+        if (output != null) {
+            List<Path> files = report.writeScripts(output);
+            lines.add("Wrote " + files.size() + " script(s) to " + output + "; nothing was executed.");
+            console.result(report.toJson(), lines);
+        } else if (console.json) {
+            console.result(report.toJson(), List.of());
+        } else {
+            console.result(null, List.of(report.scripts().stripTrailing()));
+            lines.forEach(console::progress);
+        }
+    }
 
     @Override
     int run(Retort retort) {

@@ -1,5 +1,9 @@
 package dev.retort.fleet;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -8,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.retort.RetortException;
+import dev.retort.internal.json.FindingJson;
 import dev.retort.internal.json.Json;
 import dev.retort.report.TextTable;
 
@@ -50,12 +56,24 @@ public record FleetReport(FleetCommand command, Shard shard, List<TargetResult> 
             lines.add("The fleet" + (shard.count() > 1 ? "'s shard " + shard : "") + " has no targets: nothing to do.");
             return lines;
         }
-        TextTable table = new TextTable("target", "from", "to", "time", "result");
+        boolean lint = command == FleetCommand.LINT;
+        TextTable table = lint ? new TextTable("target", "from", "to", "time", "result", "findings")
+                : new TextTable("target", "from", "to", "time", "result");
         for (TargetResult r : results) {
-            table.row(r.target().name(), heads(r.from()), heads(r.to()), r.outcome() == TargetResult.Outcome.SKIPPED ? "" : seconds(r.time()),
-                    r.outcome().label() + (r.applied() > 0 ? " (" + r.applied() + ")" : ""));
+            List<String> row = new ArrayList<>(List.of(r.target().name(), heads(r.from()), heads(r.to()),
+                    r.outcome() == TargetResult.Outcome.SKIPPED ? "" : seconds(r.time()),
+                    r.outcome().label() + (r.applied() > 0 ? " (" + r.applied() + ")" : "")));
+            if (lint) {
+                row.add(r.lint() == null ? "" : r.lint().summary());
+            }
+            table.row(row.toArray(String[]::new));
         }
         lines.addAll(table.lines());
+        for (TargetResult r : results) {
+            if (r.lint() != null) {
+                r.lint().open().forEach(f -> lines.add(r.target().name() + ": " + f.line()));
+            }
+        }
         for (TargetResult r : results) {
             if (r.message() != null && r.failed()) {
                 lines.add(r.target().name() + ": " + r.message());
@@ -96,10 +114,88 @@ public record FleetReport(FleetCommand command, Shard shard, List<TargetResult> 
             target.put("ms", r.time().toMillis());
             target.put("result", r.outcome().name().toLowerCase(Locale.ROOT));
             target.put("message", r.message());
+            if (command == FleetCommand.LINT) {
+                target.put("findings", r.lint() == null ? null : FindingJson.of(r.lint().findings()));
+            }
+            if (command == FleetCommand.SQL) {
+                target.put("sql", r.script() == null ? null : r.script().sql());
+            }
             targets.add(target);
         }
         json.put("targets", targets);
         return Json.write(json);
+    }
+
+    /**
+     * What {@link FleetCommand#SQL} rendered, as one text in the fleet's order: each target's script under a header
+     * comment naming the target and where the script takes it; a target at head, failed or skipped has its header alone,
+     * saying so.
+     */
+    public String scripts() {
+        StringBuilder text = new StringBuilder();
+        for (TargetResult r : results) {
+            text.append(header(r)).append('\n');
+            if (r.script() != null && r.outcome() == TargetResult.Outcome.SCRIPTED) {
+                text.append(r.script().sql());
+                if (!r.script().sql().endsWith("\n")) {
+                    text.append('\n');
+                }
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * Writes what {@link FleetCommand#SQL} rendered into the directory, one file per target that did not fail, named after
+     * it ({@link #fileName(Target)}; where two targets come to the same name, the later one's file is {@code <name>-2.sql},
+     * and so on), the header comment of {@link #scripts()} first.
+     *
+     * @return the files written, in the fleet's order
+     * @throws RetortException when a file cannot be written
+     */
+    public List<Path> writeScripts(Path directory) {
+        List<Path> written = new ArrayList<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        try {
+            Files.createDirectories(directory);
+            for (TargetResult r : results) {
+                if (r.failed()) {
+                    continue;
+                }
+                String name = fileName(r.target());
+                // Two names may differ only where fileName replaces characters, or by case on a file system that ignores it.
+                for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
+                    name = fileName(r.target()).replaceFirst("\\.sql$", "-" + n + ".sql");
+                }
+                Path file = directory.resolve(name);
+                Files.writeString(file, header(r) + "\n" + (r.script() == null || r.outcome() != TargetResult.Outcome.SCRIPTED ? ""
+                        : r.script().sql()), StandardCharsets.UTF_8);
+                written.add(file);
+            }
+        } catch (IOException e) {
+            throw new RetortException("Cannot write the fleet's scripts to " + directory + ": " + e.getMessage() + "; check the directory.");
+        }
+        return written;
+    }
+
+    /**
+     * The file {@link #writeScripts(Path)} writes a target's script to: its name with every character but letters, digits,
+     * {@code .}, {@code _} and {@code -} replaced by {@code _}, and {@code .sql}; a database target's URL carries no user
+     * or password in its name.
+     */
+    public static String fileName(Target target) {
+        return target.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".sql";
+    }
+
+    /** {@code -- retort sql: tenant_a, from base to fee700000003 (3 revision(s)); nothing was executed}. */
+    private static String header(TargetResult r) {
+        String what = switch (r.outcome()) {
+            case SCRIPTED -> "from " + heads(r.from()) + " to " + heads(r.to()) + " (" + r.applied() + " revision(s)); nothing was executed";
+            case AT_HEAD -> "at head " + heads(r.to()) + ": nothing to do";
+            default -> r.outcome().label() + (r.message() == null ? "" : ": " + r.message().replace('\n', ' '));
+        };
+        return "-- retort sql: " + r.target().name() + ", " + what;
     }
 
     private static String heads(List<String> heads) {

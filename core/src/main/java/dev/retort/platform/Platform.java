@@ -1,5 +1,7 @@
 package dev.retort.platform;
 
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
@@ -134,6 +136,20 @@ public interface Platform {
      * or scan a table, lose data or break the version of an application still running), and the safe forms.
      */
     List<LintRule> lintRules();
+
+    /**
+     * The lint rules as they judge operations on the server a connection reached: for a database whose answers depend on
+     * the server's version (which changes run without blocking writes, say), those of the version it reports, named in
+     * the findings. Retort asks this where it has a connection at hand (lint and release against a database, generate's
+     * safe forms on the database or dev database it compares with), and {@link #lintRules()} offline.
+     *
+     * @param server the live connection's metadata: its product name and version
+     * @return by default {@link #lintRules()}, whatever the server
+     * @throws SQLException when the metadata cannot be read
+     */
+    default List<LintRule> lintRules(DatabaseMetaData server) throws SQLException {
+        return lintRules();
+    }
 
     /**
      * Reads a live schema.

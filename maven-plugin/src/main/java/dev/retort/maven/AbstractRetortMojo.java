@@ -73,7 +73,11 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         classes = new ProjectClassLoader(project, goal());
         try (Retort retort = open()) {
             if (dev.retort.fleet.FleetRunner.isFleet(settings) && usesDatabase()) {
-                new FleetGoal(getLog(), goal()).run(fleetCommand(), settings, classes.get());
+                dev.retort.fleet.FleetReport report = new FleetGoal(getLog(), goal()).run(fleetCommand(), settings, classes.get());
+                fleetFinished(report);
+                if (!report.succeeded()) {
+                    throw new MojoFailureException(report.totals());
+                }
             } else {
                 run(retort);
             }
@@ -148,8 +152,12 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     }
 
     /** What the goal does on each target of a fleet ({@code targets}, {@code tenantSchemas}, {@code targetsQuery}); null: it runs on one database only. */
-    protected dev.retort.fleet.FleetCommand fleetCommand() {
+    protected dev.retort.fleet.FleetCommand fleetCommand() throws MojoFailureException {
         return null;
+    }
+
+    /** After a fleet run, before a failed target fails the build: what the goal adds to the summary it logged (sql: the files). */
+    protected void fleetFinished(dev.retort.fleet.FleetReport report) throws MojoFailureException {
     }
 
     /** The goal's work: one call into Retort, and printing its result. */

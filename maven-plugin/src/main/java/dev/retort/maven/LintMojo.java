@@ -15,7 +15,9 @@ import dev.retort.lint.LintReport;
 /**
  * Lints the revisions an upgrade would apply for lock hazards, data loss and rolling-deploy breakers, and fails on an
  * error no migration acknowledges. Without {@code migrations.from}, starts at the database's current revision (at base
- * when no database is configured); with it, needs no database. Executes nothing.
+ * when no database is configured); with it, needs no database. Over a fleet ({@code migrations.targets},
+ * {@code migrations.tenantSchemas}, {@code migrations.targetsQuery}), lints what each target has not applied yet, with what its
+ * schema holds, and fails when a target has an error no migration acknowledges. Executes nothing.
  */
 @Mojo(name = "lint", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class LintMojo extends AbstractDatabaseMojo {
@@ -39,6 +41,14 @@ public class LintMojo extends AbstractDatabaseMojo {
     protected void configure(Settings.Builder builder) throws MojoFailureException {
         super.configure(builder);
         builder.set(Setting.PLATFORMS, platforms == null ? null : String.join(",", platforms));
+    }
+
+    @Override
+    protected dev.retort.fleet.FleetCommand fleetCommand() throws MojoFailureException {
+        if (!"heads".equals(target) && !"head".equals(target)) {
+            throw new MojoFailureException("migrations:lint over a fleet goes to head, and migrations.target is " + target + "; leave it out.");
+        }
+        return dev.retort.fleet.FleetCommand.LINT;
     }
 
     @Override

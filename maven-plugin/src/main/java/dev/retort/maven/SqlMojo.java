@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,7 +23,8 @@ import dev.retort.command.Script;
 /**
  * Writes the SQL an upgrade (or, with {@code direction=down}, a downgrade) would run — the migrations' statements
  * with the version and history updates, each revision in its own transaction — for a DBA to review. Executes
- * nothing; with {@code from}, does not connect at all.
+ * nothing; with {@code from}, does not connect at all. Over a fleet ({@code migrations.targets}, {@code migrations.tenantSchemas},
+ * {@code migrations.targetsQuery}), writes each target's upgrade from its own current revision to head, one file per target.
  */
 @Mojo(name = "sql", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class SqlMojo extends AbstractDatabaseMojo {
@@ -42,9 +44,30 @@ public class SqlMojo extends AbstractDatabaseMojo {
     @Parameter(property = "migrations.from")
     private String from;
 
-    /** The script file; default {@code target/migrations/upgrade.sql}, or {@code downgrade.sql} downward. */
+    /**
+     * The script file; default {@code target/migrations/upgrade.sql}, or {@code downgrade.sql} downward. Over a fleet, a
+     * directory, one {@code <target>.sql} per target; default {@code target/migrations/upgrade}.
+     */
     @Parameter(property = "migrations.output")
     private File output;
+
+    @Override
+    protected dev.retort.fleet.FleetCommand fleetCommand() throws MojoFailureException {
+        String to = target == null || target.isBlank() ? "head" : target.strip();
+        if (direction() != Direction.UP || !"head".equals(to)) {
+            throw new MojoFailureException("migrations:sql over a fleet writes each target's upgrade from its own current revision to head; "
+                    + "leave migrations.direction and migrations.target out, or run it on one database.");
+        }
+        return dev.retort.fleet.FleetCommand.SQL;
+    }
+
+    /** One file per target that did not fail, into the directory {@code migrations.output} names. */
+    @Override
+    protected void fleetFinished(dev.retort.fleet.FleetReport report) {
+        File directory = output != null ? output : new File(project.getBuild().getDirectory(), "migrations/upgrade");
+        List<java.nio.file.Path> files = report.writeScripts(directory.toPath());
+        getLog().info("Wrote " + files.size() + " script(s) to " + directory + "; nothing was executed.");
+    }
 
     @Override
     protected void run(Retort retort) throws MojoFailureException {

@@ -26,7 +26,10 @@ class GoalParametersTest {
     private static final Set<String> CONNECTION = Set.of("url", "platform", "placeholders", "user", "password", "passwordFile", "serverId",
             "schema", "connectTimeout", "readTimeout", "connectRetries", "statementLockTimeout", "statementTimeout");
     private static final Set<String> WRITING = Set.of("lockTimeout", "environment", "confirm", "confirmDestructive");
-    /** Every goal that connects takes a fleet: upgrade, release and current run over it, the others refuse it in a sentence. */
+    /**
+     * Every goal that connects takes a fleet: upgrade, release, current, lint and sql run over it, the others refuse it in
+     * a sentence.
+     */
     private static final Set<String> FLEET = Set.of("targets", "tenantSchemas", "targetsQuery", "parallel", "failFast", "canary", "shard");
 
     /** Each goal's editable parameters. */
@@ -86,6 +89,9 @@ class GoalParametersTest {
         assertEquals(union(REVISIONS, CONNECTION, FLEET, Set.of("verbose")), goals.get("current"));
         assertEquals(union(REVISIONS, CONNECTION, FLEET, WRITING, Set.of("target")), goals.get("upgrade"));
         assertEquals(union(REVISIONS, CONNECTION, FLEET, WRITING, Set.of("cleanEnabled", "schemas")), goals.get("clean"));
+        // lint and sql over a fleet: each target from its own revision; sql's output is then a directory of one file per target
+        assertEquals(union(REVISIONS, CONNECTION, FLEET, Set.of("target", "from", "platforms")), goals.get("lint"));
+        assertEquals(union(REVISIONS, CONNECTION, FLEET, Set.of("target", "direction", "from", "output")), goals.get("sql"));
         assertTrue(goals.get("release").containsAll(Set.of("baselineOnRelease", "devDatabase", "excludeObjects")), goals.get("release").toString());
         for (String writer : Set.of("upgrade", "downgrade", "stamp", "release", "repair", "clean")) {
             assertTrue(goals.get(writer).containsAll(union(CONNECTION, WRITING)), writer + ": " + goals.get(writer));

@@ -1,6 +1,7 @@
 package dev.retort.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
@@ -76,6 +77,45 @@ class FleetTest {
 
         FleetReport status = runner.run(FleetCommand.STATUS);
         assertEquals(tenants.size(), status.counts().get(TargetResult.Outcome.AT_HEAD), String.join("\n", status.lines()));
+    }
+
+    @Test
+    void lintAndSqlOverTheFleetJudgeAndScriptEachTenantFromItsOwnRevisionAndWriteNothing() {
+        Settings settings = Settings.builder().set(Setting.PACKAGE, "dev.retort.fixtures.fleetlint").build();
+        List<String> three = tenants.subList(0, 3);
+        FleetRunner runner = FleetRunner.configure().settings(settings).dataSource(db.dataSource())
+                .targets(three.stream().map(Target::schema).toList()).build();
+        String empty = three.get(0);
+        String behind = three.get(1);
+        String atHead = three.get(2);
+        FleetRunner.configure().settings(settings).dataSource(db.dataSource()).targets(List.of(Target.schema(behind), Target.schema(atHead)))
+                .build().run(FleetCommand.UPGRADE);
+        // The tenant a revision behind: the column of the second revision gone, and its version the first.
+        db.execute("alter table " + behind + ".item drop column price");
+        db.execute("update " + behind + ".retort_version set version_num = 'fee900000001'");
+        db.execute("create schema " + empty);
+
+        FleetReport lint = runner.run(FleetCommand.LINT);
+        assertFalse(lint.succeeded(), String.join("\n", lint.lines()));
+        TargetResult fresh = lint.results().get(0);
+        assertEquals(TargetResult.Outcome.LINTED, fresh.outcome(), String.join("\n", lint.lines()));
+        assertEquals(List.of("fee900000001", "fee900000002"), fresh.lint().revisions());
+        assertTrue(fresh.lint().findings().stream().noneMatch(f -> f.rule().equals("not-null-without-default")), fresh.lint().findings().toString());
+        TargetResult late = lint.results().get(1);
+        assertEquals(TargetResult.Outcome.FAILED, late.outcome());
+        assertEquals(List.of("fee900000002"), late.lint().revisions());
+        assertEquals("not-null-without-default", late.lint().errors().get(0).rule());
+        assertEquals(TargetResult.Outcome.AT_HEAD, lint.results().get(2).outcome());
+
+        FleetReport sql = runner.run(FleetCommand.SQL);
+        assertTrue(sql.succeeded(), String.join("\n", sql.lines()));
+        assertEquals(2, sql.results().get(0).script().revisionCount());
+        assertEquals(1, sql.results().get(1).script().revisionCount());
+        assertEquals(List.of("fee900000001"), sql.results().get(1).from());
+        assertTrue(sql.results().get(1).script().sql().contains("price"), sql.results().get(1).script().sql());
+        assertEquals(TargetResult.Outcome.AT_HEAD, sql.results().get(2).outcome());
+        assertEquals("fee900000001", db.value("select version_num from " + behind + ".retort_version"), "nothing was executed");
+        assertEquals("0", db.value("select count(*) from information_schema.tables where table_schema = '" + empty + "'"), "nothing was executed");
     }
 
     /** The application's data source, counting the statements made on its connections. */

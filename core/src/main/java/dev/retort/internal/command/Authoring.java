@@ -20,6 +20,7 @@ import dev.retort.internal.lint.RevisionOperations;
 import dev.retort.internal.lint.SafeRewriter;
 import dev.retort.internal.rolling.RollingRewriter;
 import dev.retort.lint.Finding;
+import dev.retort.lint.LintRule;
 import dev.retort.platform.Platform;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionScript;
@@ -37,6 +38,7 @@ public final class Authoring {
     private final String packageName;
     private final boolean runsSetLockTimeout;
     private final Portability portability;
+    private final List<LintRule> rules;
 
     /**
      * Writes revisions of this graph into the source directory and package; their lint findings judge lock timeouts
@@ -45,12 +47,26 @@ public final class Authoring {
      */
     public Authoring(RevisionGraph graph, Platform platform, Path sourceDirectory, String packageName, boolean runsSetLockTimeout,
                      Portability portability) {
+        this(graph, platform, sourceDirectory, packageName, runsSetLockTimeout, portability, platform.lintRules());
+    }
+
+    private Authoring(RevisionGraph graph, Platform platform, Path sourceDirectory, String packageName, boolean runsSetLockTimeout,
+                      Portability portability, List<LintRule> rules) {
+        this.rules = rules;
         this.graph = graph;
         this.platform = platform;
         this.sourceDirectory = sourceDirectory;
         this.packageName = packageName;
         this.runsSetLockTimeout = runsSetLockTimeout;
         this.portability = portability;
+    }
+
+    /**
+     * The same authoring, its findings and safe forms those of the rules given: the platform's rules as they judge the
+     * server the changes were found on ({@link Platform#lintRules(java.sql.DatabaseMetaData)}).
+     */
+    public Authoring judgedBy(List<LintRule> serverRules) {
+        return new Authoring(graph, platform, sourceDirectory, packageName, runsSetLockTimeout, portability, serverRules);
     }
 
     /** Refuses to generate on a graph with several heads: the new revision would have no single parent. */
@@ -89,7 +105,7 @@ public final class Authoring {
         if (!safe) {
             return revision(message, parents, comparison, current, false, List.of(), null);
         }
-        SafeRewriter.Split split = SafeRewriter.rewrite(platform, comparison, current);
+        SafeRewriter.Split split = SafeRewriter.rewrite(platform, rules, comparison, current);
         if (split.later().isEmpty()) {
             return revision(message, parents, split.now(), current, false, List.of(), null);
         }
@@ -167,7 +183,7 @@ public final class Authoring {
         Comparison changes = portable(found, onlyHere);
         boolean transactional = !nonTransactional && changes.upgrade().stream().noneMatch(platform.dialect()::requiresNoTransaction);
         RevisionOperations operations = new RevisionOperations(id, transactional, changes.upgrade(), List.of(), changes.downgrade(), List.of());
-        Linter linter = new Linter(platform, runsSetLockTimeout);
+        Linter linter = new Linter(platform, rules, runsSetLockTimeout);
         List<Finding> findings = before == null ? linter.lint(operations, current)
                 : linter.lint(operations, current, RevisionOperations.generated(true, before.upgrade(), before.downgrade()));
         MigrationSource source = MigrationSource.write(platform, packageName, id, parents, message, changes,

@@ -12,15 +12,20 @@ import java.util.TreeSet;
 
 import dev.retort.Retort;
 import dev.retort.RetortException;
+import dev.retort.command.Direction;
 import dev.retort.command.MigrationFailedException;
+import dev.retort.command.Plan;
 import dev.retort.command.Problem;
 import dev.retort.command.ReleaseReport;
 import dev.retort.command.RunResult;
+import dev.retort.command.Script;
 import dev.retort.config.SettingNames;
 import dev.retort.fleet.FleetCommand;
 import dev.retort.fleet.Target;
 import dev.retort.fleet.TargetResult;
 import dev.retort.fleet.TargetResult.Outcome;
+import dev.retort.lint.Finding;
+import dev.retort.lint.LintReport;
 import dev.retort.platform.Platform;
 import dev.retort.platform.VersionTableSql;
 
@@ -57,6 +62,8 @@ final class TargetRun {
                     case RELEASE -> release(target, retort, start);
                     case STATUS -> status(target, retort, current, start);
                     case CHECK -> check(target, retort, start);
+                    case LINT -> lint(target, retort, start);
+                    case SQL -> sql(target, retort, start);
                 };
             }
         } catch (RetortException e) {
@@ -122,6 +129,29 @@ final class TargetRun {
         }
         return problems.isEmpty() ? new TargetResult(target, current, current, 0, since(start), Outcome.AT_HEAD, null)
                 : new TargetResult(target, current, current, 0, since(start), Outcome.FAILED, String.join("; ", problems));
+    }
+
+    /** The revisions it lacks, judged as the one run that would apply them on this target, with what its schema holds. */
+    private TargetResult lint(Target target, Retort retort, long start) {
+        LintReport report = retort.lint("heads");
+        List<String> current = sorted(retort.currentHeads());
+        if (!report.passed()) {
+            Finding first = report.errors().get(0);
+            return new TargetResult(target, current, heads, 0, since(start), Outcome.FAILED, "lint found "
+                    + report.errors().size() + " error(s) no migration acknowledges, the first " + first.rule() + " in " + first.revision()
+                    + "; change the revision, or accept a deliberate finding with op.acknowledge(\"" + first.rule()
+                    + "\", \"why\") right after its operation", report, null);
+        }
+        return new TargetResult(target, current, report.revisions().isEmpty() ? current : heads, report.revisions().size(), since(start),
+                report.revisions().isEmpty() ? Outcome.AT_HEAD : Outcome.LINTED, null, report, null);
+    }
+
+    /** The script of its upgrade from where it is to head. */
+    private TargetResult sql(Target target, Retort retort, long start) {
+        Plan plan = retort.plan(Direction.UP, "head");
+        Script script = retort.script(plan);
+        return new TargetResult(target, sorted(plan.headsBefore()), sorted(plan.headsAfter()), script.revisionCount(), since(start),
+                plan.nothingToDo() ? Outcome.AT_HEAD : Outcome.SCRIPTED, null, null, script);
     }
 
     private static List<String> readHeads(Retort retort) {

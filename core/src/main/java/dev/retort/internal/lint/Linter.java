@@ -40,8 +40,16 @@ public final class Linter {
      * @param runSetsLockTimeout whether the runs that apply these revisions set a lock timeout on their sessions
      */
     public Linter(Platform platform, boolean runSetsLockTimeout) {
+        this(platform, platform.lintRules(), runSetsLockTimeout);
+    }
+
+    /**
+     * @param rules              the platform's rules as they judge a particular server ({@link Platform#lintRules(java.sql.DatabaseMetaData)})
+     * @param runSetsLockTimeout whether the runs that apply these revisions set a lock timeout on their sessions
+     */
+    public Linter(Platform platform, List<LintRule> rules, boolean runSetsLockTimeout) {
         this.platform = platform;
-        this.rules = platform.lintRules();
+        this.rules = List.copyOf(rules);
         this.runSetsLockTimeout = runSetsLockTimeout;
     }
 

@@ -53,8 +53,13 @@ public final class SafeRewriter {
         return safe;
     }
 
-    /** Splits the changes found against the current schema into their safe forms. */
+    /** Splits the changes found against the current schema into their safe forms, as the platform's rules offline know them. */
     public static Split rewrite(Platform platform, Comparison comparison, SchemaModel current) {
+        return rewrite(platform, platform.lintRules(), comparison, current);
+    }
+
+    /** Splits the changes found against the current schema into the safe forms the rules (those of a particular server) know. */
+    public static Split rewrite(Platform platform, List<LintRule> rules, Comparison comparison, SchemaModel current) {
         List<Operation> all = comparison.upgrade();
         RevisionOperations revision = RevisionOperations.generated(true, all, comparison.downgrade());
         SchemaState state = SchemaState.of(current, platform.defaultSchema());
@@ -62,7 +67,6 @@ public final class SafeRewriter {
         List<Change> now = new ArrayList<>();
         List<Change> later = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        List<LintRule> rules = platform.lintRules();
         int index = 0;
         for (Change change : comparison.changes()) {
             Optional<SafeForm> safe = Optional.empty();

@@ -118,10 +118,19 @@ abstract class MySqlPlatformBase implements Platform {
         return MySqlColumnSync.stop(dialect, schema, table, oldColumn, newColumn);
     }
 
-    /** InnoDB's online DDL as this server runs it (ALGORITHM, LOCK), data loss and rolling-deploy breakers. */
+    /**
+     * InnoDB's online DDL (ALGORITHM, LOCK) as the version this platform assumes runs it, data loss and rolling-deploy
+     * breakers.
+     */
     @Override
     public List<LintRule> lintRules() {
         return MySqlLintRules.all(flavour.mariaDb(), flavour.major(), flavour.minor());
+    }
+
+    /** As {@link #lintRules()}, with InnoDB's online DDL as the version the server reports runs it. */
+    @Override
+    public List<LintRule> lintRules(java.sql.DatabaseMetaData server) throws SQLException {
+        return MySqlLintRules.forServer(server.getDatabaseProductVersion(), flavour.mariaDb(), flavour.major(), flavour.minor());
     }
 
     @Override

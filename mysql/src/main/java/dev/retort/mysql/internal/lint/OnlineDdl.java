@@ -16,6 +16,9 @@ import dev.retort.platform.Conversion;
  * How InnoDB runs an operation on a table that exists: the most efficient {@code ALGORITHM} the server has for it and
  * whether writes go on meanwhile ({@code LOCK=NONE}). MariaDB 10.11's answers were read off the server itself (each
  * operation run under {@code alter_algorithm}, see {@code OnlineDdlTest}); MySQL 8.0's are its manual's online DDL tables.
+ * Where an answer changed with a release (ADD COLUMN instant from MariaDB 10.3 and MySQL 8.0.12, DROP COLUMN from MariaDB
+ * 10.4 and MySQL 8.0.29), the {@link Server} decides: the live server's version when lint has a connection, else the
+ * version the platform assumes.
  *
  * @param algorithm what the server does
  * @param writes    whether inserts, updates and deletes go on while it runs ({@code LOCK=NONE} allowed)
@@ -62,7 +65,7 @@ record OnlineDdl(Algorithm algorithm, boolean writes, String table, String what)
             if (value != null && !CONSTANT.matcher(value).matches()) {
                 return new OnlineDdl(Algorithm.COPY, false, table, "adding " + column + " with the expression default " + value.strip());
             }
-            return new OnlineDdl(Algorithm.INSTANT, true, table, "adding " + column);
+            return new OnlineDdl(server.instantAddColumn() ? Algorithm.INSTANT : Algorithm.INPLACE, true, table, "adding " + column);
         }
         if (operation instanceof Operation.DropColumn drop) {
             return new OnlineDdl(server.instantDropColumn() ? Algorithm.INSTANT : Algorithm.INPLACE, true, table,
@@ -129,7 +132,7 @@ record OnlineDdl(Algorithm algorithm, boolean writes, String table, String what)
         if (conversion == null || conversion.rewrites()) {
             return new OnlineDdl(Algorithm.COPY, false, table, what);
         }
-        return new OnlineDdl(server.mariaDb() ? Algorithm.INSTANT : Algorithm.NOCOPY, true, table, what);
+        return new OnlineDdl(server.instantTypeChange() ? Algorithm.INSTANT : Algorithm.NOCOPY, true, table, what);
     }
 
     static String typeName(RuleContext context, DataType type) {

@@ -166,11 +166,29 @@ class MySqlLintRulesTest {
     }
 
     @Test
+    void againstTheLiveServerTheFindingsJudgeForItsOwnVersionAndOfflineForTheDefault() {
+        java.util.regex.Matcher version = Pattern.compile("(\\d+\\.\\d+\\.\\d+).*").matcher(db.value("select version()"));
+        assertTrue(version.matches(), "the server's version: " + db.value("select version()"));
+        tables();
+        try (Retort retort = onMariaDb(graph(op -> op.setNotNull("author", "nick")))) {
+            String text = retort.lint().findings().stream().filter(f -> f.rule().equals("table-rebuild")).map(Finding::describe)
+                    .collect(Collectors.joining("\n"));
+            assertTrue(text.contains("on MariaDB " + version.group(1) + " (the server's version)"), "judged for the live server: " + text);
+        }
+        try (Retort retort = Retort.configure().settings(Settings.builder().set(Setting.STATEMENT_LOCK_TIMEOUT, "0").build())
+                .platform(Platforms.named("mariadb")).revisions(graph(op -> op.setNotNull("author", "nick")).scripts())
+                .listener(MigrationListener.none()).load()) {
+            String text = retort.lint().findings().stream().map(Finding::describe).collect(Collectors.joining("\n"));
+            assertTrue(text.contains("on MariaDB 10.11 (assumed: no server was asked)"), "offline, the default: " + text);
+        }
+    }
+
+    @Test
     void theForeignKeySafeFormRendersForMySqlWithChecksOffAroundIt() {
         Operations o = new Operations();
         o.addForeignKey("book", foreignKey("fk_book_author", "author_id").references("author", "id"));
         MySqlPlatform mysql = new MySqlPlatform();
-        AlgorithmRules.Copy rule = new AlgorithmRules.Copy(new Server(false, 8, 0));
+        AlgorithmRules.Copy rule = new AlgorithmRules.Copy(Server.assumed(false, 8, 0));
         SafeForm form = rule.safeForm(OnlineDdlTest.context(o.recorded().get(0), mysql, List.of())).orElseThrow();
         List<String> sql = new ArrayList<>();
         for (Operation operation : form.upgrade()) {

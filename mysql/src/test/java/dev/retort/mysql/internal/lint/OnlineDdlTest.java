@@ -41,8 +41,8 @@ import dev.retort.testing.TestDatabases;
 class OnlineDdlTest {
 
     private static final Platform MARIADB = new MariaDbPlatform();
-    private static final Server MARIADB_10_11 = new Server(true, 10, 11);
-    private static final Server MYSQL_8_0 = new Server(false, 8, 0);
+    private static final Server MARIADB_10_11 = Server.assumed(true, 10, 11);
+    private static final Server MYSQL_8_0 = Server.assumed(false, 8, 0);
     private static final String TABLES = "create table author (id bigint primary key, name varchar(100) not null, email varchar(100), "
             + "nick varchar(50), n int, status varchar(10) not null default 'new', mood enum('ok','bad'));"
             + "insert into author values (1,'Ann','a@x','ann',1,'new','ok'),(2,'Bo',null,'bo',2,'new','bad');"
@@ -119,6 +119,75 @@ class OnlineDdlTest {
         if (lockNone != null) {
             assertEquals(writes, lockNone.isEmpty(), name + " with LOCK=NONE: " + lockNone);
         }
+    }
+
+    /** Answers that changed with a release: the version a server reports decides them, MySQL's down to the patch release. */
+    static Stream<Arguments> releases() {
+        return Stream.of(
+                release("add column", o -> o.addColumn("author", column("bio", text())),
+                        "10.2.44-MariaDB", Algorithm.INPLACE, "10.3.39-MariaDB-0+deb10u1", Algorithm.INSTANT),
+                release("drop column", o -> o.dropColumn("author", "nick"),
+                        "5.5.5-10.3.39-MariaDB", Algorithm.INPLACE, "10.11.6-MariaDB-1:10.11.6+maria~ubu2204", Algorithm.INSTANT),
+                release("varchar longer, same length byte", o -> o.alterColumnType("author", "email", varchar(320)).from(varchar(100)),
+                        "10.3.39-MariaDB", Algorithm.NOCOPY, "10.4.3-MariaDB", Algorithm.INSTANT),
+                release("add column on MySQL", o -> o.addColumn("author", column("bio", text())),
+                        "8.0.11", Algorithm.INPLACE, "8.0.12", Algorithm.INSTANT),
+                release("drop column on MySQL", o -> o.dropColumn("author", "nick"),
+                        "8.0.28", Algorithm.INPLACE, "8.0.29", Algorithm.INSTANT));
+    }
+
+    private static Arguments release(String name, Consumer<Operations> operation, String older, Algorithm before, String newer, Algorithm after) {
+        Operations o = new Operations();
+        operation.accept(o);
+        return Arguments.of(name, o.recorded().get(0), older, before, newer, after);
+    }
+
+    @ParameterizedTest(name = "{0}: {2} vs {4}")
+    @MethodSource("releases")
+    void theVersionTheServerReportsDecidesWhatRunsInstantly(String name, Operation operation, String older, Algorithm before, String newer,
+                                                            Algorithm after) {
+        for (String version : List.of(older, newer)) {
+            boolean mariaDb = version.contains("MariaDB");
+            Server server = Server.reported(version, mariaDb, Server.assumed(mariaDb, 0, 0));
+            assertTrue(server.live(), version);
+            Platform platform = mariaDb ? MARIADB : new MySqlPlatform();
+            OnlineDdl judged = OnlineDdl.of(context(operation, platform, List.of()), server).orElseThrow();
+            assertEquals(version.equals(older) ? before : after, judged.algorithm(), name + " on " + server);
+        }
+    }
+
+    @Test
+    void theFindingsNameTheVersionTheyJudgedForAndWhereItCameFrom() {
+        Operations o = new Operations();
+        o.dropColumn("author", "nick");
+        Operation drop = o.recorded().get(0);
+        Server reported = Server.reported("8.0.28", false, MYSQL_8_0);
+        assertEquals("MySQL 8.0.28 (the server's version)", reported.toString());
+        String rebuild = reported(new AlgorithmRules.Rebuild(reported), drop, new MySqlPlatform());
+        assertTrue(rebuild.contains("runs with ALGORITHM=INPLACE on MySQL 8.0.28 (the server's version) but rebuilds author"), rebuild);
+        assertEquals("", reported(new AlgorithmRules.Rebuild(Server.reported("8.0.29", false, MYSQL_8_0)), drop, new MySqlPlatform()),
+                "8.0.29 drops a column instantly: nothing to report");
+        String assumed = reported(new AlgorithmRules.Rebuild(MYSQL_8_0), drop, new MySqlPlatform());
+        assertTrue(assumed.contains("on MySQL 8.0 (assumed: no server was asked)"), "offline, the default and that it is one: " + assumed);
+        assertEquals("MariaDB 10.11 (assumed: no server was asked)", MARIADB_10_11.toString());
+        assertEquals(MARIADB_10_11, Server.reported("not a version", true, MARIADB_10_11), "a text that is no version leaves the default");
+    }
+
+    /** What a rule reports on one operation, every table existing: its problem text, or "" for nothing. */
+    private static String reported(dev.retort.lint.LintRule rule, Operation operation, Platform platform) {
+        StringBuilder text = new StringBuilder();
+        rule.check(new TestContext(operation, platform, List.of()) {
+            @Override
+            public void report(String problem, String safeAlternative) {
+                text.append(problem);
+            }
+
+            @Override
+            public void report(dev.retort.lint.Severity severity, String problem, String safeAlternative) {
+                text.append(problem);
+            }
+        });
+        return text.toString();
     }
 
     @Test
