@@ -13,6 +13,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+. "$here/../lib/generate.sh"
 n=${1:-1000}
 revisions=${2:-10}
 loop=${3:-20}
@@ -35,14 +36,7 @@ parent=""
 for i in $(seq 1 "$revisions"); do
   id=$(printf 'f%011x' "$i")
   cls=$(printf 'T%03d' "$i")
-  cat > "$work/src/bench/fleet/$cls.java" <<JAVA
-package bench.fleet;
-@dev.retort.Revision(id = "$id"${parent:+, parents = \"$parent\"}, message = "table $i")
-public final class $cls implements dev.retort.Migration {
-    public void upgrade(dev.retort.operation.Operations op) { op.execute("create table t_$i (id int primary key, v text)"); }
-    public void downgrade(dev.retort.operation.Operations op) { op.execute("drop table t_$i"); }
-}
-JAVA
+  migration_class "$work/src/bench/fleet" bench.fleet "$cls" "$id" "$parent" "$i"
   echo "create table t_$i (id int primary key, v text);" > "$work/flyway-sql/V${i}__table_$i.sql"
   parent=$id
 done

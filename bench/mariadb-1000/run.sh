@@ -16,6 +16,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+. "$here/../lib/generate.sh"
 n=${1:-1000}
 runs=${2:-3}
 entities=${3:-300}
@@ -44,14 +45,7 @@ parent=""
 for i in $(seq 1 "$n"); do
   id=$(printf 'b%011x' "$i")
   cls=$(printf 'M%05d' "$i")
-  cat > "$work/src/bench/migrations/$cls.java" <<JAVA
-package bench.migrations;
-@dev.retort.Revision(id = "$id"${parent:+, parents = \"$parent\"}, message = "table $i")
-public final class $cls implements dev.retort.Migration {
-    public void upgrade(dev.retort.operation.Operations op) { op.execute("create table t_$i (id int primary key, v text)"); }
-    public void downgrade(dev.retort.operation.Operations op) { op.execute("drop table t_$i"); }
-}
-JAVA
+  migration_class "$work/src/bench/migrations" bench.migrations "$cls" "$id" "$parent" "$i"
   echo "create table t_$i (id int primary key, v text);" >> "$work/plain.sql"
   echo "create table t_$i (id int primary key, v text);" > "$work/flyway-sql/V${i}__table_$i.sql"
   parent=$id
@@ -132,18 +126,7 @@ for db in bench_mariadb_retort bench_mariadb_client bench_mariadb_flyway; do mdb
 echo
 echo "## generate on $entities entities"
 echo
-for i in $(seq 0 $((entities - 1))); do
-  cls=$(printf 'T%04d' "$i"); table=$(printf 't%04d' "$i")
-  parent=""
-  [ "$i" -gt 0 ] && parent="@jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY) $(printf 'T%04d' $((i - 1))) parent;"
-  cat > "$work/gen-src/large/$cls.java" <<JAVA
-package large;
-@jakarta.persistence.Entity @jakarta.persistence.Table(name = "$table", indexes = @jakarta.persistence.Index(name = "ix_${table}_name", columnList = "name"))
-public class $cls { @jakarta.persistence.Id @jakarta.persistence.GeneratedValue(strategy = jakarta.persistence.GenerationType.IDENTITY) Long id;
-  @jakarta.persistence.Column(length = 100, nullable = false) String name; @jakarta.persistence.Column(precision = 12, scale = 2) java.math.BigDecimal amount;
-  java.time.Instant created; boolean flag; $parent }
-JAVA
-done
+entity_classes "$work/gen-src/large" "$entities"
 javac -nowarn -proc:none -d "$work/entities" -cp "$gen_cp" $(find "$work/gen-src" -name '*.java')
 javac -nowarn -d "$work/gen-classes" -cp "$gen_cp" "$here/GenerateBench.java"
 # Liquibase snapshots objects recursively along foreign keys: a long chain overflows the default stack.
