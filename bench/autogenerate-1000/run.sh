@@ -20,7 +20,7 @@ cp="$root/hibernate/target/classes:$root/postgresql/target/classes:$root/core/ta
 
 entity_classes "$work/src/large" "$n"
 javac -nowarn -proc:none -d "$work/entities" -cp "$cp" $(find "$work/src" -name '*.java')
-javac -nowarn -d "$work/classes" -cp "$cp" "$here/AutogenerateBench.java"
+javac -nowarn -d "$work/classes" -cp "$cp" "$here/AutogenerateBench.java" "$here/../lib/BenchSupport.java"
 
 # Liquibase snapshots objects recursively along foreign keys: a chain of 1,000 overflows the default stack.
 java -Xss512m -Dorg.jboss.logging.provider=slf4j -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$work/classes:$cp:$(find ~/.m2/repository/org/slf4j/slf4j-simple -name '*.jar' | head -1)" \

@@ -128,7 +128,7 @@ echo "## generate on $entities entities"
 echo
 entity_classes "$work/gen-src/large" "$entities"
 javac -nowarn -proc:none -d "$work/entities" -cp "$gen_cp" $(find "$work/gen-src" -name '*.java')
-javac -nowarn -d "$work/gen-classes" -cp "$gen_cp" "$here/GenerateBench.java"
+javac -nowarn -d "$work/gen-classes" -cp "$gen_cp" "$here/GenerateBench.java" "$here/../lib/BenchSupport.java"
 # Liquibase snapshots objects recursively along foreign keys: a long chain overflows the default stack.
 java -Xss256m -Dorg.jboss.logging.provider=slf4j -cp "$work/gen-classes:$gen_cp" \
   GenerateBench jdbc:mariadb://127.0.0.1:3306/ "$work/entities" "$entities" "$work" "$gen_cp" 2> "$work/generate-err.txt" \
