@@ -11,6 +11,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+. "$here/../lib/generate.sh"
 n=${1:-1000}
 runs=${2:-5}
 work="$here/work"
@@ -35,14 +36,7 @@ parent=""
 for i in $(seq 1 "$n"); do
   id=$(printf 'b%011x' "$i")
   cls=$(printf 'M%05d' "$i")
-  cat > "$work/src/bench/migrations/$cls.java" <<JAVA
-package bench.migrations;
-@dev.retort.Revision(id = "$id"${parent:+, parents = \"$parent\"}, message = "table $i")
-public final class $cls implements dev.retort.Migration {
-    public void upgrade(dev.retort.operation.Operations op) { op.execute("create table t_$i (id int primary key, v text)"); }
-    public void downgrade(dev.retort.operation.Operations op) { op.execute("drop table t_$i"); }
-}
-JAVA
+  migration_class "$work/src/bench/migrations" bench.migrations "$cls" "$id" "$parent" "$i"
   if [ -n "$parent" ]; then down="\"$parent\""; else down=None; fi
   cat > "$work/alembic/versions/${id}_table_$i.py" <<PY
 from alembic import op

@@ -7,6 +7,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+. "$here/../lib/generate.sh"
 n=${1:-1000}
 work="$here/work"
 rm -rf "$work" && mkdir -p "$work/src/bench/migrations" "$work/classes"
@@ -21,14 +22,7 @@ parent=""
 for i in $(seq 1 "$n"); do
   id=$(printf 'b%011x' "$i")
   cls=$(printf 'M%05d' "$i")
-  cat > "$work/src/bench/migrations/$cls.java" <<JAVA
-package bench.migrations;
-@dev.retort.Revision(id = "$id"${parent:+, parents = \"$parent\"}, message = "table $i")
-public final class $cls implements dev.retort.Migration {
-    public void upgrade(dev.retort.operation.Operations op) { op.execute("create table t_$i (id int primary key, v text)"); }
-    public void downgrade(dev.retort.operation.Operations op) { op.execute("drop table t_$i"); }
-}
-JAVA
+  migration_class "$work/src/bench/migrations" bench.migrations "$cls" "$id" "$parent" "$i"
   echo "create table t_$i (id int primary key, v text);" >> "$work/plain.sql"
   parent=$id
 done
