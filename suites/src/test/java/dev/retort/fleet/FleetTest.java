@@ -95,16 +95,19 @@ class FleetTest {
         db.execute("update " + behind + ".retort_version set version_num = 'fee900000001'");
         db.execute("create schema " + empty);
 
+        // H2 has no lint rules (docs/h2.md): there the fleet's lint judges each tenant's revisions and finds nothing.
+        boolean judged = !db.platform().equals("h2");
         FleetReport lint = runner.run(FleetCommand.LINT);
-        assertFalse(lint.succeeded(), String.join("\n", lint.lines()));
+        assertEquals(!judged, lint.succeeded(), String.join("\n", lint.lines()));
         TargetResult fresh = lint.results().get(0);
         assertEquals(TargetResult.Outcome.LINTED, fresh.outcome(), String.join("\n", lint.lines()));
         assertEquals(List.of("fee900000001", "fee900000002"), fresh.lint().revisions());
         assertTrue(fresh.lint().findings().stream().noneMatch(f -> f.rule().equals("not-null-without-default")), fresh.lint().findings().toString());
         TargetResult late = lint.results().get(1);
-        assertEquals(TargetResult.Outcome.FAILED, late.outcome());
+        assertEquals(judged ? TargetResult.Outcome.FAILED : TargetResult.Outcome.LINTED, late.outcome());
         assertEquals(List.of("fee900000002"), late.lint().revisions());
-        assertEquals("not-null-without-default", late.lint().errors().get(0).rule());
+        assertEquals(judged ? List.of("not-null-without-default") : List.of(),
+                late.lint().errors().stream().map(dev.retort.lint.Finding::rule).toList());
         assertEquals(TargetResult.Outcome.AT_HEAD, lint.results().get(2).outcome());
 
         FleetReport sql = runner.run(FleetCommand.SQL);
