@@ -86,7 +86,7 @@ public final class MigrationClasses {
                     e);
         } catch (RuntimeException e) {
             throw new RetortException("Revision " + script.id() + " (" + script.source() + ") failed while recording its "
-                    + direction.label() + "grade operations: " + e + ". Nothing was executed for it.", e);
+                    + direction.label() + "grade operations: " + sentence(e) + " Nothing was executed for it.", e);
         }
         return op;
     }
@@ -174,7 +174,7 @@ public final class MigrationClasses {
             throw e;
         } catch (RuntimeException | LinkageError e) {
             throw new RetortException("The " + event.fileName() + " callback " + callback.describe() + " failed while recording its "
-                    + "operations: " + e + ". Nothing was executed for it.", e);
+                    + "operations: " + sentence(e) + " Nothing was executed for it.", e);
         }
         return op;
     }
@@ -252,5 +252,11 @@ public final class MigrationClasses {
     private static String missing(Throwable e) {
         String missing = Messages.missingClass(e);
         return missing == null ? e.toString() : "class " + missing + " is missing from the class path; add the dependency that holds it";
+    }
+
+    /** What went wrong, as a sentence ending in one full stop (a message may end in its own). */
+    private static String sentence(Throwable e) {
+        String text = e.toString();
+        return text.endsWith(".") ? text : text + ".";
     }
 }

@@ -67,11 +67,12 @@ class FailureAndRecoveryTest {
     @Test
     void migrationCodeThatThrowsWhileRecordingFailsBeforeAnythingRuns() {
         Revs revs = Revs.graph().rev("ok0001").add(Revs.script("bad001", List.of("ok0001"), true, op -> {
-            throw new IllegalStateException("boom");
+            throw new IllegalStateException("boom.");
         }, op -> { }));
         try (Retort retort = revs.retort(db)) {
             RetortException e = assertThrows(RetortException.class, retort::upgrade);
             assertTrue(e.getMessage().contains("Revision bad001 (test bad001) failed while recording its upgrade operations"), e.getMessage());
+            assertTrue(e.getMessage().contains("boom. Nothing was executed for it."), "one full stop after the cause's own: " + e.getMessage());
         }
         assertEquals(null, db.value("select to_regclass('t_ok0001')::text"), "the plan is rendered in full before anything runs");
     }
