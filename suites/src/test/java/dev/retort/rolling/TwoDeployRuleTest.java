@@ -197,6 +197,26 @@ class TwoDeployRuleTest {
         }
     }
 
+    /**
+     * The deploy job fourteen hours ahead of the instance (its JVM's zone, and so its database session's): the instance,
+     * refreshed a moment ago, is live for it too, however each session's local time reads.
+     */
+    @Test
+    void aReleaseInAnotherTimeZoneSeesARunningInstanceAsLive() {
+        release(v1(), "1.0");
+        release(v2(), "2.0");
+        try (Retort old = retort(v1(), "1.0"); RunningInstance instance = old.registerInstance(Duration.ofSeconds(60))) {
+            java.util.TimeZone own = java.util.TimeZone.getDefault();
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Kiritimati"));
+            try {
+                assertEquals(ReleaseReport.Outcome.REFUSED, release(v2(), "3.0").outcome());
+            } finally {
+                java.util.TimeZone.setDefault(own);
+            }
+            assertEquals(List.of(instance.id()), db.column("select id from retort_instances"), "not taken for expired");
+        }
+    }
+
     @Test
     void anUpgradeAtStartUpHoldsAContractWhileItsExpandIsAppliedByTheSameRunOrAnOlderInstanceRuns() {
         List<String> notes = new java.util.ArrayList<>();

@@ -13,8 +13,10 @@ import java.util.TreeSet;
 
 /**
  * The running instances of the application, as they register themselves: each row says which head the instance was built
- * with, and stays live while the instance refreshes it before its time to live runs out. Times are the database's
- * ({@code LOCALTIMESTAMP}), so the clocks of the machines do not matter.
+ * with, and stays live while the instance refreshes it before its time to live runs out. Times are written and compared in
+ * UTC, from the clock of the machine that writes or reads them: a database's local time depends on each session's time
+ * zone (the PostgreSQL and H2 drivers set the JVM's), so an instance and a release step in different zones would read
+ * each other's times hours apart. Machines kept in time (NTP) differ by far less than a time to live.
  */
 public final class Instances {
 
@@ -47,12 +49,15 @@ public final class Instances {
     public void register(String id, Set<String> heads, String version, String host, Duration ttl) {
         tables.on("register the running instance", c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO " + tables.instances()
-                    + " (id, head, version, host, started_at, seen_at, ttl_seconds) VALUES (?, ?, ?, ?, LOCALTIMESTAMP, LOCALTIMESTAMP, ?)")) {
+                    + " (id, head, version, host, started_at, seen_at, ttl_seconds) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                LocalDateTime now = utcNow();
                 s.setString(1, id);
                 s.setString(2, String.join(",", new TreeSet<>(heads)));
                 s.setString(3, version);
                 s.setString(4, host);
-                s.setInt(5, (int) Math.max(1, ttl.toSeconds()));
+                s.setObject(5, now);
+                s.setObject(6, now);
+                s.setInt(7, (int) Math.max(1, ttl.toSeconds()));
                 return s.executeUpdate();
             }
         });
@@ -61,8 +66,9 @@ public final class Instances {
     /** Refreshes a registration; false when it is gone (expired and removed), so the caller registers again. */
     public boolean refresh(String id) {
         return tables.on("refresh the running instance's registration", c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE " + tables.instances() + " SET seen_at = LOCALTIMESTAMP WHERE id = ?")) {
-                s.setString(1, id);
+            try (PreparedStatement s = c.prepareStatement("UPDATE " + tables.instances() + " SET seen_at = ? WHERE id = ?")) {
+                s.setObject(1, utcNow());
+                s.setString(2, id);
                 return s.executeUpdate() == 1;
             }
         });
@@ -83,10 +89,11 @@ public final class Instances {
         return tables.on("read the running instances", c -> {
             List<Instance> live = new ArrayList<>();
             List<String> expired = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, head, version, host, seen_at, ttl_seconds, "
-                    + "LOCALTIMESTAMP FROM " + tables.instances() + " ORDER BY started_at, id")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, head, version, host, seen_at, ttl_seconds "
+                    + "FROM " + tables.instances() + " ORDER BY started_at, id")) {
+                LocalDateTime now = utcNow();
                 while (rs.next()) {
-                    Duration idle = Duration.between(rs.getObject(5, LocalDateTime.class), rs.getObject(7, LocalDateTime.class));
+                    Duration idle = Duration.between(rs.getObject(5, LocalDateTime.class), now);
                     if (idle.compareTo(Duration.ofSeconds(rs.getInt(6))) > 0) {
                         expired.add(rs.getString(1));
                     } else {
@@ -103,5 +110,10 @@ public final class Instances {
             }
             return live;
         });
+    }
+
+    /** The time now in UTC, without its zone: what the tables hold. */
+    static LocalDateTime utcNow() {
+        return LocalDateTime.now(java.time.ZoneOffset.UTC);
     }
 }
