@@ -243,6 +243,9 @@ class GenerateRollingTest {
         // A longer varchar is metadata only on PostgreSQL: it stays in the expand as it is.
         assertTrue(expand.source().contains("op.alterColumnType(\"item\", \"label\", varchar(80))"), expand.source());
         assertFalse(expand.source().contains("retort_new_label"), expand.source());
+        // The new code reads each column with the old type until the contract and the new one after: the expand says so.
+        assertTrue(expand.source().contains("TODO: item.quantity changes type under the running new version at the contract"),
+                expand.source());
         assertTrue(backfill.source().contains("set(\"retort_new_reference = reference::integer\")"), backfill.source());
         assertFalse(contract.source().contains("transactional = false"), contract.source());
         assertTrue(contract.source().contains("op.dropColumn(\"item\", \"code\")")

@@ -2,11 +2,14 @@ package dev.retort.rolling;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +56,7 @@ public final class RollingApp {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(args[6]));
 
         Map<String, Object> settings = new HashMap<>(NAMING);
-        settings.put("hibernate.connection.url", url);
+        settings.put("hibernate.connection.url", connectionUrl(url));
         settings.put("hibernate.connection.username", user);
         if (!password.isEmpty()) {
             settings.put("hibernate.connection.password", password);
@@ -74,8 +77,12 @@ public final class RollingApp {
                         written++;
                     } catch (RuntimeException e) {
                         errors++;
+                        // Each error with its time and whole trace in the log, to place it among the deploy's steps.
+                        StringWriter trace = new StringWriter();
+                        e.printStackTrace(new PrintWriter(trace));
+                        System.err.println(Instant.now() + " round " + id + " failed: " + trace);
                         if (firstError.isEmpty()) {
-                            firstError = e + (e.getCause() == null ? "" : " caused by " + e.getCause());
+                            firstError = Instant.now() + " " + e + (e.getCause() == null ? "" : " caused by " + e.getCause());
                         }
                     }
                     Thread.sleep(10);
@@ -85,6 +92,20 @@ public final class RollingApp {
             StandardServiceRegistryBuilder.destroy(registry);
             Files.writeString(result, "written=" + written + " errors=" + errors + "\n" + firstError, StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * The application's connection URL: on PostgreSQL with {@code autosave=conservative}, as docs/rolling-deploys.md asks
+     * of an application running across a type change's contract. The contract changes the type of a column this version
+     * reads, so each statement PostgreSQL holds prepared for a connection is refused once afterwards ("cached plan must
+     * not change result type"); the driver prepares it again and retries by itself outside a transaction, and inside one
+     * only with this savepoint to return to. Without it Hibernate's {@code find} logs the error and returns null.
+     */
+    static String connectionUrl(String url) {
+        if (!url.startsWith("jdbc:postgresql:") || url.contains("autosave=")) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "autosave=conservative";
     }
 
     /** One round: an insert of each entity, an update of what it inserted, and selects that read the other version's rows too. */
@@ -101,7 +122,11 @@ public final class RollingApp {
         try (Session session = factory.openSession()) {
             Transaction tx = session.beginTransaction();
             for (Class<?> entity : entities) {
-                fill(session.find(entity, id), id, "updated " + id);
+                Object row = session.find(entity, id);
+                if (row == null) {
+                    throw new IllegalStateException(entity.getSimpleName() + " " + id + ", inserted and committed, was not found");
+                }
+                fill(row, id, "updated " + id);
             }
             tx.commit();
         }

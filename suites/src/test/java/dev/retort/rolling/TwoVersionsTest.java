@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +50,12 @@ import dev.retort.testing.TestDatabases;
  * loop sees an error, and the schema ends as Hibernate would create it for the new entities.
  *
  * <p>Each kind is a pair of {@code Person} entities, old and new: adding a kind is one test of a few lines. The kinds: a
- * column renamed, a NOT NULL field removed, a column made NOT NULL, a table renamed. A column retyped or narrowed (the
- * shadow column) is not here yet: run with both versions writing, the new version once in about 270 rounds did not find
- * the row it had just inserted, around the contract (docs/rolling-deploys.md).
+ * column renamed, a NOT NULL field removed, a column made NOT NULL, a table renamed, a column retyped and a column narrowed
+ * (the shadow column). The type change's contract changes the type of a column the new version reads, under the
+ * statements PostgreSQL holds prepared for its connections: each is refused once afterwards ("cached plan must not change
+ * result type"), which Hibernate's {@code find} turns into a row not found. The application connects with pgjdbc's
+ * {@code autosave=conservative}, as docs/rolling-deploys.md asks, so the driver prepares it again and retries
+ * ({@link RollingApp#connectionUrl}).
  */
 @ParameterizedClass(name = "on {argumentSetName}")
 @MethodSource("platforms")
@@ -105,6 +109,17 @@ class TwoVersionsTest {
     }
 
     @Test
+    void aColumnRetyped(@TempDir Path work) throws Exception {
+        rollOut(work, SampleApp.person("", NAME, EMAIL, "@Column(nullable = false) Integer score;"),
+                SampleApp.person("", NAME, EMAIL, "@Column(nullable = false) Long score;"));
+    }
+
+    @Test
+    void aColumnNarrowed(@TempDir Path work) throws Exception {
+        rollOut(work, SampleApp.person("", NAME, EMAIL), SampleApp.person("", NAME, "@Column(length = 100) String email;"));
+    }
+
+    @Test
     void aTableRenamed(@TempDir Path work) throws Exception {
         rollOut(work, SampleApp.person("", NAME, EMAIL), SampleApp.person("@Table(name = \"people\")", NAME, EMAIL));
     }
@@ -144,12 +159,16 @@ class TwoVersionsTest {
         try (Children children = new Children(work.resolve("logs"))) {
             Path stopOld = work.resolve("stop-old");
             Path stopNew = work.resolve("stop-new");
+            List<String> timeline = new ArrayList<>();
+            mark(timeline, "the old version starts");
             Process oldApp = app(children, old, OLD_IDS, stopOld, work.resolve("old.result"));
             awaitRows(oldApp, tableOf(oldPerson), OLD_IDS, 5);
 
             // The new version's release: the expand (and backfill) applied, the contract held for the next deploy.
             // A NOT NULL the change also sets is a second contract, held with the first.
+            mark(timeline, "the first release (the expand, the backfill) starts");
             JsonNode release = release(children, next);
+            mark(timeline, "the expand applied");
             List<String> applied = ids(release.get("applied"));
             List<String> held = ids(release.get("held"));
             assertEquals(rolling, java.util.stream.Stream.concat(applied.stream(), held.stream()).toList(), release.toString());
@@ -158,6 +177,7 @@ class TwoVersionsTest {
             assertTrue(release.get("warnings").toString().contains("revision " + contract), release.toString());
             assertTrue(release.get("held").get(0).get("reason").asText().startsWith("held for the next deploy"), release.toString());
 
+            mark(timeline, "the new version starts");
             Process newApp = app(children, next, NEW_IDS, stopNew, work.resolve("new.result"));
             awaitRows(newApp, table, NEW_IDS, 5);
             long oldBefore = rows(table, OLD_IDS);
@@ -169,7 +189,9 @@ class TwoVersionsTest {
             assertEquals(0, between.exit(), between.out() + between.err());
 
             stop(oldApp, stopOld);
+            mark(timeline, "the old version stopped; the second release (the contract) starts");
             JsonNode second = release(children, next);
+            mark(timeline, "the contract applied");
             assertEquals(held, ids(second.get("applied")), second.toString());
             assertEquals(0, second.get("held").size(), second.toString());
             long newBefore = rows(table, NEW_IDS);
@@ -179,8 +201,8 @@ class TwoVersionsTest {
             assertTrue(after.out().contains(contract + " (a contract"), after.out());
             stop(newApp, stopNew);
 
-            assertClean(work.resolve("old.result"));
-            assertClean(work.resolve("new.result"));
+            assertClean(work.resolve("old.result"), timeline);
+            assertClean(work.resolve("new.result"), timeline);
             assertTrue(children.noneLeft(), "a child process still runs");
         }
         // The schema the deploy ends with is the one Hibernate creates for the new entities (made here in the emptied
@@ -253,10 +275,16 @@ class TwoVersionsTest {
         assertEquals(0, app.exitValue());
     }
 
-    /** A version's loop wrote rows and met no error. */
-    private static void assertClean(Path result) {
+    /** A version's loop wrote rows and met no error (its log has each error's time and trace, to place among the steps). */
+    private static void assertClean(Path result, List<String> timeline) {
         String text = Children.read(result);
-        assertTrue(text.startsWith("written=") && text.contains(" errors=0") && !text.startsWith("written=0 "), text);
+        assertTrue(text.startsWith("written=") && text.contains(" errors=0") && !text.startsWith("written=0 "),
+                () -> text + "\nthe deploy's steps:\n" + String.join("\n", timeline));
+    }
+
+    /** Notes when a step of the deploy happened, for a failure's message. */
+    private static void mark(List<String> timeline, String step) {
+        timeline.add(Instant.now() + " " + step);
     }
 
     private static List<String> ids(JsonNode applied) {

@@ -140,6 +140,10 @@ final class TypeChange {
         }
         undo.addAll(keep);
         halves.contract.add(new Change("contract: " + what + " (the old column dropped, the new one renamed to its name)", finish, undo, null));
+        // The new code reads the column under its name before the contract and after: the type it reads changes while it runs.
+        halves.notes.add(table + "." + column + " changes type under the running new version at the contract: a statement its "
+                + "connections prepared on the server before is refused once afterwards; connect it so its driver retries such a "
+                + "statement, or restart it right after the contract (see docs/rolling-deploys.md).");
         if (plan.wantedNotNull()) {
             Operation.SetNullable set = new Operation.SetNullable(schema, table, column, false);
             Change notNull = new Change("set NOT NULL on " + table + "." + column, List.of(set), List.of(
