@@ -146,8 +146,9 @@ final class AlgorithmRules {
         }
 
         /**
-         * On MariaDB, NOT NULL set between {@code alter_algorithm = 'INPLACE'} and its reset, in a revision of its own: the
-         * server rebuilds the table while writes go on, or refuses rather than fall back to a copy that blocks them. MySQL
+         * On MariaDB, NOT NULL set between {@code alter_algorithm = 'INPLACE'} and its reset, in a revision of its own, and
+         * dropped again the same way: the server rebuilds the table while writes go on, or refuses rather than fall back to a
+         * copy that blocks them. MySQL
          * has no such setting (its form restates the column in a raw ALTER), so it has none here.
          */
         @Override
@@ -157,10 +158,13 @@ final class AlgorithmRules {
                     || statesAlgorithm(context) || !(context.operation() instanceof Operation.SetNullable set) || set.nullable()) {
                 return Optional.empty();
             }
-            return Optional.of(new SafeForm(List.of(), List.of(),
-                    List.of(new Operation.ExecuteSql("SET SESSION alter_algorithm = 'INPLACE'", List.of()), set,
-                            new Operation.ExecuteSql("SET SESSION alter_algorithm = DEFAULT", List.of())),
-                    List.of(new Operation.SetNullable(set.schema(), set.table(), set.column(), true)), null));
+            return Optional.of(new SafeForm(List.of(), List.of(), inPlace(set),
+                    inPlace(new Operation.SetNullable(set.schema(), set.table(), set.column(), true)), null));
+        }
+
+        private static List<Operation> inPlace(Operation operation) {
+            return List.of(new Operation.ExecuteSql("SET SESSION alter_algorithm = 'INPLACE'", List.of()), operation,
+                    new Operation.ExecuteSql("SET SESSION alter_algorithm = DEFAULT", List.of()));
         }
     }
 
