@@ -60,7 +60,7 @@ public abstract class AbstractLintRule implements LintRule {
     protected static boolean bridgedByView(RuleContext context, Operation.RenameTable rename) {
         String schema = rename.schema() == null ? context.platform().defaultSchema() : rename.schema();
         var dialect = context.platform().dialect();
-        // Where the default schema is written as no schema (MariaDB), the two are one.
+        // Where the default schema is written as none, the two are one name.
         java.util.List<String> names = java.util.List.of(dialect.identifier(rename.from()), dialect.qualified(schema, rename.from()));
         return context.following().stream().anyMatch(op -> op instanceof Operation.ExecuteSql sql
                 && sql.sql().strip().regionMatches(true, 0, "CREATE VIEW ", 0, 12)

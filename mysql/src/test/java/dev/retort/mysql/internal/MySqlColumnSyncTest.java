@@ -76,6 +76,24 @@ class MySqlColumnSyncTest {
     }
 
     @Test
+    void aTypeChangesContractRendersAlikeOnBothServersTheShadowRenamedInPlace() {
+        for (var platform : List.of(new MariaDbPlatform(), new MySqlPlatform())) {
+            List<String> contract = new java.util.ArrayList<>();
+            for (Operation operation : List.of(new Operation.DropColumn("", "item", "code", null),
+                    new Operation.RenameColumn("", "item", "retort_new_code", "code"),
+                    new Operation.SetDefault("", "item", "code", "'none'", null))) {
+                platform.dialect().render(operation).forEach(statement -> contract.add(platform.dialect().inline(statement)));
+            }
+            assertEquals(List.of("ALTER TABLE `item` DROP COLUMN `code`", "ALTER TABLE `item` RENAME COLUMN `retort_new_code` TO `code`",
+                    "ALTER TABLE `item` ALTER COLUMN `code` SET DEFAULT 'none'"), contract, platform.name());
+            // NOT NULL, after the contract, restates the column as the server reads it: type, character set, default, comment.
+            String notNull = platform.dialect().render(new Operation.SetNullable("", "item", "code", false)).stream()
+                    .map(statement -> platform.dialect().inline(statement)).collect(java.util.stream.Collectors.joining("\n"));
+            assertTrue(notNull.contains("'ALTER TABLE `item` MODIFY COLUMN `code` ', column_type") && notNull.contains("' NOT NULL'"), notNull);
+        }
+    }
+
+    @Test
     void longNamesAreShortenedWithinSixtyFourCharactersAndStayApart() {
         String table = "customer_loyalty_programme_membership";
         String ins = MySqlColumnSync.name(table, "preferred_contact_channel", "ins");
