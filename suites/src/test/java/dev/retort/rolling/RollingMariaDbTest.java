@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.retort.command.Direction;
 import dev.retort.command.Generated;
+import dev.retort.operation.Operation;
+import dev.retort.platform.Platforms;
 import dev.retort.testing.TestDatabase;
 import dev.retort.testing.TestDatabases;
 
@@ -28,7 +30,8 @@ import dev.retort.testing.TestDatabases;
  * and retyped, through shadow columns kept in step by converting triggers; columns made NOT NULL after the contract,
  * in a rebuild that lets writes go on. Each is released in two deploys, the old code's statements run between them, the
  * schema after the contract is what Hibernate's create of the new entities makes, and the downgrade puts the first
- * version's schema back. DDL commits statement by statement here: each revision is applied one statement at a time.
+ * version's schema back. DDL commits statement by statement here: each revision is applied one statement at a time. The
+ * converting triggers are also run alone on a bigint and a double, whose IF() would round the bigint.
  */
 @ParameterizedClass(name = "on {argumentSetName}")
 @MethodSource("platforms")
@@ -159,6 +162,24 @@ class RollingMariaDbTest {
                 "reference text YES"), db.column(COLUMNS.formatted("item")));
         assertEquals("77|43|C1", db.value("select concat_ws('|', quantity, reference, code) from item where id = 1"));
         rollouts.validate(items.before());
+    }
+
+    @Test
+    void convertingTriggersKeepAValueTheStatementWroteExactWhereTheTwoTypesShareNoneThatHoldsIt() {
+        db.execute("create table ledger (id bigint primary key, amount bigint, retort_new_amount double)");
+        for (var keep : Platforms.named("mariadb").keepColumnsInStep("", "ledger", "amount", "retort_new_amount",
+                "`amount`", "`retort_new_amount`")) {
+            db.execute(((Operation.ExecuteSql) keep).sql());
+        }
+        // 2^53 + 1 is no double: an IF() of bigint and double would round it to 2^53.
+        db.execute("insert into ledger (id, amount) values (1, 9007199254740993)");
+        db.execute("insert into ledger (id, amount, retort_new_amount) values (2, 9007199254740993, 1.5)");
+        db.execute("insert into ledger (id, retort_new_amount) values (3, 42)");
+        db.execute("update ledger set retort_new_amount = 7 where id = 2");
+        db.execute("update ledger set amount = 9007199254740995 where id = 3");
+        assertEquals(List.of("1 9007199254740993 9007199254740992", "2 7 7", "3 9007199254740995 9007199254740996"),
+                db.column("select concat(id, ' ', amount, ' ', cast(retort_new_amount as decimal(20, 0))) from ledger order by id"));
+        assertEquals("9007199254740993", db.value("select amount from ledger where id = 1"), "kept exact");
     }
 
     @Test
