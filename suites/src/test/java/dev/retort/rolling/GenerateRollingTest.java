@@ -13,29 +13,18 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import org.hibernate.SessionFactory;
-import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.retort.MigrationListener;
 import dev.retort.Retort;
 import dev.retort.command.Direction;
 import dev.retort.command.Generated;
 import dev.retort.command.ReleaseReport;
-import dev.retort.config.Setting;
-import dev.retort.config.Settings;
 import dev.retort.hibernate.HibernateSchemaReader;
-import dev.retort.schema.Change;
-import dev.retort.schema.Comparison;
 import dev.retort.testing.PostgresTest;
 import dev.retort.testing.TestDatabase;
 
@@ -50,9 +39,7 @@ class GenerateRollingTest {
 
     private static final List<Class<?>> V1 = List.of(dev.retort.rolling.v1.Person.class);
     private static final List<Class<?>> V2 = List.of(dev.retort.rolling.v2.Person.class);
-    private static final String PACKAGE = "db.rolling";
-    private static final Map<String, Object> NAMING = Map.of("hibernate.physical_naming_strategy",
-            "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
+    private static final Map<String, Object> NAMING = Rollouts.NAMING;
     private static final int ROWS = 2500;
 
     private final TestDatabase db;
@@ -147,7 +134,7 @@ class GenerateRollingTest {
 
     @Test
     void aRenamedTableKeepsItsOldNameAsAViewUntilTheContract(@TempDir Path work) {
-        Rollout rollout = rollout(work, dev.retort.rolling.v1.Invoice.class, dev.retort.rolling.v2.Invoice.class, "bills", 2,
+        Rollouts.Rollout rollout = rollout(work, dev.retort.rolling.v1.Invoice.class, dev.retort.rolling.v2.Invoice.class, "bills", 2,
                 "insert into invoice (id, number, amount) select g, 'INV-' || g, g from generate_series(1, " + ROWS + ") g");
         List<Class<?>> v1 = rollout.before();
         List<Class<?>> v2 = rollout.after();
@@ -191,7 +178,7 @@ class GenerateRollingTest {
 
     @Test
     void aColumnMadeNotNullIsBackfilledAndConstrainedThroughAValidatedCheckAfterTheContract(@TempDir Path work) {
-        Rollout tasks = rollout(work, dev.retort.rolling.v1.Task.class, dev.retort.rolling.v2.Task.class, "required status", 3,
+        Rollouts.Rollout tasks = rollout(work, dev.retort.rolling.v1.Task.class, dev.retort.rolling.v2.Task.class, "required status", 3,
                 "insert into task (id, status, owner) select g, case when g % 3 = 0 then null else 'done' end, 'owner ' || g "
                         + "from generate_series(1, " + ROWS + ") g");
         // The expand keeps the old code's NULL writes valid; the NOT NULL waits for the contract, outside a transaction.
@@ -230,7 +217,7 @@ class GenerateRollingTest {
 
     @Test
     void aColumnNarrowedOrRetypedGoesThroughAShadowColumnRenamedByTheContract(@TempDir Path work) {
-        Rollout items = rollout(work, dev.retort.rolling.v1.Item.class, dev.retort.rolling.v2.Item.class, "item types", 4,
+        Rollouts.Rollout items = rollout(work, dev.retort.rolling.v1.Item.class, dev.retort.rolling.v2.Item.class, "item types", 4,
                 "insert into item (id, code, quantity, reference, label) select g, 'C' || g, g, (g * 10)::text, 'L' || g "
                         + "from generate_series(1, " + ROWS + ") g");
         Generated expand = items.revisions().get(0);
@@ -281,82 +268,28 @@ class GenerateRollingTest {
         validate(items.before());
     }
 
-    /** The first revision's id, the revisions generateRolling wrote on top of it, in order, and the two versions of the entities. */
-    private record Rollout(String base, List<Generated> revisions, List<Class<?>> before, List<Class<?>> after) {
-    }
-
-    /**
-     * Generates the first revision from the old entities and releases it as version 1.0, fills the table, then generates
-     * the new entities' revisions for a rolling deploy and compiles them.
-     */
-    private Rollout rollout(Path work, Class<?> oldEntity, Class<?> newEntity, String message, int expected, String rows) {
-        List<Class<?>> before = List.of(oldEntity);
-        List<Class<?>> after = List.of(newEntity);
-        Generated first;
-        try (Retort retort = retort(work, 0, null)) {
-            first = retort.generate(platform -> HibernateSchemaReader.read(before, NAMING, platform), "first");
-        }
-        compile(work, 1);
-        try (Retort retort = retort(work, 1, "1.0")) {
-            assertTrue(retort.release().succeeded());
-        }
-        db.execute(rows);
-        Generated generated;
-        try (Retort retort = retort(work, 1, null)) {
-            generated = retort.generateRolling(platform -> HibernateSchemaReader.read(after, NAMING, platform), message);
-        }
-        List<Generated> all = new ArrayList<>();
-        for (Generated revision = generated; revision != null; revision = revision.followUp()) {
-            all.add(revision);
-        }
-        assertEquals(expected, all.size(), all.stream().map(Generated::source).toList().toString());
-        compile(work, 2);
-        return new Rollout(first.revision(), all, before, after);
+    private Rollouts.Rollout rollout(Path work, Class<?> oldEntity, Class<?> newEntity, String message, int expected, String rows) {
+        return new Rollouts(db, work).rollout(oldEntity, newEntity, message, expected, rows);
     }
 
     private void release(Path work, String version, Generated... applied) {
-        try (Retort retort = retort(work, 2, version)) {
-            ReleaseReport report = retort.release();
-            assertTrue(report.succeeded(), report.error() + " " + report.problems());
-            assertEquals(Stream.of(applied).map(Generated::revision).toList(),
-                    report.applied().stream().map(ReleaseReport.AppliedRevision::revision).toList());
-        }
+        new Rollouts(db, work).release(version, applied);
     }
 
-    /** The database's schema is what the entities create: nothing left to generate. */
     private void assertMatches(Path work, List<Class<?>> entities) {
-        try (Retort retort = retort(work, 2, null)) {
-            Comparison left = retort.compare(HibernateSchemaReader.read(entities, NAMING, retort.platform()));
-            assertTrue(left.isEmpty(), left.changes().stream().map(Change::summary).toList().toString());
-        }
+        new Rollouts(db, work).assertMatches(entities);
     }
 
     private void downgrade(Path work, String target) {
-        try (Retort retort = retort(work, 2, null)) {
-            retort.downgrade(target);
-        }
+        new Rollouts(db, work).downgrade(target);
     }
 
     private Retort retort(Path work, int compiled, String version) {
-        return Retort.configure().settings(Settings.builder().set(Setting.SOURCE_DIRECTORY, work.resolve("src").toString()).build())
-                .url(db.jdbcUrl()).user(db.user()).password(db.password()).classLoader(loader(work.resolve("classes" + compiled)))
-                .migrationsPackage(PACKAGE).applicationVersion(version).listener(MigrationListener.none()).load();
+        return new Rollouts(db, work).retort(compiled, version);
     }
 
-    /** Hibernate's own check of the database against the entities, as an application starting with validate makes it. */
     private void validate(List<Class<?>> entities) {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                .applySettings(Map.of("hibernate.connection.datasource", db.dataSource(), "hibernate.hbm2ddl.auto", "validate"))
-                .applySettings(NAMING).build();
-        try {
-            MetadataSources sources = new MetadataSources(registry);
-            entities.forEach(sources::addAnnotatedClass);
-            try (SessionFactory factory = sources.buildMetadata().buildSessionFactory()) {
-                factory.getMetamodel();
-            }
-        } finally {
-            StandardServiceRegistryBuilder.destroy(registry);
-        }
+        HibernateValidation.validate(db.dataSource(), entities, NAMING);
     }
 
     /** Compiles the generated migrations as the application's build would. */

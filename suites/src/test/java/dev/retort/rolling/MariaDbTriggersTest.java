@@ -40,7 +40,7 @@ import dev.retort.testing.TestDatabases;
  * The triggers of a rename's expand on MariaDB: written into an offline script, they split as the mysql client splits it
  * (no DELIMITER) and work once run; a user without the TRIGGER privilege is refused in a sentence, the column added just
  * before the first trigger (DDL committed on its own) dropped again from its reverse, the database left at the revision
- * before.
+ * before. A user without CREATE VIEW is refused the view bridging a table renamed, and the rename is undone the same way.
  */
 // The TRIGGER privilege is MariaDB's and MySQL's; PostgreSQL's triggers need only the table's ownership, which migrating takes.
 @ParameterizedClass(name = "on {argumentSetName}")
@@ -112,6 +112,29 @@ class MariaDbTriggersTest {
         db.execute("update person set full_name = 'renamed by the new code' where id = 1");
         assertEquals(List.of("renamed by the new code", "written by the new code"), db.column("select name from person order by id"));
         assertEquals(List.of("renamed by the new code", "written by the new code"), db.column("select full_name from person order by id"));
+    }
+
+    @Test
+    void aTableRenamedIsRenamedBackWhenTheViewUnderItsOldNameIsRefused() {
+        Platform platform = Platforms.named("mariadb");
+        List<RevisionScript> revisions = List.of(
+                Revs.script("r1", List.of(), true, op -> op.createTable("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")),
+                        op -> op.dropTable("invoice")),
+                Revs.script("e2", List.of("r1"), true, op -> {
+                    op.renameTable("invoice", "bill");
+                    platform.bridgeRenamedTable("", "invoice", "bill").forEach(bridge -> op.execute(((Operation.ExecuteSql) bridge).sql()));
+                }, op -> {
+                    platform.stopBridgingRenamedTable("", "invoice", "bill").forEach(stop -> op.execute(((Operation.ExecuteSql) stop).sql()));
+                    op.renameTable("bill", "invoice");
+                }).withPhase(Revision.Phase.EXPAND, ""));
+        try (Retort retort = Revs.configure(db).user(user).password("no-trigger").revisions(revisions).listener(MigrationListener.none()).load()) {
+            retort.upgrade("r1");
+            RetortException e = assertThrows(RetortException.class, retort::upgrade);
+            assertTrue(e.getMessage().contains("CREATE VIEW command denied") && e.getMessage().contains("GRANT CREATE VIEW"), e.getMessage());
+        }
+        assertEquals(List.of("r1"), db.column("select version_num from retort_version"));
+        assertEquals(List.of("invoice BASE TABLE"), db.column("select concat(table_name, ' ', table_type) from information_schema.tables "
+                + "where table_schema = database() and table_name in ('invoice', 'bill')"));
     }
 
     @Test

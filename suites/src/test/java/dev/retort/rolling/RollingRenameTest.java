@@ -87,6 +87,11 @@ class RollingRenameTest {
         assertNotNull(backfill, "a backfill revision follows the expand:\n" + expand.source());
         Generated contract = backfill.followUp();
         assertNotNull(contract, "a contract revision follows the backfill");
+        // full_name and email become NOT NULL after the contract, in a revision of their own (the safe form of each platform).
+        Generated notNull = contract.followUp();
+        assertNotNull(notNull, "NOT NULL follows the contract");
+        assertTrue(notNull.source().contains("op.setNotNull(\"person\", \"full_name\")") && notNull.source().contains(mariaDb()
+                ? "SET SESSION alter_algorithm = 'INPLACE'" : ".notValid()"), notNull.source());
         assertTrue(expand.source().contains("CREATE TRIGGER " + quoted("retort_sync_person_full_name" + (mariaDb() ? "_ins" : ""))),
                 expand.source());
         assertTrue(contract.source().contains("DROP TRIGGER IF EXISTS " + quoted("retort_sync_person_full_name" + (mariaDb() ? "_upd" : ""))),
@@ -117,7 +122,8 @@ class RollingRenameTest {
         try (Retort retort = retort(work, 2, "2.1", false)) {
             ReleaseReport report = retort.release();
             assertTrue(report.succeeded(), report.error() + " " + report.problems());
-            assertEquals(List.of(contract.revision()), report.applied().stream().map(ReleaseReport.AppliedRevision::revision).toList());
+            assertEquals(List.of(contract.revision(), notNull.revision()),
+                    report.applied().stream().map(ReleaseReport.AppliedRevision::revision).toList());
         }
         assertEquals(List.of("email", "full_name", "id"), db.column("select column_name from information_schema.columns where table_name = 'person'"
                 + " and table_schema = " + schema() + " order by column_name"));

@@ -19,9 +19,9 @@ import dev.retort.schema.Table;
  * A column made NOT NULL. The version still running may write NULL, so nothing changes in the expand; where the column has
  * a default (or gets one in the same comparison), the rows holding NULL are backfilled with it, and filled once more
  * before the constraint (the old code may have written NULL since). NOT NULL itself is set after the contract, in a
- * revision of its own outside a transaction, through the platform's safe form (PostgreSQL: a check added NOT VALID,
- * validated without blocking writes, then SET NOT NULL, which uses it instead of scanning, and the check dropped), so
- * no statement holds the table's strongest lock over a scan of it.
+ * revision of its own outside a transaction, through the safe form the platform's lint rules know (a check added NOT
+ * VALID, validated without blocking writes, then SET NOT NULL, which uses it instead of scanning, and the check dropped;
+ * or a rebuild of the table that lets writes go on), so no statement holds the table's strongest lock over a scan of it.
  */
 final class NotNull {
 
@@ -50,23 +50,26 @@ final class NotNull {
     }
 
     /**
-     * Adds NOT NULL on a column to the revision after the contract, in the platform's safe form, preceded by a second run of
-     * the backfill given (null: none); false when the platform has no safe form.
+     * Adds NOT NULL on a column to the revision after the contract, preceded by a second run of the backfill given (null:
+     * none): in the platform's safe form where its lint rules know one, else as it is; false, leaving it to the caller,
+     * when there is neither a safe form nor a backfill to run again.
      */
     static boolean finish(Platform platform, Operation.SetNullable set, Change change, SchemaModel current, Backfill fill, Halves halves) {
         Optional<SafeForm> safe = SafeRewriter.safeForm(platform, set, current).filter(form -> form.upgrade().isEmpty());
-        if (safe.isEmpty()) {
+        if (safe.isEmpty() && fill == null) {
             return false;
         }
         List<Operation> up = new ArrayList<>();
-        List<Operation> down = new ArrayList<>(safe.get().laterDowngrade());
+        List<Operation> down = new ArrayList<>(safe.map(SafeForm::laterDowngrade)
+                .orElse(List.of(new Operation.SetNullable(set.schema(), set.table(), set.column(), true))));
         if (fill != null) {
             Backfill again = fill.name(fill.name() + " (again, before NOT NULL)");
             up.add(new Operation.RunJdbc(again.describe(), again));
             down.add(new Operation.RunJdbc("forget the progress of " + again.describe(), again.forget()));
         }
-        up.addAll(safe.get().laterUpgrade());
-        halves.finish.add(new Change(change.summary() + " (through a validated check)", up, down, change.review()));
+        up.addAll(safe.map(SafeForm::laterUpgrade).orElse(List.of(set)));
+        halves.finish.add(new Change(change.summary() + (safe.isPresent() ? " (in its safe form, after the contract)" : " (after the contract)"),
+                up, down, change.review()));
         return true;
     }
 

@@ -16,9 +16,13 @@ final class MySqlDiagnosis {
             return "The database user lacks the TRIGGER privilege, which keeping a renamed column in step during a rolling deploy needs: "
                     + "GRANT TRIGGER on the database to the user that migrates.";
         }
+        if (code == 1142 && String.valueOf(error.getMessage()).contains("CREATE VIEW command denied")) {
+            return "The database user lacks the CREATE VIEW privilege, which keeping a renamed table's old name working during a rolling "
+                    + "deploy needs: GRANT CREATE VIEW on the database to the user that migrates.";
+        }
         return switch (code) {
             case 1044, 1142, 1143, 1227, 1370 -> "The database user lacks a privilege this needs: run migrations as a user with ALTER, CREATE, "
-                    + "DROP, INDEX, REFERENCES, INSERT, UPDATE and DELETE on the database (and TRIGGER, for rolling deploys).";
+                    + "DROP, INDEX, REFERENCES, INSERT, UPDATE and DELETE on the database (and TRIGGER and CREATE VIEW, for rolling deploys).";
             // Binary logging is on and the user is no SUPER: the server will not log a trigger it cannot trust to replay the same.
             case 1419 -> "With binary logging on, creating a trigger needs SUPER unless the server runs with "
                     + "log_bin_trust_function_creators=1: set that on the server (a managed server's parameter group), or migrate as a user "

@@ -113,6 +113,32 @@ abstract class MySqlPlatformBase implements Platform {
         return MySqlColumnSync.keep(dialect, schema, table, oldColumn, newColumn);
     }
 
+    /**
+     * The same two triggers, converting each way: the column of the new type is set from the old one's value converted
+     * and the reverse ({@link MySqlColumnSync}).
+     */
+    @Override
+    public List<Operation> keepColumnsInStep(String schema, String table, String oldColumn, String newColumn, String toNew, String toOld) {
+        return MySqlColumnSync.keep(dialect, schema, table, oldColumn, newColumn, toNew, toOld);
+    }
+
+    /**
+     * A view under the old name, {@code SELECT *} from the renamed table: a view of one table without aggregates, joins or
+     * DISTINCT is updatable and insertable on both servers, so the version still running inserts (AUTO_INCREMENT and the
+     * table's defaults filling what it leaves out), updates and deletes through it. Creating it needs the CREATE VIEW
+     * privilege; it runs as its definer, the migrating user.
+     */
+    @Override
+    public List<Operation> bridgeRenamedTable(String schema, String oldName, String newName) {
+        return List.of(new Operation.ExecuteSql("CREATE VIEW " + dialect.qualified(schema, oldName) + " AS SELECT * FROM "
+                + dialect.qualified(schema, newName), List.of()));
+    }
+
+    @Override
+    public List<Operation> stopBridgingRenamedTable(String schema, String oldName, String newName) {
+        return List.of(new Operation.ExecuteSql("DROP VIEW IF EXISTS " + dialect.qualified(schema, oldName), List.of()));
+    }
+
     @Override
     public List<Operation> stopKeepingColumnsInStep(String schema, String table, String oldColumn, String newColumn) {
         return MySqlColumnSync.stop(dialect, schema, table, oldColumn, newColumn);

@@ -36,6 +36,64 @@ class MySqlColumnSyncTest {
     }
 
     @Test
+    void convertingTriggersReadTheRowPassValuesAsTextAndNeverConvertThereAndBack() {
+        List<String> keep = sql(new MariaDbPlatform().keepColumnsInStep("", "item", "reference", "retort_new_reference", "`reference`",
+                "`retort_new_reference`"));
+        String n = "NEW.`retort_new_reference`";
+        String o = "NEW.`reference`";
+        assertEquals(List.of("CREATE TRIGGER `retort_sync_item_retort_new_reference_ins` BEFORE INSERT ON `item` FOR EACH ROW SET "
+                        + n + " = IF(" + n + " IS NULL, CAST(" + o + " AS CHAR CHARACTER SET utf8mb4), " + n + "), "
+                        + o + " = IF(" + o + " IS NULL, CAST(" + n + " AS CHAR CHARACTER SET utf8mb4), " + o + ")",
+                "CREATE TRIGGER `retort_sync_item_retort_new_reference_upd` BEFORE UPDATE ON `item` FOR EACH ROW SET "
+                        + o + " = IF(" + n + " <=> OLD.`retort_new_reference`, " + o + ", CAST(" + n + " AS CHAR CHARACTER SET utf8mb4)), "
+                        + n + " = IF(" + n + " <=> OLD.`retort_new_reference` AND NOT (" + o + " <=> OLD.`reference`), CAST(" + o
+                        + " AS CHAR CHARACTER SET utf8mb4), " + n + ")"), keep);
+        assertEquals(keep, sql(new MySqlPlatform().keepColumnsInStep("", "item", "reference", "retort_new_reference", "`reference`",
+                "`retort_new_reference`")));
+        assertTrue(keep.stream().noneMatch(s -> s.contains(";")), "the mysql client would split a statement at ;");
+        // The drops are those of the triggers without conversions: the contract and the downgrade name them alike.
+        assertEquals(List.of("DROP TRIGGER IF EXISTS `retort_sync_item_retort_new_reference_upd`",
+                "DROP TRIGGER IF EXISTS `retort_sync_item_retort_new_reference_ins`"),
+                sql(new MariaDbPlatform().stopKeepingColumnsInStep("", "item", "reference", "retort_new_reference")));
+    }
+
+    @Test
+    void aConversionReadsTheTwoColumnsAsTheRowsAndLeavesLiteralsQualifiedNamesAndOtherColumnsAlone() {
+        var dialect = new MariaDbPlatform().dialect();
+        assertEquals("CONCAT(NEW.`code`, 'code', t.code, `other`, \"code\") + NEW.`Retort_New_Code`",
+                MySqlColumnSync.ofRow("CONCAT(`code`, 'code', t.code, `other`, \"code\") + Retort_New_Code", dialect, "code", "retort_new_code"));
+        assertEquals("LEFT(NEW.`code`, 'it''s code')", MySqlColumnSync.ofRow("LEFT(code, 'it''s code')", dialect, "code", "x"));
+    }
+
+    @Test
+    void aRenamedTableKeepsItsOldNameAsAViewOfTheNewOne() {
+        for (var platform : List.of(new MariaDbPlatform(), new MySqlPlatform())) {
+            assertEquals(List.of("CREATE VIEW `invoice` AS SELECT * FROM `bill`"), sql(platform.bridgeRenamedTable("", "invoice", "bill")));
+            assertEquals(List.of("CREATE VIEW `shop`.`invoice` AS SELECT * FROM `shop`.`bill`"),
+                    sql(platform.bridgeRenamedTable("shop", "invoice", "bill")));
+            assertEquals(List.of("DROP VIEW IF EXISTS `invoice`"), sql(platform.stopBridgingRenamedTable("", "invoice", "bill")));
+        }
+    }
+
+    @Test
+    void aTypeChangesContractRendersAlikeOnBothServersTheShadowRenamedInPlace() {
+        for (var platform : List.of(new MariaDbPlatform(), new MySqlPlatform())) {
+            List<String> contract = new java.util.ArrayList<>();
+            for (Operation operation : List.of(new Operation.DropColumn("", "item", "code", null),
+                    new Operation.RenameColumn("", "item", "retort_new_code", "code"),
+                    new Operation.SetDefault("", "item", "code", "'none'", null))) {
+                platform.dialect().render(operation).forEach(statement -> contract.add(platform.dialect().inline(statement)));
+            }
+            assertEquals(List.of("ALTER TABLE `item` DROP COLUMN `code`", "ALTER TABLE `item` RENAME COLUMN `retort_new_code` TO `code`",
+                    "ALTER TABLE `item` ALTER COLUMN `code` SET DEFAULT 'none'"), contract, platform.name());
+            // NOT NULL, after the contract, restates the column as the server reads it: type, character set, default, comment.
+            String notNull = platform.dialect().render(new Operation.SetNullable("", "item", "code", false)).stream()
+                    .map(statement -> platform.dialect().inline(statement)).collect(java.util.stream.Collectors.joining("\n"));
+            assertTrue(notNull.contains("'ALTER TABLE `item` MODIFY COLUMN `code` ', column_type") && notNull.contains("' NOT NULL'"), notNull);
+        }
+    }
+
+    @Test
     void longNamesAreShortenedWithinSixtyFourCharactersAndStayApart() {
         String table = "customer_loyalty_programme_membership";
         String ins = MySqlColumnSync.name(table, "preferred_contact_channel", "ins");

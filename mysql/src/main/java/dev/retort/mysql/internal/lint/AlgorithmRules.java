@@ -144,6 +144,28 @@ final class AlgorithmRules {
                                     + "; for a large table, " + NEW_TABLE_AND_COPY + "."
                             : "Create the table with the column, or " + NEW_TABLE_AND_COPY + ".");
         }
+
+        /**
+         * On MariaDB, NOT NULL set between {@code alter_algorithm = 'INPLACE'} and its reset, in a revision of its own, and
+         * dropped again the same way: the server rebuilds the table while writes go on, or refuses rather than fall back to a
+         * copy that blocks them. MySQL
+         * has no such setting (its form restates the column in a raw ALTER), so it has none here.
+         */
+        @Override
+        public Optional<SafeForm> safeForm(RuleContext context) {
+            Optional<OnlineDdl> ddl = OnlineDdl.of(context, server);
+            if (!server.mariaDb() || ddl.isEmpty() || ddl.get().algorithm() != Algorithm.INPLACE || !ddl.get().writes()
+                    || statesAlgorithm(context) || !(context.operation() instanceof Operation.SetNullable set) || set.nullable()) {
+                return Optional.empty();
+            }
+            return Optional.of(new SafeForm(List.of(), List.of(), inPlace(set),
+                    inPlace(new Operation.SetNullable(set.schema(), set.table(), set.column(), true)), null));
+        }
+
+        private static List<Operation> inPlace(Operation operation) {
+            return List.of(new Operation.ExecuteSql("SET SESSION alter_algorithm = 'INPLACE'", List.of()), operation,
+                    new Operation.ExecuteSql("SET SESSION alter_algorithm = DEFAULT", List.of()));
+        }
     }
 
     static String capitalized(String text) {

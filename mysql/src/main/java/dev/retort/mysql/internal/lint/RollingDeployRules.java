@@ -22,7 +22,8 @@ final class RollingDeployRules {
 
         @Override
         public void check(RuleContext context) {
-            if (context.operation() instanceof Operation.RenameTable rename && context.tableExisted(rename.schema(), rename.from())) {
+            if (context.operation() instanceof Operation.RenameTable rename && context.tableExisted(rename.schema(), rename.from())
+                    && !bridgedByView(context, rename)) {
                 context.report("Renaming " + Rule.name(context, rename.schema(), rename.from()) + " to " + rename.to() + " is instant, and "
                                 + "breaks the version of the application still running, which queries it by its old name, from that moment.",
                         "Keep the table name and map the entity to it (@Table(name = …)), or " + EXPAND_CONTRACT

@@ -30,6 +30,7 @@ import dev.retort.lint.LintReport;
 import dev.retort.lint.LintRule;
 import dev.retort.lint.SafeForm;
 import dev.retort.mysql.MySql;
+import dev.retort.mysql.internal.MariaDbPlatform;
 import dev.retort.mysql.internal.MySqlPlatform;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Operations;
@@ -200,6 +201,40 @@ class MySqlLintRulesTest {
         assertTrue(sql.get(1).startsWith("ALTER TABLE `book` ADD CONSTRAINT `fk_book_author` FOREIGN KEY"), sql::toString);
         assertEquals("SET SESSION foreign_key_checks = 1", sql.get(2));
         assertTrue(form.note().contains("has its parent"), form.note());
+    }
+
+    @Test
+    void notNullSafeFormOnMariaDbIsARebuildThatLetsWritesGoOnAndMySqlHasNone() {
+        Operations o = new Operations();
+        o.setNotNull("author", "nick");
+        o.dropNotNull("author", "email");
+        Operation set = o.recorded().get(0);
+        MariaDbPlatform mariaDb = new MariaDbPlatform();
+        AlgorithmRules.Rebuild rule = new AlgorithmRules.Rebuild(Server.assumed(true, 10, 11));
+        SafeForm form = rule.safeForm(OnlineDdlTest.context(set, mariaDb, List.of())).orElseThrow();
+        assertEquals(List.of(), form.upgrade());
+        assertEquals(List.of(new Operation.ExecuteSql("SET SESSION alter_algorithm = 'INPLACE'", List.of()), set,
+                new Operation.ExecuteSql("SET SESSION alter_algorithm = DEFAULT", List.of())), form.laterUpgrade());
+        assertEquals(List.of(new Operation.ExecuteSql("SET SESSION alter_algorithm = 'INPLACE'", List.of()),
+                new Operation.SetNullable(null, "author", "nick", true), new Operation.ExecuteSql("SET SESSION alter_algorithm = DEFAULT", List.of())),
+                form.laterDowngrade());
+        // Alone, the rule warns of the rebuild; after alter_algorithm, it has nothing left to say.
+        assertEquals(1, findings(rule, set, mariaDb, List.of()).size());
+        assertEquals(List.of(), findings(rule, set, mariaDb, List.of(form.laterUpgrade().get(0))));
+        assertTrue(rule.safeForm(OnlineDdlTest.context(o.recorded().get(1), mariaDb, List.of())).isEmpty(), "dropping NOT NULL");
+        assertTrue(new AlgorithmRules.Rebuild(Server.assumed(false, 8, 0)).safeForm(OnlineDdlTest.context(set, new MySqlPlatform(), List.of()))
+                .isEmpty(), "MySQL has no alter_algorithm");
+    }
+
+    private static List<String> findings(AlgorithmRules.Rebuild rule, Operation operation, MariaDbPlatform platform, List<Operation> preceding) {
+        List<String> findings = new ArrayList<>();
+        rule.check(new OnlineDdlTest.TestContext(operation, platform, preceding) {
+            @Override
+            public void report(String problem, String fix) {
+                findings.add(problem);
+            }
+        });
+        return findings;
     }
 
     @Test

@@ -25,26 +25,13 @@ final class RollingDeployRules {
         @Override
         public void check(RuleContext context) {
             if (context.operation() instanceof Operation.RenameTable rename && context.tableExisted(rename.schema(), rename.from())
-                    && !bridged(context, rename)) {
+                    && !bridgedByView(context, rename)) {
                 context.report("Renaming " + context.qualified(rename.schema(), rename.from()) + " to " + rename.to() + " breaks the version "
                                 + "of the application still running, which queries it by its old name, from the moment this commits.",
                         "Keep the table name and map the entity to it (@Table(name = …)), or " + EXPAND_CONTRACT
                                 + " (a view under the old name can bridge one release).");
             }
         }
-    }
-
-    /**
-     * Whether a view under the old name follows the rename (the expand {@code generateRolling} writes): the running version
-     * keeps reading and writing through it.
-     */
-    static boolean bridged(RuleContext context, Operation.RenameTable rename) {
-        String schema = rename.schema() == null ? context.platform().defaultSchema() : rename.schema();
-        var dialect = context.platform().dialect();
-        java.util.Set<String> names = java.util.Set.of(dialect.identifier(rename.from()), dialect.qualified(schema, rename.from()));
-        return context.following().stream().anyMatch(op -> op instanceof Operation.ExecuteSql sql
-                && sql.sql().strip().regionMatches(true, 0, "CREATE VIEW ", 0, 12)
-                && names.contains(sql.sql().strip().substring(12).strip().split("\\s+")[0]));
     }
 
     /** {@code ALTER TABLE … RENAME COLUMN}. */
