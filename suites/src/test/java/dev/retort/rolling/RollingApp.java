@@ -90,7 +90,8 @@ public final class RollingApp {
             }
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
-            Files.writeString(result, "written=" + written + " errors=" + errors + "\n" + firstError, StandardCharsets.UTF_8);
+            Files.writeString(result, "written=" + written + " errors=" + errors + " retried=" + RETRIED.get() + "\n" + firstError,
+                    StandardCharsets.UTF_8);
         }
     }
 
@@ -108,28 +109,68 @@ public final class RollingApp {
         return url + (url.contains("?") ? "&" : "?") + "autosave=conservative";
     }
 
+    /** Transactions run again after a deadlock, as InnoDB's manual asks of every application; printed in the result. */
+    static final java.util.concurrent.atomic.AtomicLong RETRIED = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A transaction of a round. */
+    private interface Work {
+        void run() throws ReflectiveOperationException;
+    }
+
+    /**
+     * Runs a transaction, once more (at most three times) when the database chose it as a deadlock's victim (SQLSTATE
+     * 40001): on MariaDB and MySQL a concurrent schema change or backfill can, and the transaction rolled back whole.
+     */
+    private static void retrying(Work work) throws ReflectiveOperationException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !deadlock(e)) {
+                    throw e;
+                }
+                RETRIED.incrementAndGet();
+                System.err.println(Instant.now() + " retried after a deadlock: " + e);
+            }
+        }
+    }
+
+    private static boolean deadlock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "40001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One round: an insert of each entity, an update of what it inserted, and selects that read the other version's rows too. */
     private static void round(SessionFactory factory, List<Class<?>> entities, long id) throws ReflectiveOperationException {
-        try (Session session = factory.openSession()) {
-            Transaction tx = session.beginTransaction();
-            for (Class<?> entity : entities) {
-                Object row = entity.getDeclaredConstructor().newInstance();
-                fill(row, id, "inserted " + id);
-                session.persist(row);
-            }
-            tx.commit();
-        }
-        try (Session session = factory.openSession()) {
-            Transaction tx = session.beginTransaction();
-            for (Class<?> entity : entities) {
-                Object row = session.find(entity, id);
-                if (row == null) {
-                    throw new IllegalStateException(entity.getSimpleName() + " " + id + ", inserted and committed, was not found");
+        retrying(() -> {
+            try (Session session = factory.openSession()) {
+                Transaction tx = session.beginTransaction();
+                for (Class<?> entity : entities) {
+                    Object row = entity.getDeclaredConstructor().newInstance();
+                    fill(row, id, "inserted " + id);
+                    session.persist(row);
                 }
-                fill(row, id, "updated " + id);
+                tx.commit();
             }
-            tx.commit();
-        }
+        });
+        retrying(() -> {
+            try (Session session = factory.openSession()) {
+                Transaction tx = session.beginTransaction();
+                for (Class<?> entity : entities) {
+                    Object row = session.find(entity, id);
+                    if (row == null) {
+                        throw new IllegalStateException(entity.getSimpleName() + " " + id + ", inserted and committed, was not found");
+                    }
+                    fill(row, id, "updated " + id);
+                }
+                tx.commit();
+            }
+        });
         try (Session session = factory.openSession()) {
             for (Class<?> entity : entities) {
                 // The newest rows (the newer version writes the higher ids) and the oldest, with every mapped column.

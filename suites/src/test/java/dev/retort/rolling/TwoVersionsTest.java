@@ -19,10 +19,8 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -57,15 +55,24 @@ import dev.retort.testing.TestDatabases;
  * {@code autosave=conservative}, as docs/rolling-deploys.md asks, so the driver prepares it again and retries
  * ({@link RollingApp#connectionUrl}).
  */
-@ParameterizedClass(name = "on {argumentSetName}")
-@MethodSource("platforms")
 class TwoVersionsTest {
 
     /**
-     * The platforms this deploy is proved on, the one place they are listed. The rename's expand needs the platform to
-     * keep two columns in step (a trigger); MariaDB joins the list when its platform has that.
+     * The platforms this deploy is proved on, the one place they are listed: those that keep two columns in step (a
+     * trigger) and bridge a renamed table (a view). On MariaDB a transaction of either version may be chosen as a
+     * deadlock's victim while the contract runs, and is run again, as InnoDB asks of every application
+     * ({@code RollingApp}'s retries, counted in its result).
      */
     static Stream<Arguments> platforms() {
+        return TestDatabases.onPlatforms("postgresql", "mariadb");
+    }
+
+    /**
+     * A table renamed, proved on PostgreSQL alone: there the rename and the view under the old name commit together. On
+     * MariaDB and MySQL each commits on its own, and a statement of the old version arriving between the two finds no
+     * table under the old name (docs/rolling-deploys.md, pitfalls).
+     */
+    static Stream<Arguments> bridgedInOneTransaction() {
         return TestDatabases.onPlatforms("postgresql");
     }
 
@@ -79,48 +86,57 @@ class TwoVersionsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TestDatabase db;
+    /** The database of the test method running: JUnit makes an instance of this class per test method. */
+    private TestDatabase db;
 
-    TwoVersionsTest(TestDatabase db) {
-        this.db = db;
-    }
-
-    @BeforeEach
-    void emptyDatabase() {
+    private void on(TestDatabase database) {
+        this.db = database;
         db.reset();
     }
 
-    @Test
-    void aColumnRenamed(@TempDir Path work) throws Exception {
+    @ParameterizedTest(name = "on {argumentSetName}")
+    @MethodSource("platforms")
+    void aColumnRenamed(TestDatabase database, @TempDir Path work) throws Exception {
+        on(database);
         rollOut(work, SampleApp.person("", NAME, EMAIL),
                 SampleApp.person("", "@Column(name = \"full_name\", nullable = false, length = 100) String fullName;", EMAIL));
     }
 
-    @Test
-    void aFieldRemovedWhoseColumnIsNotNullWithoutDefault(@TempDir Path work) throws Exception {
+    @ParameterizedTest(name = "on {argumentSetName}")
+    @MethodSource("platforms")
+    void aFieldRemovedWhoseColumnIsNotNullWithoutDefault(TestDatabase database, @TempDir Path work) throws Exception {
+        on(database);
         rollOut(work, SampleApp.person("", NAME, "@Column(nullable = false, length = 50) String nickname;", EMAIL),
                 SampleApp.person("", NAME, EMAIL));
     }
 
-    @Test
-    void aColumnMadeNotNull(@TempDir Path work) throws Exception {
+    @ParameterizedTest(name = "on {argumentSetName}")
+    @MethodSource("platforms")
+    void aColumnMadeNotNull(TestDatabase database, @TempDir Path work) throws Exception {
+        on(database);
         rollOut(work, SampleApp.person("", NAME, EMAIL),
                 SampleApp.person("", NAME, "@Column(nullable = false, length = 320) String email;"));
     }
 
-    @Test
-    void aColumnRetyped(@TempDir Path work) throws Exception {
+    @ParameterizedTest(name = "on {argumentSetName}")
+    @MethodSource("platforms")
+    void aColumnRetyped(TestDatabase database, @TempDir Path work) throws Exception {
+        on(database);
         rollOut(work, SampleApp.person("", NAME, EMAIL, "@Column(nullable = false) Integer score;"),
                 SampleApp.person("", NAME, EMAIL, "@Column(nullable = false) Long score;"));
     }
 
-    @Test
-    void aColumnNarrowed(@TempDir Path work) throws Exception {
+    @ParameterizedTest(name = "on {argumentSetName}")
+    @MethodSource("platforms")
+    void aColumnNarrowed(TestDatabase database, @TempDir Path work) throws Exception {
+        on(database);
         rollOut(work, SampleApp.person("", NAME, EMAIL), SampleApp.person("", NAME, "@Column(length = 100) String email;"));
     }
 
-    @Test
-    void aTableRenamed(@TempDir Path work) throws Exception {
+    @ParameterizedTest(name = "on {argumentSetName}")
+    @MethodSource("bridgedInOneTransaction")
+    void aTableRenamed(TestDatabase database, @TempDir Path work) throws Exception {
+        on(database);
         rollOut(work, SampleApp.person("", NAME, EMAIL), SampleApp.person("@Table(name = \"people\")", NAME, EMAIL));
     }
 
