@@ -254,7 +254,7 @@ public final class Retort implements AutoCloseable {
     /** As {@link #release()}, with the report's errors naming settings as the calling entry point does. */
     public ReleaseReport release(SettingNames names) {
         return new Release(graph, connected(), guard(), this::validate, from -> lintDatabase(from, "heads"), settings.environment(), names,
-                this::baselineOnRelease).rolling(rollingTables(), applicationVersion).run();
+                this::baselineOnRelease).rolling(rollingTables(), applicationVersion).forceContracts(settings.forceContract()).run();
     }
 
     private dev.retort.internal.rolling.RollingTables rollingTables() {

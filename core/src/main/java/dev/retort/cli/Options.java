@@ -125,6 +125,11 @@ final class Options {
             + "and a baseline on release compares (RETORT_SCHEMAS). Default: --schema, else the connection's current schema.")
     String schemas;
 
+    @Option(names = "--force-contract", description = "Let release apply contract revisions now, though their expand is applied by "
+            + "the same release or instances built before it still run (RETORT_FORCE_CONTRACT=yes); in production with --confirm "
+            + "and --confirm-destructive too.")
+    boolean forceContract;
+
     @Option(names = "--clean-enabled", description = "Allow clean on this development or test database (RETORT_CLEAN_ENABLED=yes); "
             + "clean is refused in production regardless.")
     boolean cleanEnabled;
@@ -184,6 +189,9 @@ final class Options {
         }
         if (cleanEnabled) {
             builder.set(Setting.CLEAN_ENABLED, "yes");
+        }
+        if (forceContract) {
+            builder.set(Setting.FORCE_CONTRACT, "yes");
         }
         if (confirm) {
             builder.set(Setting.CONFIRM, "yes");

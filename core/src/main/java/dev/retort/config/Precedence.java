@@ -203,7 +203,7 @@ final class Precedence {
                         + "); give a whole number of seconds, 0 or more (e.g. 60), or a duration such as 500ms or 2m.");
             }
         }
-        for (Setting confirmation : new Setting[] {Setting.CONFIRM, Setting.CONFIRM_DESTRUCTIVE, Setting.CLEAN_ENABLED}) {
+        for (Setting confirmation : new Setting[] {Setting.CONFIRM, Setting.CONFIRM_DESTRUCTIVE, Setting.CLEAN_ENABLED, Setting.FORCE_CONTRACT}) {
             String value = values.get(confirmation);
             if (value != null && !value.matches("(?i)yes|true|no|false")) {
                 throw new RetortException("{" + confirmation.key() + "} is '" + value + "' (from " + origins.get(confirmation)

@@ -102,6 +102,10 @@ public enum Setting {
     ROLLING("rolling", "The application is deployed rolling (the old version serves while the new one starts): generate writes a "
             + "change the running version cannot survive as expand, backfill and contract revisions, which release applies in two "
             + "deploys (yes or true). A generate run's own rolling option wins over it.", "false"),
+    /** Whether release applies contract revisions regardless of the two-deploy rule. */
+    FORCE_CONTRACT("forceContract", "Release applies contract revisions now, though their expand is applied by the same release "
+            + "or instances built before it still run (yes or true); in production, with confirm and confirmDestructive too.",
+            "false"),
     /** A fleet's targets: a file of URLs or schema names, one a line, {@code -} for standard input, or URLs comma-separated. */
     TARGETS("targets", "Runs the command over a fleet: a file listing its targets one a line (a JDBC URL or DATABASE_URL form "
             + "is a database, a bare name a schema on the database url names; # starts a comment), - for standard input, or "

@@ -249,6 +249,11 @@ public final class Settings {
         return yes(values.get(Setting.ROLLING));
     }
 
+    /** Whether release applies contract revisions regardless of the two-deploy rule (confirmed like a destructive command in production). */
+    public boolean forceContract() {
+        return yes(values.get(Setting.FORCE_CONTRACT));
+    }
+
     private static boolean yes(String value) {
         return value != null && (value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("true"));
     }

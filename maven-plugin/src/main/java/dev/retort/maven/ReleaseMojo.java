@@ -37,6 +37,13 @@ public class ReleaseMojo extends AbstractWritingMojo {
     @Parameter(property = "migrations.baselineOnRelease")
     private String baselineOnRelease;
 
+    /**
+     * Applies contract revisions now, though their expand is applied by this release or instances built before it still
+     * run; in production only with {@code confirm} and {@code confirmDestructive} too.
+     */
+    @Parameter(property = "migrations.forceContract")
+    private String forceContract;
+
     /** The schemas a baseline on release compares, comma-separated; default {@code schema}, else the connection's current one. */
     @Parameter(property = "migrations.schemas")
     private String schemas;
@@ -56,6 +63,7 @@ public class ReleaseMojo extends AbstractWritingMojo {
     @Override
     protected void configure(dev.retort.config.Settings.Builder builder) throws MojoFailureException {
         super.configure(builder);
+        builder.set(dev.retort.config.Setting.FORCE_CONTRACT, forceContract);
         builder.set(dev.retort.config.Setting.BASELINE_ON_RELEASE, baselineOnRelease).set(dev.retort.config.Setting.SCHEMAS, schemas)
                 .set(dev.retort.config.Setting.EXCLUDE_OBJECTS, excludeObjects).set(dev.retort.config.Setting.DEV_DATABASE, devDatabase)
                 .set(dev.retort.config.Setting.DEV_IMAGE, devImage);

@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.retort.MigrationListener;
+import dev.retort.config.Setting;
+import dev.retort.config.Settings;
 import dev.retort.Retort;
 import dev.retort.Revision;
 import dev.retort.RunningInstance;
@@ -179,6 +181,39 @@ class TwoDeployRuleTest {
         assertTrue(applied.succeeded(), String.valueOf(applied.error()));
         assertEquals(List.of("c3"), applied(applied));
         assertEquals("refused", db.value("select outcome from retort_deploys where version = '3.0' order by started_at limit 1"));
+    }
+
+    /**
+     * forceContract lifts the rule for one release, saying in a warning what would have held or refused each contract;
+     * in production only with both confirmations, and otherwise refused with nothing changed.
+     */
+    @Test
+    void forceContractAppliesAContractAnOlderInstanceStillNeedsWithAWarning() {
+        release(v1(), "1.0");
+        release(v2(), "2.0");
+        try (Retort old = retort(v1(), "1.0"); RunningInstance instance = old.registerInstance()) {
+            assertEquals(ReleaseReport.Outcome.REFUSED, release(v2(), "3.0").outcome());
+            Settings production = Settings.builder().set(Setting.FORCE_CONTRACT, "yes").set(Setting.ENVIRONMENT, "production")
+                    .set(Setting.CONFIRM, "yes").build();
+            try (Retort forced = Retort.configure().settings(production).url(db.jdbcUrl()).user(db.user()).password(db.password()).revisions(v2()).applicationVersion("3.0")
+                    .listener(MigrationListener.none()).load()) {
+                ReleaseReport refused = forced.release();
+                assertEquals(ReleaseReport.Outcome.REFUSED, refused.outcome());
+                assertTrue(refused.error().contains("retort.forceContract applies contract revisions while the code of the version before "
+                        + "may still run: set both retort.confirm and retort.confirmDestructive to yes"), refused.error());
+                assertEquals(List.of("e2"), db.column("select version_num from retort_version"));
+            }
+            Settings confirmed = production.toBuilder().set(Setting.CONFIRM_DESTRUCTIVE, "yes").build();
+            try (Retort forced = Retort.configure().settings(confirmed).url(db.jdbcUrl()).user(db.user()).password(db.password()).revisions(v2()).applicationVersion("3.0")
+                    .listener(MigrationListener.none()).load()) {
+                ReleaseReport applied = forced.release();
+                assertTrue(applied.succeeded(), String.valueOf(applied.error()));
+                assertEquals(List.of("c3"), applied(applied));
+                assertEquals(List.of(), applied.held());
+                assertTrue(applied.warnings().stream().anyMatch(w -> w.startsWith("applied by retort.forceContract: contract revision c3")
+                        && w.contains(instance.id())), applied.warnings().toString());
+            }
+        }
     }
 
     @Test

@@ -34,6 +34,15 @@ public final class ProductionGuard {
         }
     }
 
+    /** Refuses release's {@code forceContract} in production without both confirmations: it lifts the two-deploy rule. */
+    public void forcedContracts() {
+        if (settings.isProduction() && !(settings.confirmed() && settings.confirmedDestructive())) {
+            throw new RetortException("The database is a production database (" + where() + "), and {forceContract} applies contract "
+                    + "revisions while the code of the version before may still run: set both {confirm} and {confirmDestructive} to "
+                    + "yes to go ahead. Nothing was changed.");
+        }
+    }
+
     /**
      * Refuses {@code clean} in production whatever is confirmed, and everywhere unless {@code cleanEnabled} allows it:
      * it drops every object in the managed schemas.
