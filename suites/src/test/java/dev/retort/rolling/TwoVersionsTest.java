@@ -58,21 +58,13 @@ import dev.retort.testing.TestDatabases;
 class TwoVersionsTest {
 
     /**
-     * The platforms this deploy is proved on, the one place they are listed: those that keep two columns in step (a
-     * trigger) and bridge a renamed table (a view). On MariaDB a transaction of either version may be chosen as a
-     * deadlock's victim while the contract runs, and is run again, as InnoDB asks of every application
-     * ({@code RollingApp}'s retries, counted in its result).
+     * The platforms this deploy is proved on, the one place they are listed. Not MariaDB yet: there each statement of an
+     * expand or a contract commits on its own, and a statement of a running version that arrives between two of them
+     * can fail (a column dropped before its shadow is renamed, a trigger dropped before the NOT NULL column it filled,
+     * a table renamed before its view exists), as a run with both versions writing showed; docs/rolling-deploys.md,
+     * pitfalls. RollingMariaDbTest runs the same kinds there, one step after another.
      */
     static Stream<Arguments> platforms() {
-        return TestDatabases.onPlatforms("postgresql", "mariadb");
-    }
-
-    /**
-     * A table renamed, proved on PostgreSQL alone: there the rename and the view under the old name commit together. On
-     * MariaDB and MySQL each commits on its own, and a statement of the old version arriving between the two finds no
-     * table under the old name (docs/rolling-deploys.md, pitfalls).
-     */
-    static Stream<Arguments> bridgedInOneTransaction() {
         return TestDatabases.onPlatforms("postgresql");
     }
 
@@ -134,7 +126,7 @@ class TwoVersionsTest {
     }
 
     @ParameterizedTest(name = "on {argumentSetName}")
-    @MethodSource("bridgedInOneTransaction")
+    @MethodSource("platforms")
     void aTableRenamed(TestDatabase database, @TempDir Path work) throws Exception {
         on(database);
         rollOut(work, SampleApp.person("", NAME, EMAIL), SampleApp.person("@Table(name = \"people\")", NAME, EMAIL));
