@@ -58,11 +58,12 @@ final class Children implements AutoCloseable {
         return new Ran(process.exitValue(), read(logs.resolve(file + ".out")), read(logs.resolve(file + ".err")));
     }
 
-    /** Whether every process started has ended, and no JVM this one started (through whatever) still runs. */
+    /**
+     * Whether every process started here has ended, with every process it started. Only these: other tests of the same
+     * JVM start JVMs of their own at the same time.
+     */
     boolean noneLeft() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return started.stream().noneMatch(ProcessHandle::isAlive)
-                && ProcessHandle.current().descendants().noneMatch(d -> d.isAlive() && d.info().command().filter(java::equals).isPresent());
+        return started.stream().noneMatch(p -> p.isAlive() || p.descendants().anyMatch(ProcessHandle::isAlive));
     }
 
     /** Kills what still runs (descendants first) and waits for it to end. */
