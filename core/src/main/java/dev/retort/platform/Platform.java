@@ -86,6 +86,37 @@ public interface Platform {
     }
 
     /**
+     * For rolling deploys: the whole expand of a table renamed, the rename and {@link #bridgeRenamedTable its bridge},
+     * written so that no statement of the running version finds neither name. By default the rename, then the bridge:
+     * where DDL is transactional they commit together. Where each statement commits on its own, a platform gives a form
+     * that switches both names in one statement.
+     */
+    default List<dev.retort.operation.Operation> renameTableBridged(String schema, String oldName, String newName) {
+        List<dev.retort.operation.Operation> operations = new java.util.ArrayList<>();
+        operations.add(new dev.retort.operation.Operation.RenameTable(schema, oldName, newName));
+        operations.addAll(bridgeRenamedTable(schema, oldName, newName));
+        return operations;
+    }
+
+    /** What undoes {@link #renameTableBridged}, by the expand's downgrade: by default the bridge dropped, then the rename undone. */
+    default List<dev.retort.operation.Operation> undoRenameTableBridged(String schema, String oldName, String newName) {
+        List<dev.retort.operation.Operation> operations = new java.util.ArrayList<>(stopBridgingRenamedTable(schema, oldName, newName));
+        operations.add(new dev.retort.operation.Operation.RenameTable(schema, newName, oldName));
+        return operations;
+    }
+
+    /**
+     * For rolling deploys: the operations on one table a contract runs, written so that the running version's statements
+     * on it wait until the last one is done instead of landing between two of them (a trigger dropped before the column
+     * it fills, say). By default as they are: where DDL is transactional the contract's transaction does that. Where each
+     * statement commits on its own, a platform holds the table's writers around them (MariaDB and MySQL: {@code LOCK
+     * TABLES … WRITE} and {@code UNLOCK TABLES}).
+     */
+    default List<dev.retort.operation.Operation> withWritesHeld(String schema, String table, List<dev.retort.operation.Operation> operations) {
+        return operations;
+    }
+
+    /**
      * Whether a schema change (DDL) locks the database's whole catalog until its transaction ends, so that changes to
      * different schemas of one database wait for one another: a fleet of schemas on such a database migrates them one at
      * a time, which is as fast as it can go there, instead of timing out on the catalog's lock.

@@ -49,6 +49,29 @@ public interface SqlDialect {
     List<ScriptPiece> splitScript(String script);
 
     /**
+     * Whether the statement takes table locks under which the session may use only the tables it names, until a statement
+     * that {@linkplain #releasesTableLocks releases them} (MySQL's and MariaDB's {@code LOCK TABLES}). A revision run
+     * statement by statement records its progress in Retort's history table before each statement; it cannot while such
+     * locks are held, so the statements between the two are recorded as one.
+     */
+    default boolean takesTableLocks(SqlStatement statement) {
+        return false;
+    }
+
+    /** Whether the statement releases the locks {@link #takesTableLocks} took ({@code UNLOCK TABLES}). */
+    default boolean releasesTableLocks(SqlStatement statement) {
+        return false;
+    }
+
+    /**
+     * What releases table locks a failed statement may have left held, run before Retort records the failure; empty where
+     * statements take none.
+     */
+    default List<SqlStatement> releaseTableLocks() {
+        return List.of();
+    }
+
+    /**
      * The statements followed by a commit as one string the driver sends in one round trip, or null when it cannot
      * send several statements at once. A transactional revision's last statement travels this way with Retort's
      * bookkeeping, so a revision of one statement costs one round trip.

@@ -40,7 +40,8 @@ import dev.retort.testing.TestDatabases;
  * The triggers of a rename's expand on MariaDB: written into an offline script, they split as the mysql client splits it
  * (no DELIMITER) and work once run; a user without the TRIGGER privilege is refused in a sentence, the column added just
  * before the first trigger (DDL committed on its own) dropped again from its reverse, the database left at the revision
- * before. A user without CREATE VIEW is refused the view bridging a table renamed, and the rename is undone the same way.
+ * before. A user without CREATE VIEW is refused the views that switch a renamed table in under its new name, at the first
+ * of them, and the table stays under its old name.
  */
 // The TRIGGER privilege is MariaDB's and MySQL's; PostgreSQL's triggers need only the table's ownership, which migrating takes.
 @ParameterizedClass(name = "on {argumentSetName}")
@@ -115,18 +116,15 @@ class MariaDbTriggersTest {
     }
 
     @Test
-    void aTableRenamedIsRenamedBackWhenTheViewUnderItsOldNameIsRefused() {
+    void aTableRenamedStaysAsItWasWhenTheViewUnderItsOldNameIsRefused() {
         Platform platform = Platforms.named("mariadb");
         List<RevisionScript> revisions = List.of(
                 Revs.script("r1", List.of(), true, op -> op.createTable("invoice", column("id", bigint()).notNull(), primaryKey("invoice_pkey", "id")),
                         op -> op.dropTable("invoice")),
-                Revs.script("e2", List.of("r1"), true, op -> {
-                    op.renameTable("invoice", "bill");
-                    platform.bridgeRenamedTable("", "invoice", "bill").forEach(bridge -> op.execute(((Operation.ExecuteSql) bridge).sql()));
-                }, op -> {
-                    platform.stopBridgingRenamedTable("", "invoice", "bill").forEach(stop -> op.execute(((Operation.ExecuteSql) stop).sql()));
-                    op.renameTable("bill", "invoice");
-                }).withPhase(Revision.Phase.EXPAND, ""));
+                Revs.script("e2", List.of("r1"), true,
+                        op -> platform.renameTableBridged("", "invoice", "bill").forEach(step -> op.execute(((Operation.ExecuteSql) step).sql())),
+                        op -> platform.undoRenameTableBridged("", "invoice", "bill").forEach(step -> op.execute(((Operation.ExecuteSql) step).sql())))
+                        .withPhase(Revision.Phase.EXPAND, ""));
         try (Retort retort = Revs.configure(db).user(user).password("no-trigger").revisions(revisions).listener(MigrationListener.none()).load()) {
             retort.upgrade("r1");
             RetortException e = assertThrows(RetortException.class, retort::upgrade);
@@ -134,7 +132,7 @@ class MariaDbTriggersTest {
         }
         assertEquals(List.of("r1"), db.column("select version_num from retort_version"));
         assertEquals(List.of("invoice BASE TABLE"), db.column("select concat(table_name, ' ', table_type) from information_schema.tables "
-                + "where table_schema = database() and table_name in ('invoice', 'bill')"));
+                + "where table_schema = database() and table_name not like 'retort%'"));
     }
 
     @Test

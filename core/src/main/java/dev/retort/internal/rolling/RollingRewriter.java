@@ -150,7 +150,8 @@ public final class RollingRewriter {
             undo.add(new Operation.SetNullable(schema, table, rename.from(), false));
         }
         undo.addAll(keep);
-        halves.contract.add(new Change("contract: " + what + " (the old column and its trigger dropped)", finish, undo, null));
+        halves.contract.add(new Change("contract: " + what + " (the old column and its trigger dropped)",
+                platform.withWritesHeld(schema, table, finish), undo, null));
         if (!old.acceptsNull()) {
             Operation.SetNullable set = new Operation.SetNullable(schema, table, rename.to(), false);
             Change notNull = new Change("set NOT NULL on " + table + "." + rename.to(), List.of(set),

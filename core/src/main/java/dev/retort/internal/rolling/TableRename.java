@@ -1,6 +1,5 @@
 package dev.retort.internal.rolling;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.operation.Operation;
@@ -11,7 +10,8 @@ import dev.retort.schema.Change;
  * A table renamed: the expand renames it and leaves a bridge under the old name (PostgreSQL: an updatable view), the
  * contract removes the bridge. The table takes the new name at once rather than the view, so the new code works on the
  * table itself (its keys, defaults and indexes, and everything the catalog compares against the entities) and the
- * contract, which only drops the view, is instant; the old code's statements go through the view until it stops.
+ * contract, which only drops the view, is instant; the old code's statements go through the view until it stops. The
+ * platform writes the rename and the view so that the old name is never missing ({@link Platform#renameTableBridged}).
  */
 final class TableRename {
 
@@ -28,11 +28,8 @@ final class TableRename {
             return false;
         }
         List<Operation> unbridge = platform.stopBridgingRenamedTable(rename.schema(), rename.from(), rename.to());
-        List<Operation> up = new ArrayList<>();
-        up.add(rename);
-        up.addAll(bridge);
-        List<Operation> down = new ArrayList<>(unbridge);
-        down.add(new Operation.RenameTable(rename.schema(), rename.to(), rename.from()));
+        List<Operation> up = platform.renameTableBridged(rename.schema(), rename.from(), rename.to());
+        List<Operation> down = platform.undoRenameTableBridged(rename.schema(), rename.from(), rename.to());
         String what = "table " + rename.from() + " renamed to " + rename.to();
         halves.expand.add(new Change("expand: " + what + " (the old name kept for the running version)", up, down, change.review()));
         halves.contract.add(new Change("contract: " + what + " (the old name dropped)", unbridge, bridge, null));

@@ -19,7 +19,8 @@ import dev.retort.schema.Table;
 /**
  * A column whose type changes in a way the database cannot do cheaply in place, or that a value may not survive (narrowed,
  * retyped, widened with a rewrite): the expand adds a shadow column of the new type, kept in step with the old one by a
- * trigger converting each way, and a backfill fills it in batches; the contract, in one transaction, drops the old column
+ * trigger converting each way, and a backfill fills it in batches; the contract, in one transaction (or, where DDL commits
+ * statement by statement, with the table's writers held: {@link Platform#withWritesHeld}), drops the old column
  * and gives the shadow its name and default; NOT NULL follows as for a column made NOT NULL. This is pgroll's
  * {@code alter_column} in Retort's revisions. A change the database makes cheaply and without risk (PostgreSQL: a varchar
  * made longer) stays in the expand as it is.
@@ -139,7 +140,8 @@ final class TypeChange {
             undo.add(new Operation.SetNullable(schema, table, column, false));
         }
         undo.addAll(keep);
-        halves.contract.add(new Change("contract: " + what + " (the old column dropped, the new one renamed to its name)", finish, undo, null));
+        halves.contract.add(new Change("contract: " + what + " (the old column dropped, the new one renamed to its name)",
+                platform.withWritesHeld(schema, table, finish), undo, null));
         // The new code reads the column under its name before the contract and after: the type it reads changes while it runs.
         halves.notes.add(table + "." + column + " changes type under the running new version at the contract: a statement its "
                 + "connections prepared on the server before is refused once afterwards; connect it so its driver retries such a "

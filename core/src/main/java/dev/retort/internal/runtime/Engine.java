@@ -28,6 +28,7 @@ import dev.retort.command.Step;
 import dev.retort.internal.Messages;
 import dev.retort.platform.MigrationLock;
 import dev.retort.platform.Platform;
+import dev.retort.platform.SqlStatement;
 import dev.retort.platform.VersionTableSql;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionScript;
@@ -965,6 +966,14 @@ public final class Engine {
          * what happened either way.
          */
         private MigrationFailedException outsideTransactionFailure(Throwable e, long millis) {
+            // A lock the revision took would refuse the bookkeeping below and hold the running application's statements.
+            for (SqlStatement release : platform.dialect().releaseTableLocks()) {
+                try {
+                    execute(c, null, new Action.Sql(release, platform.dialect().inline(release)));
+                } catch (SQLException | RuntimeException unreleased) {
+                    e.addSuppressed(unreleased);
+                }
+            }
             String advice = advice(e);
             String outcome;
             try {
@@ -988,7 +997,10 @@ public final class Engine {
             }
             try {
                 PartialStep partial = PartialStep.of(rendered, ran, false, platform, c);
-                if (partial.undoable()) {
+                if (partial.applied().isEmpty()) {
+                    outcome = committed + ", which changed nothing (table locks, released again), so the database stays at "
+                            + Heads.describe(step.headsBefore());
+                } else if (partial.undoable()) {
                     undo(partial);
                     outcome = committed + "; " + (partial.applied().size() == 1 ? "that was" : "those were") + " undone ("
                             + undoneList(partial) + "), so the database is at " + Heads.describe(step.headsBefore())

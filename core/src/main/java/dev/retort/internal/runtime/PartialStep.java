@@ -51,6 +51,12 @@ record PartialStep(int ran, List<Operation> applied, List<Operation> reverses, S
                 // A backfill commits its progress with each batch: run again, it resumes where it stopped.
                 return new PartialStep(ran, List.of(), List.of(), null);
             }
+            if (!touched.contains(next) && locksOnly(platform, operation)) {
+                // Retort records no progress while table locks are held: any of the statements under them may have run.
+                return new PartialStep(ran, applied(step, touched), List.of(), "its statements from " + (ran + 1) + " ("
+                        + describe(platform, operation) + ") on ran under table locks, when no progress is recorded, so how many "
+                        + "of them ran before the interruption cannot be told from the database");
+            }
             if (!touched.contains(next)) {
                 AlreadyThere.Findings found = AlreadyThere.look(platform, connection, List.of(operation));
                 if (!found.present().isEmpty() || found.missing().isEmpty() && gone(platform, connection, operation)) {
@@ -63,7 +69,8 @@ record PartialStep(int ran, List<Operation> applied, List<Operation> reverses, S
                 }
             }
         }
-        List<Operation> applied = applied(step, touched);
+        // Taking or releasing table locks changed nothing: the locks went with the statement that failed (Engine releases them).
+        List<Operation> applied = applied(step, touched).stream().filter(operation -> !locksOnly(platform, operation)).toList();
         List<Operation> reverses = new ArrayList<>();
         for (Operation operation : applied) {
             Optional<Operation> reverse = operation.reverse();
@@ -74,6 +81,15 @@ record PartialStep(int ran, List<Operation> applied, List<Operation> reverses, S
         }
         Collections.reverse(reverses);
         return new PartialStep(ran, applied, reverses, null);
+    }
+
+    /** Whether the operation only takes or releases table locks ({@code LOCK TABLES}, {@code UNLOCK TABLES}). */
+    private static boolean locksOnly(Platform platform, Operation operation) {
+        if (!(operation instanceof Operation.ExecuteSql sql)) {
+            return false;
+        }
+        dev.retort.platform.SqlStatement statement = new dev.retort.platform.SqlStatement(sql.sql(), sql.parameters());
+        return platform.dialect().takesTableLocks(statement) || platform.dialect().releasesTableLocks(statement);
     }
 
     /** Whether what a dropping operation drops is gone: what its reverse would create again is missing, and none of it there. */

@@ -49,9 +49,21 @@ final class StepRenderer {
             closing.add(sql(tables.historyRecord(script.id(), step.direction(), script.message(), checksum)));
         } else {
             opening.add(sql(tables.historyStart(script.id(), step.direction(), script.message(), checksum, false)));
-            // The start row says the first statement may be running; each later one announces itself first.
-            for (int i = 1; i < progress.size(); i++) {
-                progress.set(i, sql(tables.historyProgress(script.id(), i + 1)));
+            // The start row says the first statement may be running; each later one announces itself first, except while
+            // table locks are held: the session may then write only to the locked tables, so the statements under them
+            // are announced as one, by the statement that takes the locks.
+            boolean locked = false;
+            for (int i = 0; i < progress.size(); i++) {
+                Action action = body.actions().get(i);
+                SqlStatement statement = action instanceof Action.Sql sql ? sql.statement() : null;
+                if (i > 0 && !locked) {
+                    progress.set(i, sql(tables.historyProgress(script.id(), i + 1)));
+                }
+                if (statement != null && dialect.takesTableLocks(statement)) {
+                    locked = true;
+                } else if (statement != null && dialect.releasesTableLocks(statement)) {
+                    locked = false;
+                }
             }
             closing.add(sql(tables.historyFinish(script.id())));
         }

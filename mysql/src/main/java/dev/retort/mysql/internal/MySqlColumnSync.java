@@ -19,7 +19,6 @@ import dev.retort.platform.SqlDialect;
  */
 final class MySqlColumnSync {
 
-    private static final int MAX_NAME = 64;
     /** An identifier, a quoted one, or a string literal: what {@link #ofRow} reads an expression as. */
     private static final Pattern TOKEN = Pattern.compile(
             "'(?:[^'\\\\]|\\\\.|'')*'|\"(?:[^\"\\\\]|\\\\.|\"\")*\"|`(?:[^`]|``)*`|[A-Za-z_$][A-Za-z0-9_$]*");
@@ -29,10 +28,7 @@ final class MySqlColumnSync {
 
     /** A trigger's name: {@code retort_sync_<table>_<new>_<suffix>}, within the servers' 64 characters. */
     static String name(String table, String newColumn, String suffix) {
-        String stem = "retort_sync_" + table + "_" + newColumn;
-        int room = MAX_NAME - suffix.length() - 1;
-        String fitted = stem.length() <= room ? stem : stem.substring(0, room - 9) + "_" + Integer.toHexString(stem.hashCode());
-        return fitted + "_" + suffix;
+        return MySqlNames.fitted("retort_sync_" + table + "_" + newColumn, suffix);
     }
 
     static List<Operation> keep(SqlDialect dialect, String schema, String table, String oldColumn, String newColumn) {

@@ -22,7 +22,7 @@ final class MySqlDiagnosis {
         }
         return switch (code) {
             case 1044, 1142, 1143, 1227, 1370 -> "The database user lacks a privilege this needs: run migrations as a user with ALTER, CREATE, "
-                    + "DROP, INDEX, REFERENCES, INSERT, UPDATE and DELETE on the database (and TRIGGER and CREATE VIEW, for rolling deploys).";
+                    + "DROP, INDEX, REFERENCES, INSERT, UPDATE and DELETE on the database (and TRIGGER, CREATE VIEW and LOCK TABLES, for rolling deploys).";
             // Binary logging is on and the user is no SUPER: the server will not log a trigger it cannot trust to replay the same.
             case 1419 -> "With binary logging on, creating a trigger needs SUPER unless the server runs with "
                     + "log_bin_trust_function_creators=1: set that on the server (a managed server's parameter group), or migrate as a user "

@@ -11,6 +11,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import dev.retort.operation.DataType;
 import dev.retort.operation.Operation;
@@ -23,6 +24,9 @@ import dev.retort.platform.SqlStatement;
  * default {@code sql_mode} reads it, the mysql client's splitting, and session time-outs.
  */
 final class MySqlDialect implements SqlDialect {
+
+    private static final Pattern TABLE_LOCK = Pattern.compile("\\s*LOCK\\s+TABLES?\\s", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TABLE_UNLOCK = Pattern.compile("\\s*UNLOCK\\s+TABLES?\\b", Pattern.CASE_INSENSITIVE);
 
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
 
@@ -49,6 +53,23 @@ final class MySqlDialect implements SqlDialect {
     @Override
     public boolean requiresNoTransaction(Operation operation) {
         return false;
+    }
+
+    /** {@code LOCK TABLES} / {@code LOCK TABLE}, as written by {@code withWritesHeld} or by hand. */
+    @Override
+    public boolean takesTableLocks(SqlStatement statement) {
+        return TABLE_LOCK.matcher(statement.sql()).lookingAt();
+    }
+
+    @Override
+    public boolean releasesTableLocks(SqlStatement statement) {
+        return TABLE_UNLOCK.matcher(statement.sql()).lookingAt();
+    }
+
+    /** {@code UNLOCK TABLES}, which does nothing when the session holds no table lock. */
+    @Override
+    public List<SqlStatement> releaseTableLocks() {
+        return List.of(SqlStatement.of("UNLOCK TABLES"));
     }
 
     @Override

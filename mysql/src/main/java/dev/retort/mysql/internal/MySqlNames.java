@@ -32,6 +32,16 @@ final class MySqlNames {
         };
     }
 
+    /**
+     * A name Retort gives an object of its own, {@code <stem>_<suffix>}, within the servers' 64 characters: a stem too
+     * long is cut and ends in its hash, so two long stems still differ.
+     */
+    static String fitted(String stem, String suffix) {
+        int room = MAX_LENGTH - suffix.length() - 1;
+        String fitted = stem.length() <= room ? stem : stem.substring(0, room - 9) + "_" + Integer.toHexString(stem.hashCode());
+        return fitted + "_" + suffix;
+    }
+
     /** Numbered names count on ({@code _ibfk_2}, {@code CONSTRAINT_2}); others get {@code _2}, {@code _3}, as index names do. */
     String unique(String name, Set<String> taken) {
         if (taken.add(name)) {

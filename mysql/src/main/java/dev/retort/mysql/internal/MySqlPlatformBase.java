@@ -134,6 +134,36 @@ abstract class MySqlPlatformBase implements Platform {
                 + dialect.qualified(schema, newName), List.of()));
     }
 
+    /**
+     * The rename and the view under the old name switched in by one {@code RENAME TABLE}, which renames all its pairs at
+     * once, so the running version never finds its table missing: each statement commits on its own here, and a
+     * {@code CREATE VIEW} after the rename would leave a moment with neither ({@link MySqlTableBridge}).
+     */
+    @Override
+    public List<Operation> renameTableBridged(String schema, String oldName, String newName) {
+        return MySqlTableBridge.rename(dialect, schema, oldName, newName);
+    }
+
+    /** The view and the table switched back by one {@code RENAME TABLE}, the view then dropped. */
+    @Override
+    public List<Operation> undoRenameTableBridged(String schema, String oldName, String newName) {
+        return MySqlTableBridge.undo(dialect, schema, oldName, newName);
+    }
+
+    /**
+     * The operations between {@code LOCK TABLES … WRITE} and {@code UNLOCK TABLES}: the running version's statements on
+     * the table wait for the last of them, as they would for one {@code ALTER TABLE}. Retort records the statements
+     * under the lock as one ({@link MySqlDialect#takesTableLocks}).
+     */
+    @Override
+    public List<Operation> withWritesHeld(String schema, String table, List<Operation> operations) {
+        List<Operation> held = new java.util.ArrayList<>();
+        held.add(new Operation.ExecuteSql("LOCK TABLES " + dialect.qualified(schema, table) + " WRITE", List.of()));
+        held.addAll(operations);
+        held.add(new Operation.ExecuteSql("UNLOCK TABLES", List.of()));
+        return held;
+    }
+
     @Override
     public List<Operation> stopBridgingRenamedTable(String schema, String oldName, String newName) {
         return List.of(new Operation.ExecuteSql("DROP VIEW IF EXISTS " + dialect.qualified(schema, oldName), List.of()));

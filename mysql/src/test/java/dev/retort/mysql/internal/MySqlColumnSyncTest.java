@@ -1,6 +1,7 @@
 package dev.retort.mysql.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.retort.operation.Operation;
+import dev.retort.platform.SqlStatement;
 
 /**
  * The triggers that keep a renamed column in step, as SQL the same on MariaDB and MySQL (the servers run them in
@@ -73,6 +75,33 @@ class MySqlColumnSyncTest {
                     sql(platform.bridgeRenamedTable("shop", "invoice", "bill")));
             assertEquals(List.of("DROP VIEW IF EXISTS `invoice`"), sql(platform.stopBridgingRenamedTable("", "invoice", "bill")));
         }
+    }
+
+    @Test
+    void aRenamedTableAndItsViewAreSwitchedInByOneRenameAndBackByAnother() {
+        for (var platform : List.of(new MariaDbPlatform(), new MySqlPlatform())) {
+            assertEquals(List.of("CREATE OR REPLACE VIEW `shop`.`bill` AS SELECT * FROM `shop`.`invoice`",
+                    "CREATE OR REPLACE VIEW `shop`.`retort_invoice_bridge` AS SELECT * FROM `shop`.`bill`",
+                    "RENAME TABLE `shop`.`bill` TO `shop`.`retort_invoice_stand_in`, `shop`.`invoice` TO `shop`.`bill`, "
+                            + "`shop`.`retort_invoice_bridge` TO `shop`.`invoice`",
+                    "DROP VIEW IF EXISTS `shop`.`retort_invoice_stand_in`"), sql(platform.renameTableBridged("shop", "invoice", "bill")));
+            assertEquals(List.of("RENAME TABLE `invoice` TO `retort_invoice_bridge`, `bill` TO `invoice`", "DROP VIEW IF EXISTS `retort_invoice_bridge`"),
+                    sql(platform.undoRenameTableBridged("", "invoice", "bill")));
+        }
+    }
+
+    @Test
+    void aContractsStatementsOnATableRunWithItsWritesHeldAndRetortRecordsThemAsOne() {
+        var platform = new MariaDbPlatform();
+        List<String> held = sql(platform.withWritesHeld("", "item", List.of(new Operation.ExecuteSql("DROP TRIGGER t", List.of()))));
+        assertEquals(List.of("LOCK TABLES `item` WRITE", "DROP TRIGGER t", "UNLOCK TABLES"), held);
+        var dialect = platform.dialect();
+        assertTrue(dialect.takesTableLocks(SqlStatement.of(held.get(0))));
+        assertTrue(dialect.takesTableLocks(SqlStatement.of("  lock table item read")));
+        assertFalse(dialect.takesTableLocks(SqlStatement.of("UNLOCK TABLES")));
+        assertFalse(dialect.takesTableLocks(SqlStatement.of("LOCK TABLESPACE x")));
+        assertTrue(dialect.releasesTableLocks(SqlStatement.of("unlock tables")));
+        assertEquals(List.of(SqlStatement.of("UNLOCK TABLES")), dialect.releaseTableLocks());
     }
 
     @Test
