@@ -32,7 +32,8 @@ import dev.retort.testing.TestDatabases;
  * MySQL, or written by hand): the session may then use only the locked tables, so Retort records no progress between the
  * statements under the locks and records the step once they are released. A statement failing under the locks has them
  * released before the failure is recorded (the history table is not one of the locked tables), and what the statements
- * before it applied is undone.
+ * before it applied is undone. A run whose connection is lost under the locks (as when its process is killed) leaves no
+ * record of how far it got there: the next run says so and what to do, instead of guessing.
  */
 // LOCK TABLES is MariaDB's and MySQL's; PostgreSQL's contract runs in a transaction instead.
 @ParameterizedClass(name = "on {argumentSetName}")
@@ -104,5 +105,38 @@ class TableLocksTest {
         assertEquals(List.of("r1"), db.column("select version_num from retort_version"));
         assertEquals(List.of("id"), db.column("select column_name from information_schema.columns "
                 + "where table_schema = database() and table_name = 'person' order by column_name"));
+    }
+
+    @Test
+    void aRunCutOffUnderTableLocksIsNotGuessedAtTheNextRunSaysSoAndWhatToDo() throws Exception {
+        RevisionScript slow = Revs.script("r2", List.of("r1"), false, op -> {
+            op.addColumn("person", column("score", integer()));
+            op.execute("LOCK TABLES person WRITE");
+            op.addColumn("person", column("rank", integer()));
+            op.execute("SELECT SLEEP(30)");
+            op.execute("UNLOCK TABLES");
+        }, op -> {
+            op.dropColumn("person", "rank");
+            op.dropColumn("person", "score");
+        });
+        try (Retort retort = Revs.configure(db).revisions(List.of(table(), slow)).listener(MigrationListener.none()).load()) {
+            retort.upgrade("r1");
+            var run = java.util.concurrent.CompletableFuture.runAsync(retort::upgrade);
+            String session = null;
+            for (int i = 0; i < 200 && session == null; i++) {
+                Thread.sleep(50);
+                session = db.value("select max(id) from information_schema.processlist where info like 'SELECT SLEEP(30)%'");
+            }
+            assertTrue(session != null, "the revision never reached its sleep");
+            // The connection lost under the locks, as when the process is killed: nothing recorded what ran under them.
+            db.execute("KILL CONNECTION " + session);
+            assertThrows(Exception.class, run::join);
+        }
+        try (Retort retort = Revs.configure(db).revisions(List.of(table(), slow)).listener(MigrationListener.none()).load()) {
+            RetortException e = assertThrows(RetortException.class, retort::upgrade);
+            assertTrue(e.getMessage().contains("ran under table locks") && e.getMessage().contains("cannot be told"), e.getMessage());
+            assertTrue(e.getMessage().contains("Nothing was executed"), e.getMessage());
+        }
+        assertEquals(List.of("r1"), db.column("select version_num from retort_version"));
     }
 }
