@@ -109,14 +109,7 @@ class RollingRenameTest {
         assertEquals(mariaDb() ? "2" : "1", triggers());
         validate(V1);
         validate(V2);
-        db.execute("insert into person (id, name, nickname, email) values (100001, 'written by v1', 'old', 'v1@example.com')");
-        db.execute("insert into person (id, full_name, email) values (100002, 'written by v2', 'v2@example.com')");
-        db.execute("update person set name = 'renamed by v1' where id = 1");
-        db.execute("update person set full_name = 'renamed by v2' where id = 2");
-        assertEquals("written by v1", db.value("select full_name from person where id = 100001"));
-        assertEquals("written by v2", db.value("select name from person where id = 100002"));
-        assertEquals("renamed by v1", db.value("select full_name from person where id = 1"));
-        assertEquals("renamed by v2", db.value("select name from person where id = 2"));
+        RenameWrites.bothVersionsWrite(db);
         assertEquals("0", outOfStep());
 
         try (Retort retort = retort(work, 2, "2.1", false)) {
