@@ -15,7 +15,10 @@ import dev.retort.MigrationListener;
 import dev.retort.RetortException;
 import dev.retort.platform.MigrationLock;
 
-/** The lock row: held across connections, freed by its holder, and taken over once the holder's session is gone. */
+/**
+ * The lock row: held across connections (through a TCP server too), freed by its holder, and taken over once the holder's
+ * session is gone; a user who is no admin, who cannot see that, is told how to free it.
+ */
 class H2LockTest {
 
     private final H2Platform h2 = new H2Platform();
@@ -90,6 +93,59 @@ class H2LockTest {
             }
             assertEquals(List.of(), failures);
             assertEquals(0, overlaps.get(), "never two holders at once");
+        }
+    }
+
+    @Test
+    void aUserWhoIsNoAdminWaitsForAStaleHolderAndIsToldHowToFreeIt() throws Exception {
+        try (H2Db db = new H2Db("lockuser")) {
+            db.execute("CREATE USER app PASSWORD 'app-secret'");
+            db.execute("GRANT ALL ON SCHEMA PUBLIC TO app");
+            Connection holder = db.connect();
+            h2.lock().acquire(holder, "retort_version", Duration.ofSeconds(1), MigrationListener.none());
+            holder.close(); // gone, but only an admin can see that its session ended
+            java.util.Properties credentials = new java.util.Properties();
+            credentials.setProperty("user", "app");
+            credentials.setProperty("password", "app-secret");
+            // Settings in the URL need admin rights; the database stays open through the admin's connection.
+            try (Connection app = new org.h2.Driver().connect(db.url.replace(";DB_CLOSE_DELAY=-1", ""), credentials)) {
+                RetortException e = assertThrows(RetortException.class,
+                        () -> h2.lock().acquire(app, "retort_version", Duration.ofMillis(300), MigrationListener.none()));
+                assertTrue(e.getMessage().contains("gave up after 300 ms") && e.getMessage().contains("connect as an admin")
+                        && e.getMessage().contains("UPDATE retort_lock SET holder_session = NULL"), e.getMessage());
+                assertTrue(!e.getMessage().contains("app-secret"), e.getMessage());
+            }
+            // The admin sees the holder's session is gone and takes the lock over.
+            try (MigrationLock.Held taken = h2.lock().acquire(db.connection, "retort_version", Duration.ofSeconds(5), MigrationListener.none())) {
+                taken.checkSession();
+            }
+        }
+    }
+
+    @Test
+    void throughATcpServerTwoConnectionsTakeTurnsAndADeadHoldersLockIsTakenOver() throws Exception {
+        org.h2.tools.Server server = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+        try {
+            java.util.Properties admin = new java.util.Properties();
+            admin.setProperty("user", "sa");
+            admin.setProperty("password", "");
+            String url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/mem:tcplock_" + Long.toHexString(System.nanoTime());
+            try (Connection keep = new org.h2.Driver().connect(url, admin); Connection first = new org.h2.Driver().connect(url, admin)) {
+                MigrationLock.Held held = h2.lock().acquire(first, "retort_version", Duration.ofSeconds(1), MigrationListener.none());
+                try (Connection second = new org.h2.Driver().connect(url, admin)) {
+                    assertThrows(RetortException.class,
+                            () -> h2.lock().acquire(second, "retort_version", Duration.ofMillis(300), MigrationListener.none()),
+                            "a second client of the server waits for the first");
+                    held.close();
+                    h2.lock().acquire(second, "retort_version", Duration.ofSeconds(1), MigrationListener.none());
+                    // second dies holding it: its session ends on the server, and the next client takes the lock over at once.
+                }
+                try (MigrationLock.Held taken = h2.lock().acquire(keep, "retort_version", Duration.ofSeconds(5), MigrationListener.none())) {
+                    taken.checkSession();
+                }
+            }
+        } finally {
+            server.stop();
         }
     }
 }
