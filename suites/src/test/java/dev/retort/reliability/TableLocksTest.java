@@ -139,4 +139,21 @@ class TableLocksTest {
         }
         assertEquals(List.of("r1"), db.column("select version_num from retort_version"));
     }
+
+    @Test
+    void aRevisionThatLeavesItsTableLocksHeldIsRefusedBeforeAnythingRuns() {
+        RevisionScript unreleased = Revs.script("r2", List.of("r1"), false, op -> {
+            op.execute("LOCK TABLES person WRITE");
+            op.addColumn("person", column("score", integer()));
+        }, op -> op.dropColumn("person", "score"));
+        try (Retort retort = Revs.configure(db).revisions(List.of(table(), unreleased)).listener(MigrationListener.none()).load()) {
+            retort.upgrade("r1");
+            RetortException e = assertThrows(RetortException.class, retort::upgrade);
+            assertEquals("Revision r2 (test r2) takes table locks and does not release them: end its statements under the locks with "
+                    + "UNLOCK TABLES. Nothing was executed.", e.getMessage());
+        }
+        assertEquals(List.of("r1"), db.column("select version_num from retort_version"));
+        assertEquals(List.of("id"), db.column("select column_name from information_schema.columns "
+                + "where table_schema = database() and table_name = 'person' order by column_name"));
+    }
 }

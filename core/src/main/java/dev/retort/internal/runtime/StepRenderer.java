@@ -65,6 +65,12 @@ final class StepRenderer {
                     locked = false;
                 }
             }
+            if (locked) {
+                // Retort's own bookkeeping after the step would be refused under them, and the application's statements held.
+                throw new RetortException("Revision " + script.id() + " (" + script.source() + ") takes table locks and does not release "
+                        + "them: end its statements under the locks with " + dialect.releaseTableLocks().stream().map(SqlStatement::sql)
+                        .findFirst().orElse("the statement that releases them") + ". Nothing was executed.");
+            }
             closing.add(sql(tables.historyFinish(script.id())));
         }
         return new RenderedStep(step, inTransaction, opening, callbacks(Callback.Event.BEFORE_EACH, step), body.actions(), progress,
