@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.testcontainers.mariadb.MariaDBContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import dev.retort.containers.Docker;
+
 /**
  * The one MariaDB server a test JVM uses, chosen once: {@code RETORT_TEST_MARIADB_URL} (with
  * {@code RETORT_TEST_MARIADB_USER} and {@code RETORT_TEST_MARIADB_PASSWORD}), then {@code 127.0.0.1:3306} as
@@ -83,7 +85,7 @@ public final class MariaDbServer implements DatabaseServer {
                 if (local != null) {
                     yield local;
                 }
-                if (DockerProbe.mayHaveDocker(env) && ContainerImages.dockerAnswers()) {
+                if (Docker.mayBeReachable(env) && Docker.answers()) {
                     yield container(env);
                 }
                 throw new IllegalStateException("No MariaDB server for the tests (" + localFailure + "). " + HOW_TO_PROVIDE);
@@ -126,10 +128,10 @@ public final class MariaDbServer implements DatabaseServer {
 
     private static MariaDbServer container(Map<String, String> env) {
         String image = env.getOrDefault("RETORT_TEST_MARIADB_IMAGE", DEFAULT_IMAGE);
-        if (!DockerProbe.mayHaveDocker(env) || !ContainerImages.dockerAnswers()) {
+        if (!Docker.mayBeReachable(env) || !Docker.answers()) {
             throw new IllegalStateException("RETORT_TEST_DB=container but Docker is not available. " + HOW_TO_PROVIDE);
         }
-        String unavailable = ContainerImages.unavailable(image);
+        String unavailable = TestImages.unavailable(image);
         if (unavailable != null) {
             throw new IllegalStateException("No MariaDB container: the " + unavailable + ". Set RETORT_TEST_MARIADB_IMAGE to an image Docker "
                     + "has (docker images). " + HOW_TO_PROVIDE);

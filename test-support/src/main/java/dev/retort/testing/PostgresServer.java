@@ -16,6 +16,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import dev.retort.containers.Docker;
+
 /**
  * The one PostgreSQL server a test JVM uses, chosen once: {@code RETORT_TEST_JDBC_URL}, then
  * {@code 127.0.0.1:5432} as {@code postgres}, then a Testcontainers container where Docker is, then an embedded
@@ -130,7 +132,7 @@ public final class PostgresServer implements DatabaseServer {
      * client, which starts Ryuk (pulling Ryuk's image, for minutes where no registry answers).
      */
     private static boolean dockerAvailable() {
-        return DockerProbe.mayHaveDocker(System.getenv()) && ContainerImages.dockerAnswers();
+        return Docker.mayBeReachable(System.getenv()) && Docker.answers();
     }
 
     /**
@@ -139,7 +141,7 @@ public final class PostgresServer implements DatabaseServer {
      */
     static PostgresServer containerUnlessImagesMissing(Map<String, String> env) {
         String image = env.getOrDefault("RETORT_TEST_IMAGE", DEFAULT_IMAGE);
-        String unavailable = ContainerImages.unavailable(image);
+        String unavailable = TestImages.unavailable(image);
         if (unavailable != null) {
             System.err.println("retort-test-support: no PostgreSQL container: " + unavailable + "; using the next source "
                     + "(RETORT_TEST_DB=container insists on a container).");
@@ -169,7 +171,7 @@ public final class PostgresServer implements DatabaseServer {
         if (!dockerAvailable()) {
             throw new IllegalStateException("RETORT_TEST_DB=container but Docker is not available. " + HOW_TO_PROVIDE);
         }
-        String unavailable = ContainerImages.unavailable(image);
+        String unavailable = TestImages.unavailable(image);
         if (unavailable != null) {
             throw new IllegalStateException("RETORT_TEST_DB=container but the " + unavailable + ". Set RETORT_TEST_IMAGE to an image "
                     + "Docker has (docker images). " + HOW_TO_PROVIDE);

@@ -28,7 +28,7 @@ class ContainerSourceTest {
                 () -> PostgresServer.locate(Map.of("RETORT_TEST_DB", "container", "RETORT_TEST_IMAGE", MISSING)));
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         assertTrue(seconds < 60, "took " + seconds + " s");
-        assertTrue(e.getMessage().startsWith("RETORT_TEST_DB=container but the image " + MISSING + " is not here and cannot be pulled: "),
+        assertTrue(e.getMessage().startsWith("RETORT_TEST_DB=container but the image " + MISSING + " is not here, and it cannot be pulled from 127.0.0.1:1: "),
                 e.getMessage());
         assertTrue(e.getMessage().contains("Set RETORT_TEST_IMAGE to an image Docker has"), e.getMessage());
     }
@@ -48,7 +48,7 @@ class ContainerSourceTest {
         assertTrue(seconds < 60, "took " + seconds + " s");
         String said = captured.toString(StandardCharsets.UTF_8);
         assertEquals(1, said.lines().count(), said);
-        assertTrue(said.startsWith("retort-test-support: no PostgreSQL container: image " + MISSING + " is not here and cannot be pulled: "),
+        assertTrue(said.startsWith("retort-test-support: no PostgreSQL container: image " + MISSING + " is not here, and it cannot be pulled from 127.0.0.1:1: "),
                 said);
         assertTrue(said.strip().endsWith("using the next source (RETORT_TEST_DB=container insists on a container)."), said);
     }

@@ -1,11 +1,11 @@
 package dev.retort.mysql.internal;
 
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 import org.testcontainers.utility.DockerImageName;
 
 import dev.retort.MigrationListener;
 import dev.retort.RetortException;
+import dev.retort.containers.DevContainers;
 import dev.retort.platform.DevDatabase;
 
 /**
@@ -24,23 +24,12 @@ final class MySqlContainer {
             throw new RetortException("{devDatabase}=docker needs org.testcontainers:testcontainers-mariadb on the class path; add it, or "
                     + "set {devDatabase} to the JDBC URL of a scratch " + flavour.product() + " server.");
         }
-        if (!dockerAnswers()) {
-            throw new RetortException("{devDatabase}=docker needs Docker, which is not available here; start Docker, or set {devDatabase} "
-                    + "to the JDBC URL of a scratch " + flavour.product() + " server.");
-        }
         long start = System.nanoTime();
+        DevContainers.prepare(image, "the JDBC URL of a scratch " + flavour.product() + " server", log::note);
         @SuppressWarnings("resource") // stopped by the handle's cleanup
         JdbcDatabaseContainer<?> container = new org.testcontainers.mariadb.MariaDBContainer(
                 DockerImageName.parse(image).asCompatibleSubstituteFor(flavour.mariaDb() ? "mariadb" : "mysql"));
-        try {
-            container.start();
-        } catch (RuntimeException e) {
-            container.stop();
-            throw new RetortException("The dev database container (" + image + ") did not start: " + RetortException.rootMessage(e)
-                    + ". Check that the image can be pulled, or set {devImage}.", e);
-        }
-        log.note(String.format("Started dev database %s (%s) in %.1f s.", image, container.getContainerName(),
-                (System.nanoTime() - start) / 1e9));
+        DevContainers.start(container, image, start, log::note);
         String url = container.getJdbcUrl();
         if (!flavour.mariaDb()) {
             // A MySQL server is the mysql platform's: its URL, which MariaDB's driver takes with permitMysqlScheme.
@@ -50,15 +39,5 @@ final class MySqlContainer {
             container.stop();
             log.note("Removed the dev database container.");
         });
-    }
-
-    /** Whether Docker answers, asked without Testcontainers' shared client, which starts Ryuk as it is made. */
-    private static boolean dockerAnswers() {
-        try {
-            DockerClientFactory.instance().getTransportConfig();
-            return true;
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
     }
 }

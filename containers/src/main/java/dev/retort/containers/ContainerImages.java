@@ -1,4 +1,4 @@
-package dev.retort.postgresql.internal;
+package dev.retort.containers;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import dev.retort.RetortException;
  * then report that Docker is not available. Asks Docker through a client of its own, because Testcontainers' shared
  * client starts Ryuk as it is made.
  */
-final class ContainerImages {
+public final class ContainerImages {
 
     /** How long one image pull may take. */
     static final Duration PULL_TIMEOUT = Duration.ofSeconds(50);
@@ -33,13 +33,46 @@ final class ContainerImages {
 
     private static final java.util.regex.Pattern DAEMON_MESSAGE = java.util.regex.Pattern.compile("\\{\"message\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    /** An image that is not here and could not be pulled: which, for what, and the daemon's answer. */
-    record Missing(String image, Role role, String reason) {
+    /**
+     * An image that is not here and could not be pulled: which, for what, and the daemon's answer.
+     *
+     * @param image  the image's name, as Testcontainers would pull it
+     * @param role   what Testcontainers needs it for
+     * @param reason why it is not here, in words ({@code it cannot be pulled from Docker Hub: …})
+     */
+    public record Missing(String image, Role role, String reason) {
+
+        /**
+         * What to do about it, in a sentence for a dev database: {@code instead} names what else the user may set
+         * {@code devDatabase} to (e.g. {@code embedded (no Docker needed) or to the JDBC URL of a scratch PostgreSQL server}).
+         */
+        public String advice(String instead) {
+            return switch (role) {
+                case CONTAINER -> "The dev database image " + image + " is not on this machine, and " + reason + ". Set {devImage} to an "
+                        + "image this machine has (docker images), or set {devDatabase} to " + instead + ".";
+                case RYUK -> "Testcontainers starts its clean-up container (Ryuk) from " + image + ", which is not on this machine, and "
+                        + reason + ". Set TESTCONTAINERS_RYUK_DISABLED=true (the dev database container is then removed when the run "
+                        + "ends), or set {devDatabase} to " + instead + ".";
+                case CHECKS -> "Testcontainers checks Docker with a container of " + image + ", which is not on this machine, and "
+                        + reason + ". Set checks.disable=true in ~/.testcontainers.properties, or set {devDatabase} to " + instead + ".";
+            };
+        }
+
+        /** Which image is missing and why, in a few words, for a test's report. */
+        public String describe() {
+            return "image " + image + (role == Role.RYUK ? " (Testcontainers' Ryuk; TESTCONTAINERS_RYUK_DISABLED=true does without it)" : "")
+                    + " is not here, and " + reason;
+        }
     }
 
     /** What Testcontainers needs an image for. */
-    enum Role {
-        CONTAINER, RYUK, CHECKS
+    public enum Role {
+        /** The container's own image. */
+        CONTAINER,
+        /** Ryuk, the container that removes the others when the JVM ends. */
+        RYUK,
+        /** The small image Testcontainers checks Docker with at its start. */
+        CHECKS
     }
 
     private ContainerImages() {
@@ -49,9 +82,10 @@ final class ContainerImages {
      * Makes the images present, pulling those Docker lacks; returns the first that is neither here nor pullable, or
      * null when all are here.
      *
+     * @param progress told of each pull before it starts
      * @throws IllegalStateException when Docker does not answer
      */
-    static Missing ensure(String image, java.util.function.Consumer<String> progress) {
+    public static Missing ensure(String image, java.util.function.Consumer<String> progress) {
         List<Needed> needed = new ArrayList<>();
         needed.add(new Needed(image, Role.CONTAINER));
         if (!"true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
