@@ -1,1 +1,2 @@
 dev.retort.testing.InvokerSupport.createDatabase(basedir, context.userProperties)
+dev.retort.testing.InvokerSupport.copySources(basedir, customerMigrations)

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * What Maven Invoker integration tests share, called from their one-line {@code prebuild.groovy} and
@@ -20,6 +23,24 @@ public final class InvokerSupport {
     private static final String SEVERAL = "it-databases.properties";
 
     private InvokerSupport() {
+    }
+
+    /**
+     * Copies sources several ITs share (a directory laid out as a source root: {@code db/migrations/M1_….java}) into the
+     * IT's {@code src/main/java}, from its prebuild script, so each IT keeps only what is its own.
+     */
+    public static void copySources(File basedir, String sharedSources) {
+        Path from = Path.of(sharedSources);
+        Path to = basedir.toPath().resolve("src/main/java");
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Creates the IT's database and passes it to every build of the IT as user properties. */

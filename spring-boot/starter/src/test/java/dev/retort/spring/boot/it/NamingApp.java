@@ -3,16 +3,11 @@ package dev.retort.spring.boot.it;
 import static dev.retort.testing.InvokerSupport.buildLog;
 import static dev.retort.testing.InvokerSupport.check;
 import static dev.retort.testing.InvokerSupport.column;
+import static dev.retort.testing.InvokerSupport.copySources;
 import static dev.retort.testing.InvokerSupport.dropDatabase;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * What the naming ITs check after their builds: {@code migrations:generate} wrote the only migration there is, with the
@@ -28,17 +23,7 @@ public final class NamingApp {
 
     /** Copies the shared application (entities, repositories, the smoke runner) into the IT's {@code src/main/java}. */
     public static void prepare(File basedir, String sharedSources) {
-        Path from = Path.of(sharedSources);
-        Path to = basedir.toPath().resolve("src/main/java");
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        copySources(basedir, sharedSources);
     }
 
     /**
