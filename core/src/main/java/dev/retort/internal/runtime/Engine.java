@@ -26,6 +26,7 @@ import dev.retort.command.RunResult;
 import dev.retort.command.Script;
 import dev.retort.command.Step;
 import dev.retort.internal.Messages;
+import dev.retort.operation.Operation;
 import dev.retort.platform.MigrationLock;
 import dev.retort.platform.Platform;
 import dev.retort.platform.SqlStatement;
@@ -801,7 +802,7 @@ public final class Engine {
         }
         listener.note(what + " of " + rendered.body().size() + (partial.applied().isEmpty() ? "; nothing of it stands applied."
                 : "; undoing what it applied first: " + undoneList(partial) + "."));
-        undoPartial(c, step, partial);
+        undoPartial(c, step, partial, last.cutOff());
     }
 
     /** The newest history row when it is a step outside a transaction that never finished; null otherwise. */
@@ -815,11 +816,42 @@ public final class Engine {
     }
 
     /** Runs the reverses of what a partial step applied, newest first, and records in the history that it was undone. */
-    private void undoPartial(Connection c, Step step, PartialStep partial) throws SQLException {
-        for (Action action : renderer.actions(step.revision(), partial.reverses())) {
-            execute(c, step, (Action.Sql) action);
+    private void undoPartial(Connection c, Step step, PartialStep partial, boolean cutOff) throws SQLException {
+        for (int i = 0; i < partial.reverses().size(); i++) {
+            Operation reverse = partial.reverses().get(i);
+            if (cutOff) {
+                // The cut-off row keeps saying how far the revision stands applied while its statements are undone, newest
+                // first: cut off again here, the next run finds the statement being undone "may have run" and looks.
+                SqlStatement progress = tables.historyProgress(step.revision().id(), partial.undoing().get(i));
+                execute(c, null, new Action.Sql(progress, platform.dialect().inline(progress)));
+            }
+            if (PartialStep.alreadyUndone(platform, c, reverse)) {
+                continue; // an undo cut short before did this one
+            }
+            for (Action action : renderer.actions(step.revision(), List.of(reverse))) {
+                execute(c, step, (Action.Sql) action);
+            }
         }
-        execute(c, null, (Action.Sql) renderer.undone(step, renderer.checksum(step.revision())));
+        Action.Sql undone = (Action.Sql) renderer.undone(step, renderer.checksum(step.revision()));
+        if (!cutOff) {
+            execute(c, null, undone);
+            return;
+        }
+        // The cut-off row says again where the run was cut off, for the history, in one transaction with the row that
+        // says it was undone: the history's tables are transactional everywhere, even where DDL is not.
+        SqlStatement where = tables.historyProgress(step.revision().id(), partial.ran() + 1);
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            execute(c, null, new Action.Sql(where, platform.dialect().inline(where)));
+            execute(c, null, undone);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
     }
 
     /** The operations a partial step applied, as their statements read. */
@@ -1022,7 +1054,7 @@ public final class Engine {
 
         /** Runs the reverses of what a partial step applied, newest first, and records that it was undone. */
         private void undo(PartialStep partial) throws SQLException {
-            undoPartial(c, step, partial);
+            undoPartial(c, step, partial, false);
         }
 
         private void perform(List<Action> actions) throws SQLException {

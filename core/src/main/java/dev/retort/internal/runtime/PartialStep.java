@@ -19,9 +19,10 @@ import dev.retort.platform.Platform;
  * @param applied    the operations with at least one action that ran (or, for the one the stop may have cut short, whose
  *                   objects are there), in order
  * @param reverses   what undoes {@code applied}: their reverses, newest first; empty when nothing was applied
+ * @param undoing    for each of {@code reverses}, the number (from 1) of the first statement of the operation it undoes
  * @param cannotUndo why the applied part cannot be undone without a person, or null when it can
  */
-record PartialStep(int ran, List<Operation> applied, List<Operation> reverses, String cannotUndo) {
+record PartialStep(int ran, List<Operation> applied, List<Operation> reverses, List<Integer> undoing, String cannotUndo) {
 
     /** Whether there is something to undo and it can be undone. */
     boolean undoable() {
@@ -49,11 +50,11 @@ record PartialStep(int ran, List<Operation> applied, List<Operation> reverses, S
             Operation operation = step.operations().get(next);
             if (touched.isEmpty() && operation instanceof Operation.RunJdbc jdbc && jdbc.work() instanceof dev.retort.operation.Backfill) {
                 // A backfill commits its progress with each batch: run again, it resumes where it stopped.
-                return new PartialStep(ran, List.of(), List.of(), null);
+                return new PartialStep(ran, List.of(), List.of(), List.of(), null);
             }
             if (!touched.contains(next) && locksOnly(platform, operation)) {
                 // Retort records no progress while table locks are held: any of the statements under them may have run.
-                return new PartialStep(ran, applied(step, touched), List.of(), "its statements from " + (ran + 1) + " ("
+                return new PartialStep(ran, applied(step, touched), List.of(), List.of(), "its statements from " + (ran + 1) + " ("
                         + describe(platform, operation) + ") on ran under table locks, when no progress is recorded, so how many "
                         + "of them ran before the interruption cannot be told from the database");
             }
@@ -63,24 +64,29 @@ record PartialStep(int ran, List<Operation> applied, List<Operation> reverses, S
                     touched.add(next);
                 } else if (found.missing().isEmpty() && !stillThere(platform, connection, operation)) {
                     // Nothing it creates or drops can be looked for: whether it ran cannot be told.
-                    return new PartialStep(ran, applied(step, touched), List.of(), "its statement " + (ran + 1) + " ("
+                    return new PartialStep(ran, applied(step, touched), List.of(), List.of(), "its statement " + (ran + 1) + " ("
                             + describe(platform, operation) + ") may or may not have run before the interruption, and that cannot be told "
                             + "from the database");
                 }
             }
         }
         // Taking or releasing table locks changed nothing: the locks went with the statement that failed (Engine releases them).
-        List<Operation> applied = applied(step, touched).stream().filter(operation -> !locksOnly(platform, operation)).toList();
+        List<Integer> indices = touched.stream().sorted().filter(i -> !locksOnly(platform, step.operations().get(i))).toList();
+        List<Operation> applied = indices.stream().map(step.operations()::get).toList();
         List<Operation> reverses = new ArrayList<>();
-        for (Operation operation : applied) {
+        List<Integer> undoing = new ArrayList<>();
+        for (int i : indices) {
+            Operation operation = step.operations().get(i);
             Optional<Operation> reverse = operation.reverse();
             if (reverse.isEmpty()) {
-                return new PartialStep(ran, applied, List.of(), describe(platform, operation) + " has no reverse to undo it with");
+                return new PartialStep(ran, applied, List.of(), List.of(), describe(platform, operation) + " has no reverse to undo it with");
             }
             reverses.add(reverse.get());
+            undoing.add(step.operationOf().indexOf(i) + 1);
         }
         Collections.reverse(reverses);
-        return new PartialStep(ran, applied, reverses, null);
+        Collections.reverse(undoing);
+        return new PartialStep(ran, applied, reverses, undoing, null);
     }
 
     /** Whether the operation only takes or releases table locks ({@code LOCK TABLES}, {@code UNLOCK TABLES}). */
@@ -90,6 +96,18 @@ record PartialStep(int ran, List<Operation> applied, List<Operation> reverses, S
         }
         dev.retort.platform.SqlStatement statement = new dev.retort.platform.SqlStatement(sql.sql(), sql.parameters());
         return platform.dialect().takesTableLocks(statement) || platform.dialect().releasesTableLocks(statement);
+    }
+
+    /**
+     * Whether a reverse has taken effect already: what it creates is all there, or what it drops is gone. An undo cut
+     * short and run again skips what it did before instead of failing on it.
+     */
+    static boolean alreadyUndone(Platform platform, Connection connection, Operation reverse) throws SQLException {
+        AlreadyThere.Findings created = AlreadyThere.look(platform, connection, List.of(reverse));
+        if (!created.present().isEmpty() || !created.missing().isEmpty()) {
+            return created.complete();
+        }
+        return gone(platform, connection, reverse);
     }
 
     /** Whether what a dropping operation drops is gone: what its reverse would create again is missing, and none of it there. */

@@ -137,6 +137,53 @@ class StatementByStatementTest {
     }
 
     @Test
+    void anUndoCutShortLeavesTheHistorySayingHowFarItStandsAndTheNextRunTakesItUp() throws Exception {
+        db.execute("create table b (id int)");
+        Revs revs = outsideTransaction("sb0004", op -> {
+            op.createTable("a", column("id", integer()));
+            op.createTable("d", column("id", integer()));
+            op.createIndex("ix_b", "b", "id");
+        });
+        // Cut off at its third statement: a and d stand applied.
+        cutOffWhileWaiting(revs, "lock table b in access exclusive mode", "create index");
+        assertTrue(db.tableExists("a") && db.tableExists("d"));
+        // The next run undoes d, then waits to drop a, and is cut off there: the history row now says statement 1 may
+        // have run, not that statements 1 and 2 stand.
+        cutOffWhileWaiting(revs, "lock table a in access exclusive mode", "drop table");
+        assertTrue(db.tableExists("a") && !db.tableExists("d"), "d was undone, a not yet");
+        try (Retort retort = retort(revs, new ArrayList<>())) {
+            List<String> current = Reports.current(retort.status(), true);
+            assertTrue(current.stream().anyMatch(line -> line.startsWith("sb0004: its upgrade was cut off at its statement 1 at ")),
+                    current::toString);
+            retort.upgrade();
+        }
+        assertTrue(db.tableExists("a") && db.tableExists("d"));
+        assertEquals("ix_b", db.value("select indexname from pg_indexes where tablename = 'b'"));
+        assertEquals(List.of("up|f|1", "undo|t|", "up|t|3"), db.column("select concat(direction, '|', success, '|', progress) "
+                + "from retort_history order by id"));
+    }
+
+    /** Runs an upgrade while another session holds a lock, and cuts its connection once it waits on a statement starting so. */
+    private void cutOffWhileWaiting(Revs revs, String lock, String waitingOn) throws Exception {
+        try (Connection blocker = db.connect(); Statement block = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            block.execute(lock);
+            CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
+                try (Retort retort = retort(revs, new ArrayList<>())) {
+                    retort.upgrade();
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            String pid = awaitWaitingOn(waitingOn, Duration.ofSeconds(30));
+            db.value("select pg_terminate_backend(" + pid + ")::text");
+            assertTrue(run.get(30, TimeUnit.SECONDS) instanceof RuntimeException, "the run was cut off");
+            blocker.rollback();
+        }
+    }
+
+    @Test
     void whatCannotBeUndoneIsRefusedByNameUntilRepairClearsItByHand() {
         Revs raw = Revs.graph().add(Revs.script("sb0003", List.of(), false, op -> op.execute("create table a (id int)")
                 .execute("select * from missing_table"), op -> op.dropTable("a")));
