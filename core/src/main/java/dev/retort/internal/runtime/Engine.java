@@ -823,7 +823,7 @@ public final class Engine {
                 // The cut-off row keeps saying how far the revision stands applied while its statements are undone, newest
                 // first: cut off again here, the next run finds the statement being undone "may have run" and looks.
                 SqlStatement progress = tables.historyProgress(step.revision().id(), partial.undoing().get(i));
-                execute(c, null, new Action.Sql(progress, platform.dialect().inline(progress)));
+                execute(c, null, renderer.sql(progress));
             }
             if (PartialStep.alreadyUndone(platform, c, reverse)) {
                 continue; // an undo cut short before did this one
@@ -832,7 +832,7 @@ public final class Engine {
                 execute(c, step, (Action.Sql) action);
             }
         }
-        Action.Sql undone = (Action.Sql) renderer.undone(step, renderer.checksum(step.revision()));
+        Action.Sql undone = renderer.undone(step, renderer.checksum(step.revision()));
         if (!cutOff) {
             execute(c, null, undone);
             return;
@@ -843,7 +843,7 @@ public final class Engine {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            execute(c, null, new Action.Sql(where, platform.dialect().inline(where)));
+            execute(c, null, renderer.sql(where));
             execute(c, null, undone);
             c.commit();
         } catch (SQLException | RuntimeException e) {
@@ -929,7 +929,7 @@ public final class Engine {
             for (var statement : platform.leftovers(c, renderer.operations(step.revision(), Direction.UP))) {
                 listener.note("Revision " + step.revision().id() + " was interrupted before: clearing what it left half-done first: "
                         + platform.dialect().inline(statement) + ".");
-                execute(c, step, new Action.Sql(statement, platform.dialect().inline(statement)));
+                execute(c, step, renderer.sql(statement));
             }
         }
 
@@ -1001,7 +1001,7 @@ public final class Engine {
             // A lock the revision took would refuse the bookkeeping below and hold the running application's statements.
             for (SqlStatement release : platform.dialect().releaseTableLocks()) {
                 try {
-                    execute(c, null, new Action.Sql(release, platform.dialect().inline(release)));
+                    execute(c, null, renderer.sql(release));
                 } catch (SQLException | RuntimeException unreleased) {
                     e.addSuppressed(unreleased);
                 }
@@ -1009,8 +1009,7 @@ public final class Engine {
             String advice = advice(e);
             String outcome;
             try {
-                execute(c, null, new Action.Sql(tables.historyStopped(step.revision().id(), millis),
-                        tables.historyStopped(step.revision().id(), millis).sql()));
+                execute(c, null, renderer.sql(tables.historyStopped(step.revision().id(), millis)));
             } catch (SQLException | RuntimeException unrecorded) {
                 // The row still reads as cut off: the next run looks at the database before it believes either.
                 e.addSuppressed(unrecorded);

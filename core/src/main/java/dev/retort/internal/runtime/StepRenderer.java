@@ -123,7 +123,7 @@ final class StepRenderer {
     }
 
     /** The history row recording that what a step applied before it stopped was undone. */
-    Action undone(Step step, String checksum) {
+    Action.Sql undone(Step step, String checksum) {
         RevisionScript script = step.revision();
         return sql(tables.historyStart(script.id(), Direction.UNDO, script.message(), checksum, true));
     }
@@ -216,7 +216,8 @@ final class StepRenderer {
         return new Rendered(actions, operations, operationOf);
     }
 
-    private Action sql(SqlStatement statement) {
+    /** A statement as an action: run as it is, read with its parameters written in. */
+    Action.Sql sql(SqlStatement statement) {
         return new Action.Sql(statement, dialect.inline(statement));
     }
 
