@@ -30,7 +30,22 @@ final class ContractGate {
      * @param held     the pending revisions not to apply now, each with why, in graph order
      * @param refusal  why the release must apply nothing, or null
      */
-    record Decision(Map<String, String> held, String refusal) {
+    record Decision(Map<String, String> held, Refusal refusal) {
+    }
+
+    /**
+     * A contract the release must not apply, so it applies nothing.
+     *
+     * @param contract the contract revision's id
+     * @param reason   what stands in its way, from {@code contract revision …}, without the advice
+     */
+    record Refusal(String contract, String reason) {
+
+        /** The refusal as the release reports it: the reason and what to do. */
+        String message() {
+            return reason + ". Finish the rollout (stop the old instances; a registration expires when its instance stops refreshing it) "
+                    + "and release again. Nothing was changed.";
+        }
     }
 
     private final RevisionGraph graph;
@@ -100,10 +115,8 @@ final class ContractGate {
                 }
                 String expand = expands.isEmpty() ? "its expand" : "its expand " + String.join(", ", expands);
                 if (refuse) {
-                    return new Decision(held, "contract revision " + script + " cannot be applied while " + older.size()
-                            + " running instance(s) built before " + expand + " still run: " + older.get(0).describe()
-                            + ". Finish the rollout (stop the old instances; a registration expires when its instance stops "
-                            + "refreshing it) and release again. Nothing was changed.");
+                    return new Decision(held, new Refusal(contract, "contract revision " + script + " cannot be applied while "
+                            + older.size() + " running instance(s) built before " + expand + " still run: " + older.get(0).describe()));
                 }
                 reason = "held while " + older.size() + " running instance(s) built before " + expand + " still run: "
                         + older.get(0).describe();

@@ -46,6 +46,9 @@ public final class Release {
     private final java.util.function.Supplier<Baseline> baseline;
     private RollingTables rolling;
     private String version;
+    private boolean forceContracts;
+    /** The contracts (and what follows them) this release held back, with why, once it decided. */
+    private List<ReleaseReport.HeldRevision> held = List.of();
 
     /**
      * What a baseline on release did before the upgrade: adopted a database without Retort's tables at a revision, or
@@ -135,11 +138,6 @@ public final class Release {
         }
     }
 
-    private boolean forceContracts;
-
-    /** The contracts (and what follows them) this release held back, with why, once it decided. */
-    private List<ReleaseReport.HeldRevision> held = List.of();
-
     private ReleaseReport release() {
         Instant started = Instant.now();
         long start = System.nanoTime();
@@ -177,17 +175,17 @@ public final class Release {
                     .decide(pending);
             if (forceContracts && (decision.refusal() != null || !decision.held().isEmpty())) {
                 if (decision.refusal() != null) {
-                    heldWarnings.add(names.render("applied by {forceContract}: " + decision.refusal().split("\\. Finish the rollout")[0]));
+                    heldWarnings.add(names.render("applied by {forceContract}: " + decision.refusal().reason()));
                 }
                 decision.held().forEach((id, why) -> heldWarnings.add(names.render("revision " + graph.get(id) + " applied by {forceContract}, "
                         + "though it was " + why)));
                 decision = new ContractGate.Decision(java.util.Map.of(), null);
             }
             if (decision.refusal() != null) {
-                String contract = decision.refusal().substring("contract revision ".length()).split(" ")[0];
+                ContractGate.Refusal refusal = decision.refusal();
                 return report(Outcome.REFUSED, started, start, before, before, List.of(), List.of(), checked.findings(),
-                        List.of(new Problem(Problem.Kind.CONTRACT_REFUSED, contract, decision.refusal())),
-                        "Release refused: " + decision.refusal());
+                        List.of(new Problem(Problem.Kind.CONTRACT_REFUSED, refusal.contract(), refusal.message())),
+                        "Release refused: " + refusal.message());
             }
             if (decision.held().isEmpty()) {
                 result = engine.upgrade("head");
