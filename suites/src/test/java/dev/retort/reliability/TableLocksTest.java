@@ -55,6 +55,12 @@ class TableLocksTest {
         db.reset();
     }
 
+    /** The columns of {@code person}, by name. */
+    private List<String> personColumns() {
+        return db.column("select column_name from information_schema.columns where table_schema = database() and table_name = 'person' "
+                + "order by column_name");
+    }
+
     private static RevisionScript table() {
         return Revs.script("r1", List.of(), false, op -> op.createTable("person", column("id", bigint()).notNull(), primaryKey("person_pkey", "id")),
                 op -> op.dropTable("person"));
@@ -78,8 +84,7 @@ class TableLocksTest {
             assertTrue(last.success() && last.revision().equals("r2"), last.toString());
         }
         assertEquals(List.of("r2"), db.column("select version_num from retort_version"));
-        assertEquals(List.of("id", "rank", "score"), db.column("select column_name from information_schema.columns "
-                + "where table_schema = database() and table_name = 'person' order by column_name"));
+        assertEquals(List.of("id", "rank", "score"), personColumns());
     }
 
     @Test
@@ -103,8 +108,7 @@ class TableLocksTest {
             assertTrue(r2.get(1).direction().equals("undo") && r2.get(1).success(), r2.toString());
         }
         assertEquals(List.of("r1"), db.column("select version_num from retort_version"));
-        assertEquals(List.of("id"), db.column("select column_name from information_schema.columns "
-                + "where table_schema = database() and table_name = 'person' order by column_name"));
+        assertEquals(List.of("id"), personColumns());
     }
 
     @Test
@@ -153,7 +157,6 @@ class TableLocksTest {
                     + "UNLOCK TABLES. Nothing was executed.", e.getMessage());
         }
         assertEquals(List.of("r1"), db.column("select version_num from retort_version"));
-        assertEquals(List.of("id"), db.column("select column_name from information_schema.columns "
-                + "where table_schema = database() and table_name = 'person' order by column_name"));
+        assertEquals(List.of("id"), personColumns());
     }
 }

@@ -100,26 +100,11 @@ class StatementByStatementTest {
             op.createIndex("ix_b", "b", "id");
             op.createTable("c", column("id", integer()));
         });
-        try (Connection blocker = db.connect(); Statement block = blocker.createStatement()) {
-            blocker.setAutoCommit(false);
-            block.execute("lock table b in access exclusive mode");
-            CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
-                try (Retort retort = retort(revs, new ArrayList<>())) {
-                    retort.upgrade();
-                    return null;
-                } catch (RuntimeException e) {
-                    return e;
-                }
-            });
-            // The run waits for the lock at its second statement: cut its connection there, as a lost server or a kill would.
-            String pid = awaitWaitingOn("create index", Duration.ofSeconds(30));
-            db.value("select pg_terminate_backend(" + pid + ")::text");
-            Throwable failure = run.get(30, TimeUnit.SECONDS);
-            assertTrue(failure instanceof MigrationFailedException, String.valueOf(failure));
-            assertTrue(failure.getMessage().contains("left statement 1 of 3 committed, as it runs statement by statement, and undoing that "
-                    + "failed ("), failure.getMessage());
-            blocker.rollback();
-        }
+        // The run waits for the lock at its second statement: cut its connection there, as a lost server or a kill would.
+        Throwable failure = cutOffWhileWaiting(revs, "lock table b in access exclusive mode", "create index");
+        assertTrue(failure instanceof MigrationFailedException, String.valueOf(failure));
+        assertTrue(failure.getMessage().contains("left statement 1 of 3 committed, as it runs statement by statement, and undoing that "
+                + "failed ("), failure.getMessage());
         assertTrue(db.tableExists("a"), "the first statement committed before the run was cut off");
         List<String> notes = new ArrayList<>();
         try (Retort retort = retort(revs, notes)) {
@@ -163,8 +148,11 @@ class StatementByStatementTest {
                 + "from retort_history order by id"));
     }
 
-    /** Runs an upgrade while another session holds a lock, and cuts its connection once it waits on a statement starting so. */
-    private void cutOffWhileWaiting(Revs revs, String lock, String waitingOn) throws Exception {
+    /**
+     * Runs an upgrade while another session holds a lock, cuts its connection once it waits on a statement starting so,
+     * and returns what the upgrade threw.
+     */
+    private Throwable cutOffWhileWaiting(Revs revs, String lock, String waitingOn) throws Exception {
         try (Connection blocker = db.connect(); Statement block = blocker.createStatement()) {
             blocker.setAutoCommit(false);
             block.execute(lock);
@@ -178,8 +166,10 @@ class StatementByStatementTest {
             });
             String pid = awaitWaitingOn(waitingOn, Duration.ofSeconds(30));
             db.value("select pg_terminate_backend(" + pid + ")::text");
-            assertTrue(run.get(30, TimeUnit.SECONDS) instanceof RuntimeException, "the run was cut off");
+            Throwable failure = run.get(30, TimeUnit.SECONDS);
             blocker.rollback();
+            assertTrue(failure instanceof RuntimeException, "the run was cut off");
+            return failure;
         }
     }
 
